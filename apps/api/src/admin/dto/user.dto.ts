@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '@app/common';
+import { ROLES, SUPPORTED_LOCALES, type Locale, type Role, type UserWithSchools } from '@app/identity';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'student.sam', description: 'Lower-case letters, digits, dot, dash, underscore' })
+  @IsString()
+  @Matches(/^[a-zA-Z0-9._-]{3,64}$/, {
+    message: 'username must be 3 to 64 letters, digits, dots, dashes or underscores',
+  })
+  username: string;
+
+  @ApiProperty({ example: 'Sam Carter' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(256)
+  password: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  schoolIds: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, default: 'en' })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES)
+  locale?: Locale;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ description: 'Disabled accounts cannot sign in; their sessions end at once' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, description: 'Sets a new password and ends all sessions' })
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(256)
+  password?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Schools within your reach' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  schoolIds?: string[];
+}
+
+export class UserQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  schoolId?: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ enum: SUPPORTED_LOCALES }) locale: Locale;
+  @ApiProperty() disabled: boolean;
+  @ApiProperty({ type: [String] }) schoolIds: string[];
+  @ApiProperty() createdAt: Date;
+
+  static from(user: UserWithSchools): UserDto {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      email: user.email,
+      locale: user.locale,
+      disabled: user.disabled,
+      schoolIds: user.schoolIds,
+      createdAt: user.createdAt,
+    };
+  }
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

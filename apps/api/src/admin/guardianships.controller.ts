@@ -1,0 +1,31 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GuardianshipsService, type Principal } from '@app/identity';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { Roles } from '../auth/decorators/roles.decorator';
+import { UuidParam } from '../http/uuid-param.pipe';
+import { CreateGuardianshipDto, GuardianshipDto } from './dto/guardianship.dto';
+
+@ApiTags('administration')
+@ApiBearerAuth()
+@Roles('district_admin', 'school_admin')
+@Controller('guardianships')
+export class GuardianshipsController {
+  constructor(private readonly guardianships: GuardianshipsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Link a parent to a student; the parent then follows the child’s cases' })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateGuardianshipDto,
+  ): Promise<GuardianshipDto> {
+    return GuardianshipDto.from(await this.guardianships.create(principal, body.parentId, body.studentId));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove a guardianship link' })
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
+    await this.guardianships.remove(principal, id);
+  }
+}

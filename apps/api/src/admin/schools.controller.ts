@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto } from '@app/common';
+import { SchoolsService, type Principal } from '@app/identity';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { Roles } from '../auth/decorators/roles.decorator';
+import { UuidParam } from '../http/uuid-param.pipe';
+import { CreateSchoolDto, SchoolDto, SchoolPageDto, UpdateSchoolDto } from './dto/school.dto';
+
+@ApiTags('administration')
+@ApiBearerAuth()
+@Controller('schools')
+export class SchoolsController {
+  constructor(private readonly schools: SchoolsService) {}
+
+  @Post()
+  @Roles('district_admin')
+  @ApiOperation({ summary: 'Create a school in your district' })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateSchoolDto): Promise<SchoolDto> {
+    return SchoolDto.from(await this.schools.create(principal, body));
+  }
+
+  @Get()
+  @Roles('district_admin', 'school_admin')
+  @ApiOperation({ summary: 'Schools you administer' })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<SchoolPageDto> {
+    const page = await this.schools.list(principal, query.limit, query.cursor);
+    return { items: page.items.map((school) => SchoolDto.from(school)), nextCursor: page.nextCursor };
+  }
+
+  @Patch(':id')
+  @Roles('district_admin', 'school_admin')
+  @ApiOperation({
+    summary: 'Change a school; school admins may change holidays and policy only',
+    description: 'Changing the calendar or policy never moves deadlines already set on incidents.',
+  })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: UpdateSchoolDto,
+  ): Promise<SchoolDto> {
+    return SchoolDto.from(await this.schools.update(principal, id, body));
+  }
+}

@@ -1,0 +1,45 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@app/common';
+import { ApiModule } from './api.module';
+import { setUpSwagger } from './http/swagger';
+import { createValidationPipe } from './http/validation';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the HTTP application exactly as it runs in production; `main.ts` and
+ * the end-to-end tests both start it from here.
+ */
+export async function createApiApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE }),
+    adapter,
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  const origins = config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (origins.length > 0) {
+    app.enableCors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['x-request-id'] });
+  }
+  setUpSwagger(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

@@ -1,0 +1,59 @@
+import { ConfigurationError, loadEnvironmentFile, parseEnvironment, type AppConfig } from '@app/common';
+import { openDatabase, runPendingMigrations, type DatabaseHandle } from '@app/database';
+import { DEMO_PASSWORD_NOTE, printDemoLogins } from './startup/demo-logins';
+import { createApiApp } from './app.factory';
+import { DemoSeedService } from '@app/identity';
+import { DOCS_PATH } from './http/swagger';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  loadEnvironmentFile();
+  const config = parseEnvironment(process.env);
+  const database = await openDatabase(config, say);
+  const app = await startApi(config, database).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: shutting down...`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function startApi(config: AppConfig, database: DatabaseHandle) {
+  if (config.MIGRATIONS_RUN) {
+    const applied = await runPendingMigrations(database.url);
+    if (applied.length > 0) say(`Applied ${applied.length} migration(s).`);
+  }
+  const app = await createApiApp(config, database.url);
+  const demo = config.NODE_ENV !== 'production' && config.SEED_DEMO;
+  if (demo && (await app.get(DemoSeedService).seedIfEmpty(config.DEMO_PASSWORD))) {
+    say('Seeded the demo district (first start on an empty database).');
+  }
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  say(`Safe Schools API listening on ${base}`);
+  say(`API docs: ${base}/${DOCS_PATH}   Health: ${base}/health`);
+  say(database.embedded ? `Database: embedded PostgreSQL in ${config.DATA_DIR}/postgres` : 'Database: DATABASE_URL');
+  if (demo && (await app.get(DemoSeedService).hasDemoData())) {
+    printDemoLogins(say, config.DEMO_PASSWORD);
+    say(DEMO_PASSWORD_NOTE);
+  }
+  return app;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `\nThe API could not start.\n${error instanceof ConfigurationError || error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataSourceOptions, runPendingMigrations } from '@app/database';
+import { DataSource } from 'typeorm';
+import { allEntities } from './entities';
+
+type Say = (line: string) => void;
+
+async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource(dataSourceOptions({ url, entities: allEntities, poolSize: 2 }));
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export async function migrateRun(url: string, say: Say): Promise<void> {
+  const applied = await runPendingMigrations(url);
+  say(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'The database is up to date.');
+}
+
+export async function migrateRevert(url: string, say: Say): Promise<void> {
+  await withDataSource(url, (dataSource) => dataSource.undoLastMigration({ transaction: 'each' }));
+  say('Reverted the last applied migration.');
+}
+
+/** The SQL that would bring the migrated schema in line with the entities. */
+async function pendingSchemaChanges(url: string): Promise<{ up: string[]; down: string[] }> {
+  await runPendingMigrations(url);
+  return withDataSource(url, async (dataSource) => {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return {
+      up: sql.upQueries.map((query) => query.query),
+      down: sql.downQueries.map((query) => query.query).reverse(),
+    };
+  });
+}
+
+export async function migrateGenerate(url: string, name: string, say: Say): Promise<number> {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
+    say('Give the migration a name in PascalCase, e.g. npm run migration:generate -- AddIncidents');
+    return 2;
+  }
+  const changes = await pendingSchemaChanges(url);
+  if (changes.up.length === 0) {
+    say('The entities match the migrations: nothing to generate.');
+    return 0;
+  }
+  const timestamp = Date.now();
+  const file = join(process.cwd(), 'migrations', `${timestamp}-${name}.ts`);
+  writeFileSync(file, migrationSource(`${name}${timestamp}`, changes.up, changes.down));
+  say(`Wrote ${file} (${changes.up.length} statement(s)). Review it, then run npm run migration:run.`);
+  return 0;
+}
+
+export async function migrateCheck(url: string, say: Say): Promise<number> {
+  const changes = await pendingSchemaChanges(url);
+  if (changes.up.length === 0) {
+    say('Migrations match the entities.');
+    return 0;
+  }
+  say('The entities differ from the migrations. Run npm run migration:generate -- <Name>. Missing SQL:');
+  for (const statement of changes.up) say(`  ${statement}`);
+  return 1;
+}
+
+function migrationSource(className: string, up: string[], down: string[]): string {
+  const statements = (queries: string[]) =>
+    queries.map((query) => `    await queryRunner.query(\`${query.replace(/`/g, '\\`')}\`);`).join('\n');
+  return `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${className} implements MigrationInterface {
+  name = '${className}';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${statements(up)}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${statements(down)}
+  }
+}
+`;
+}

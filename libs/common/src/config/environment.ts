@@ -1,0 +1,170 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+/** The development-only signing secret. Production refuses to start with it. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+  return value;
+};
+
+const toInteger = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const isProduction = (env: EnvironmentVariables) => env.NODE_ENV === 'production';
+
+/**
+ * Every setting the platform reads from the environment, with its default.
+ * `docs/configuration.md` describes each one for operators.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.DATABASE_URL !== undefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// connection URL (required when NODE_ENV=production)',
+  })
+  DATABASE_URL?: string;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_DB_PORT?: number;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO = true;
+
+  @IsString()
+  @MinLength(8)
+  DEMO_PASSWORD = 'safe-schools-demo';
+
+  @ValidateIf(isProduction)
+  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters when NODE_ENV=production' })
+  @Matches(/^(?!development-only-secret-do-not-use-in-production$)/, {
+    message: 'JWT_SECRET must not be the development default when NODE_ENV=production',
+  })
+  JWT_SECRET: string = DEVELOPMENT_JWT_SECRET;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_USERNAME = 5;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_CLIENT = 20;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** Comma-separated list of allowed browser origins; empty disables CORS, `*` allows any. */
+  @IsString()
+  @MaxLength(2000)
+  CORS_ORIGINS = '';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 256 * 1024;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+}
+
+export type AppConfig = Readonly<EnvironmentVariables>;
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/**
+ * Reads and validates the environment. Unknown variables are ignored; empty
+ * values count as unset. Throws a ConfigurationError naming every bad variable.
+ */
+export function parseEnvironment(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const relevant: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'EMBEDDED_DB_PORT']) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') relevant[key] = value.trim();
+  }
+  const config = plainToInstance(EnvironmentVariables, relevant);
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigurationError(
+      errors.flatMap((error) =>
+        Object.values(error.constraints ?? {}).map((message) =>
+          message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+        ),
+      ),
+    );
+  }
+  return Object.freeze(config);
+}

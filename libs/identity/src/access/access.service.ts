@@ -1,0 +1,67 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../principal';
+import { Permission, PERMISSION_SUBJECT } from './permission';
+
+/**
+ * Record-level access. `require` answers 404 for anything outside the caller's
+ * reach, so that a record's existence never leaks to someone who may not see it.
+ */
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async require(principal: Principal, permission: Permission, ids: string | string[]): Promise<void> {
+    const wanted = [...new Set(Array.isArray(ids) ? ids : [ids])];
+    if (wanted.length === 0) return;
+    const allowed = await this.allowed(principal, permission, wanted);
+    const missing = wanted.find((id) => !allowed.has(id));
+    if (missing) throw new NotFoundException(`${PERMISSION_SUBJECT[permission]} ${missing} not found`);
+  }
+
+  /** The ids among `ids` that the principal may act on with `permission`. */
+  async allowed(principal: Principal, permission: Permission, ids: string[]): Promise<Set<string>> {
+    const query = this.queryFor(principal, permission);
+    if (!query) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(query.sql, [ids, ...query.params]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  private queryFor(
+    principal: Principal,
+    permission: Permission,
+  ): { sql: string; params: unknown[] } | undefined {
+    const district = principal.role === 'district_admin';
+    const school = principal.role === 'school_admin';
+    if (!district && !school) return undefined;
+    switch (permission) {
+      case Permission.SchoolAdminister:
+        return district
+          ? { sql: 'SELECT id FROM schools WHERE id = ANY($1) AND district_id = $2', params: [principal.districtId] }
+          : { sql: 'SELECT id FROM schools WHERE id = ANY($1) AND id = ANY($2)', params: [principal.schoolIds] };
+      case Permission.UserAdminister:
+        return district
+          ? { sql: 'SELECT id FROM users WHERE id = ANY($1) AND district_id = $2', params: [principal.districtId] }
+          : {
+              sql: `SELECT DISTINCT u.id FROM users u
+                      JOIN school_memberships m ON m.user_id = u.id
+                     WHERE u.id = ANY($1) AND m.school_id = ANY($2) AND u.role <> 'district_admin'`,
+              params: [principal.schoolIds],
+            };
+      case Permission.GuardianshipAdminister:
+        return district
+          ? {
+              sql: `SELECT g.id FROM guardianships g JOIN users s ON s.id = g.student_id
+                     WHERE g.id = ANY($1) AND s.district_id = $2`,
+              params: [principal.districtId],
+            }
+          : {
+              sql: `SELECT DISTINCT g.id FROM guardianships g
+                      JOIN school_memberships m ON m.user_id = g.student_id
+                     WHERE g.id = ANY($1) AND m.school_id = ANY($2)`,
+              params: [principal.schoolIds],
+            };
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { Locale, Role } from '../roles';
+
+export const DEMO_DISTRICT = 'Riverside Unified';
+
+export const DEMO_SCHOOLS = [
+  { key: 'maple', name: 'Maple Ridge Middle School', code: 'MAPLE' },
+  { key: 'oak', name: 'Oak Hill Elementary', code: 'OAKHILL' },
+] as const;
+
+type SchoolKey = (typeof DEMO_SCHOOLS)[number]['key'];
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  school?: SchoolKey;
+  guardianOf?: string;
+  locale?: Locale;
+}
+
+/** The demo accounts listed in the API contract; all share DEMO_PASSWORD. */
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'district.dana', displayName: 'Dana Whitfield', role: 'district_admin' },
+  { username: 'admin.alex', displayName: 'Alex Moreno', role: 'school_admin', school: 'maple' },
+  { username: 'counselor.casey', displayName: 'Casey Lin', role: 'counselor', school: 'maple' },
+  { username: 'counselor.morgan', displayName: 'Morgan Reyes', role: 'counselor', school: 'maple' },
+  { username: 'staff.taylor', displayName: 'Taylor Brooks', role: 'staff', school: 'maple' },
+  { username: 'student.sam', displayName: 'Sam Carter', role: 'student', school: 'maple' },
+  { username: 'student.jo', displayName: 'Jo Patel', role: 'student', school: 'maple' },
+  { username: 'parent.pat', displayName: 'Pat Carter', role: 'parent', school: 'maple', guardianOf: 'student.sam' },
+  { username: 'admin.avery', displayName: 'Avery Okafor', role: 'school_admin', school: 'oak' },
+  { username: 'counselor.chris', displayName: 'Chris Novak', role: 'counselor', school: 'oak' },
+  { username: 'student.riley', displayName: 'Riley Santos', role: 'student', school: 'oak' },
+  {
+    username: 'parent.quinn',
+    displayName: 'Quinn Santos',
+    role: 'parent',
+    school: 'oak',
+    guardianOf: 'student.riley',
+    locale: 'es',
+  },
+];
+
+export const DEMO_TIME_ZONE = 'America/New_York';

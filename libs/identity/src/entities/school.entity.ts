@@ -1,0 +1,55 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { District } from './district.entity';
+
+@Entity('schools')
+@Check('chk_schools_policy', '"triage_school_days" BETWEEN 0 AND 60 AND "resolve_school_days" BETWEEN 1 AND 120')
+export class School {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  districtId: string;
+
+  @ManyToOne(() => District, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_id' })
+  district?: District;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Public code used by anonymous reporters, e.g. `MAPLE`. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 16 })
+  code: string;
+
+  /** IANA time zone, e.g. `America/New_York`. */
+  @Column({ type: 'varchar', length: 64 })
+  timeZone: string;
+
+  /** Days without school (ISO dates), skipped by deadlines. */
+  @Column({ type: 'date', array: true, default: () => "'{}'" })
+  holidays: string[];
+
+  @Column({ type: 'smallint', default: 1 })
+  triageSchoolDays: number;
+
+  @Column({ type: 'smallint', default: 10 })
+  resolveSchoolDays: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

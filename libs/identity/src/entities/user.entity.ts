@@ -1,0 +1,62 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Locale, Role } from '../roles';
+import { District } from './district.entity';
+
+@Entity('users')
+@Check(
+  'chk_users_role',
+  `"role" IN ('student', 'parent', 'staff', 'counselor', 'school_admin', 'district_admin')`,
+)
+@Check('chk_users_locale', `"locale" IN ('en', 'es')`)
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  districtId: string;
+
+  @ManyToOne(() => District, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_id' })
+  district?: District;
+
+  /** Lower-case login name, unique across the installation. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  username: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  role: Role;
+
+  /** argon2id encoded hash, never the password. */
+  @Column({ type: 'varchar', length: 255, select: false })
+  passwordHash: string;
+
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean;
+
+  @Column({ type: 'varchar', length: 8, default: 'en' })
+  locale: Locale;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,43 @@
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUniqueViolation } from '@app/common';
+import { DataSource, In } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/permission';
+import { Guardianship } from '../entities/guardianship.entity';
+import { User } from '../entities/user.entity';
+import type { Principal } from '../principal';
+
+@Injectable()
+export class GuardianshipsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async create(principal: Principal, parentId: string, studentId: string): Promise<Guardianship> {
+    await this.access.require(principal, Permission.UserAdminister, [parentId, studentId]);
+    const users = await this.dataSource.getRepository(User).findBy({ id: In([parentId, studentId]) });
+    const roleOf = (id: string) => users.find((user) => user.id === id)?.role;
+    if (roleOf(parentId) !== 'parent') {
+      throw new UnprocessableEntityException('parentId must be the id of a parent account');
+    }
+    if (roleOf(studentId) !== 'student') {
+      throw new UnprocessableEntityException('studentId must be the id of a student account');
+    }
+    const repository = this.dataSource.getRepository(Guardianship);
+    try {
+      return await repository.save(repository.create({ parentId, studentId, verified: true }));
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictException('This parent is already a guardian of this student');
+      }
+      throw error;
+    }
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.access.require(principal, Permission.GuardianshipAdminister, id);
+    await this.dataSource.getRepository(Guardianship).delete({ id });
+  }
+}

@@ -1,0 +1,98 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { decodeCursor, isUniqueViolation, Page, toPage } from '@app/common';
+import { Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/permission';
+import { School } from '../entities/school.entity';
+import type { Principal } from '../principal';
+
+export interface DeadlinePolicy {
+  triageSchoolDays: number;
+  resolveSchoolDays: number;
+}
+
+export interface CreateSchoolInput {
+  name: string;
+  code: string;
+  timeZone: string;
+  holidays?: string[];
+  policy?: DeadlinePolicy;
+}
+
+export type UpdateSchoolInput = Partial<CreateSchoolInput>;
+
+/** Fields only a district administrator may change; school admins edit the calendar and policy. */
+const DISTRICT_ONLY_FIELDS = ['name', 'code', 'timeZone'] as const;
+
+@Injectable()
+export class SchoolsService {
+  constructor(
+    @InjectRepository(School) private readonly schools: Repository<School>,
+    private readonly access: AccessService,
+  ) {}
+
+  async create(principal: Principal, input: CreateSchoolInput): Promise<School> {
+    const school = this.schools.create({
+      districtId: principal.districtId,
+      name: input.name,
+      code: input.code.toUpperCase(),
+      timeZone: input.timeZone,
+      holidays: normaliseHolidays(input.holidays ?? []),
+      triageSchoolDays: input.policy?.triageSchoolDays ?? 1,
+      resolveSchoolDays: input.policy?.resolveSchoolDays ?? 10,
+    });
+    return this.saveUnique(school);
+  }
+
+  async list(principal: Principal, limit: number, cursor?: string): Promise<Page<School>> {
+    const query = this.schools.createQueryBuilder('school').orderBy('school.name').addOrderBy('school.id').take(limit + 1);
+    if (principal.role === 'district_admin') {
+      query.where('school.districtId = :districtId', { districtId: principal.districtId });
+    } else {
+      query.where('school.id = ANY(:ids)', { ids: principal.schoolIds });
+    }
+    if (cursor) {
+      const [name, id] = decodeCursor(cursor, 2);
+      query.andWhere('(school.name, school.id) > (:name, :id)', { name, id });
+    }
+    return toPage(await query.getMany(), limit, (school) => school, (school) => [school.name, school.id]);
+  }
+
+  async update(principal: Principal, id: string, input: UpdateSchoolInput): Promise<School> {
+    await this.access.require(principal, Permission.SchoolAdminister, id);
+    if (principal.role !== 'district_admin') {
+      const refused = DISTRICT_ONLY_FIELDS.filter((field) => input[field] !== undefined);
+      if (refused.length > 0) {
+        throw new ForbiddenException(
+          `Only a district administrator may change ${refused.join(', ')}; school administrators may change holidays and policy`,
+        );
+      }
+    }
+    const school = await this.schools.findOneByOrFail({ id });
+    if (input.name !== undefined) school.name = input.name;
+    if (input.code !== undefined) school.code = input.code.toUpperCase();
+    if (input.timeZone !== undefined) school.timeZone = input.timeZone;
+    if (input.holidays !== undefined) school.holidays = normaliseHolidays(input.holidays);
+    if (input.policy !== undefined) {
+      school.triageSchoolDays = input.policy.triageSchoolDays;
+      school.resolveSchoolDays = input.policy.resolveSchoolDays;
+    }
+    return this.saveUnique(school);
+  }
+
+  private async saveUnique(school: School): Promise<School> {
+    try {
+      return await this.schools.save(school);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictException(`School code ${school.code} is already taken`);
+      }
+      throw error;
+    }
+  }
+}
+
+function normaliseHolidays(holidays: string[]): string[] {
+  return [...new Set(holidays)].sort();
+}
