@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, CommonModule, type AppConfig } from '@app/common';
+import { APP_CONFIG, appConfigModule, CommonModule, type AppConfig } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { AdminHttpModule } from './admin/admin-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
@@ -11,9 +10,9 @@ import { AllExceptionsFilter } from './http/exception.filter';
 import { loggerOptions } from './logging/logger.options';
 
 export interface ApiModuleOptions {
+  config: AppConfig;
   /** The database to use: DATABASE_URL, the embedded server, or a test database. */
   databaseUrl: string;
-  poolSize: number;
 }
 
 @Module({})
@@ -22,13 +21,17 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig] }),
+        appConfigModule(options.config),
         LoggerModule.forRootAsync({
-          inject: [appConfig.KEY],
+          inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => loggerOptions(config),
         }),
         CommonModule,
-        DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.poolSize, applicationName: 'safe-schools-api' }),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          poolSize: options.config.DATABASE_POOL_SIZE,
+          applicationName: 'safe-schools-api',
+        }),
         HealthModule,
         AuthHttpModule,
         AdminHttpModule,

@@ -14,10 +14,16 @@ export const API_PREFIX = 'api/v1';
  * Builds the HTTP application exactly as it runs in production; `main.ts` and
  * the end-to-end tests both start it from here.
  */
-export async function createApiApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY });
+export async function createApiApp(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.forRoot({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE }),
+    ApiModule.forRoot({ config, databaseUrl }),
     adapter,
     { bufferLogs: true },
   );
@@ -34,9 +40,14 @@ export async function createApiApp(config: AppConfig, databaseUrl: string): Prom
       },
     },
   });
-  const origins = config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   if (origins.length > 0) {
-    app.enableCors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['x-request-id'] });
+    app.enableCors({
+      origin: origins.includes('*') ? true : origins,
+      exposedHeaders: ['x-request-id'],
+    });
   }
   setUpSwagger(app);
   await app.init();

@@ -1,4 +1,9 @@
-import { ConfigurationError, loadEnvironmentFile, parseEnvironment, type AppConfig } from '@app/common';
+import {
+  ConfigurationError,
+  loadEnvironmentFile,
+  parseEnvironment,
+  type AppConfig,
+} from '@app/common';
 import { openDatabase, runPendingMigrations, type DatabaseHandle } from '@app/database';
 import { DEMO_PASSWORD_NOTE, printDemoLogins } from './startup/demo-logins';
 import { createApiApp } from './app.factory';
@@ -43,7 +48,11 @@ async function startApi(config: AppConfig, database: DatabaseHandle) {
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   say(`Safe Schools API listening on ${base}`);
   say(`API docs: ${base}/${DOCS_PATH}   Health: ${base}/health`);
-  say(database.embedded ? `Database: embedded PostgreSQL in ${config.DATA_DIR}/postgres` : 'Database: DATABASE_URL');
+  say(
+    database.embedded
+      ? `Database: embedded PostgreSQL in ${config.DATA_DIR}/postgres`
+      : 'Database: DATABASE_URL',
+  );
   if (demo && (await app.get(DemoSeedService).hasDemoData())) {
     printDemoLogins(say, config.DEMO_PASSWORD);
     say(DEMO_PASSWORD_NOTE);

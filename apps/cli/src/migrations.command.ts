@@ -6,7 +6,10 @@ import { allEntities } from './entities';
 
 type Say = (line: string) => void;
 
-async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+async function withDataSource<T>(
+  url: string,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const dataSource = new DataSource(dataSourceOptions({ url, entities: allEntities, poolSize: 2 }));
   await dataSource.initialize();
   try {
@@ -18,7 +21,11 @@ async function withDataSource<T>(url: string, work: (dataSource: DataSource) => 
 
 export async function migrateRun(url: string, say: Say): Promise<void> {
   const applied = await runPendingMigrations(url);
-  say(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'The database is up to date.');
+  say(
+    applied.length
+      ? applied.map((m) => `applied ${m.name}`).join('\n')
+      : 'The database is up to date.',
+  );
 }
 
 export async function migrateRevert(url: string, say: Say): Promise<void> {
@@ -51,7 +58,9 @@ export async function migrateGenerate(url: string, name: string, say: Say): Prom
   const timestamp = Date.now();
   const file = join(process.cwd(), 'migrations', `${timestamp}-${name}.ts`);
   writeFileSync(file, migrationSource(`${name}${timestamp}`, changes.up, changes.down));
-  say(`Wrote ${file} (${changes.up.length} statement(s)). Review it, then run npm run migration:run.`);
+  say(
+    `Wrote ${file} (${changes.up.length} statement(s)). Review it, then run npm run migration:run.`,
+  );
   return 0;
 }
 
@@ -61,14 +70,18 @@ export async function migrateCheck(url: string, say: Say): Promise<number> {
     say('Migrations match the entities.');
     return 0;
   }
-  say('The entities differ from the migrations. Run npm run migration:generate -- <Name>. Missing SQL:');
+  say(
+    'The entities differ from the migrations. Run npm run migration:generate -- <Name>. Missing SQL:',
+  );
   for (const statement of changes.up) say(`  ${statement}`);
   return 1;
 }
 
 function migrationSource(className: string, up: string[], down: string[]): string {
   const statements = (queries: string[]) =>
-    queries.map((query) => `    await queryRunner.query(\`${query.replace(/`/g, '\\`')}\`);`).join('\n');
+    queries
+      .map((query) => `    await queryRunner.query(\`${query.replace(/`/g, '\\`')}\`);`)
+      .join('\n');
   return `import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

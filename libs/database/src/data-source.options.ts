@@ -8,7 +8,10 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 const DATE_ARRAY_OID = 1182 as Parameters<typeof types.setTypeParser>[0];
 const TEXT_ARRAY_OID = 1009 as Parameters<typeof types.getTypeParser>[0];
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
-types.setTypeParser(DATE_ARRAY_OID, types.getTypeParser(TEXT_ARRAY_OID));
+types.setTypeParser(
+  DATE_ARRAY_OID,
+  types.getTypeParser(TEXT_ARRAY_OID) as (value: string) => string[],
+);
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityTarget = Function | EntitySchema;

@@ -24,7 +24,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): MigrationClass[] {
       const exported = require(join(dir, file)) as Record<string, unknown>;
       return Object.values(exported).filter(
         (value): value is MigrationClass =>
-          typeof value === 'function' && typeof value.prototype?.up === 'function',
+          typeof value === 'function' &&
+          typeof (value as { prototype?: { up?: unknown } }).prototype?.up === 'function',
       );
     });
 }

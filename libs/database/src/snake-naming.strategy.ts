@@ -13,7 +13,11 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     return userSpecifiedName ?? snakeCase(targetName);
   }
 
-  override columnName(propertyName: string, customName: string, embeddedPrefixes: string[]): string {
+  override columnName(
+    propertyName: string,
+    customName: string,
+    embeddedPrefixes: string[],
+  ): string {
     return snakeCase([...embeddedPrefixes, customName ?? propertyName].join('_'));
   }
 
@@ -29,7 +33,11 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     return snakeCase(`${firstTableName}_${secondTableName}`);
   }
 
-  override joinTableColumnName(tableName: string, propertyName: string, columnName?: string): string {
+  override joinTableColumnName(
+    tableName: string,
+    propertyName: string,
+    columnName?: string,
+  ): string {
     return snakeCase(`${tableName}_${columnName ?? propertyName}`);
   }
 }

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { appConfig, type AppConfig } from '@app/common';
+import { APP_CONFIG, type AppConfig } from '@app/common';
 import { AccessService } from './access/access.service';
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_ISSUER } from './auth/access-token';
+import {
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_ISSUER,
+} from './auth/access-token';
 import { AuthService } from './auth/auth.service';
 import { LoginGuardService } from './auth/login-guard.service';
 import { PrincipalLoader } from './auth/principal.loader';
@@ -32,7 +36,7 @@ const services = [
   imports: [
     TypeOrmModule.forFeature(identityEntities),
     JwtModule.registerAsync({
-      inject: [appConfig.KEY],
+      inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.JWT_SECRET,
         signOptions: {

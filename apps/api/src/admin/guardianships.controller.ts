@@ -14,18 +14,25 @@ export class GuardianshipsController {
   constructor(private readonly guardianships: GuardianshipsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Link a parent to a student; the parent then follows the child’s cases' })
+  @ApiOperation({
+    summary: 'Link a parent to a student; the parent then follows the child’s cases',
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateGuardianshipDto,
   ): Promise<GuardianshipDto> {
-    return GuardianshipDto.from(await this.guardianships.create(principal, body.parentId, body.studentId));
+    return GuardianshipDto.from(
+      await this.guardianships.create(principal, body.parentId, body.studentId),
+    );
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a guardianship link' })
-  async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam()) id: string): Promise<void> {
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<void> {
     await this.guardianships.remove(principal, id);
   }
 }

@@ -16,16 +16,25 @@ export class SchoolsController {
   @Post()
   @Roles('district_admin')
   @ApiOperation({ summary: 'Create a school in your district' })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateSchoolDto): Promise<SchoolDto> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateSchoolDto,
+  ): Promise<SchoolDto> {
     return SchoolDto.from(await this.schools.create(principal, body));
   }
 
   @Get()
   @Roles('district_admin', 'school_admin')
   @ApiOperation({ summary: 'Schools you administer' })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<SchoolPageDto> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQueryDto,
+  ): Promise<SchoolPageDto> {
     const page = await this.schools.list(principal, query.limit, query.cursor);
-    return { items: page.items.map((school) => SchoolDto.from(school)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((school) => SchoolDto.from(school)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Patch(':id')

@@ -14,14 +14,22 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an account in your school (school admin) or district (district admin)' })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
+  @ApiOperation({
+    summary: 'Create an account in your school (school admin) or district (district admin)',
+  })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateUserDto,
+  ): Promise<UserDto> {
     return UserDto.from(await this.users.create(principal, body));
   }
 
   @Get()
   @ApiOperation({ summary: 'Accounts within your reach, by username' })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: UserQueryDto): Promise<UserPageDto> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: UserQueryDto,
+  ): Promise<UserPageDto> {
     const page = await this.users.list(principal, query);
     return { items: page.items.map((user) => UserDto.from(user)), nextCursor: page.nextCursor };
   }

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { postgresErrorCode } from '@app/common';
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
@@ -56,7 +63,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const known = CLIENT_DATA_ERRORS[postgresErrorCode(exception) ?? ''];
     if (known) {
-      return { statusCode: known.status, error: STATUS_CODES[known.status]!, message: known.message };
+      return {
+        statusCode: known.status,
+        error: STATUS_CODES[known.status]!,
+        message: known.message,
+      };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }

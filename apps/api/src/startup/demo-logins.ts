@@ -12,7 +12,9 @@ export function printDemoLogins(say: (line: string) => void, password: string): 
   say(`Demo logins (password for all: ${password})`);
   for (const user of DEMO_USERS) {
     const note = user.guardianOf ? `, guardian of ${user.guardianOf}` : '';
-    say(`  ${user.username.padEnd(width)}  ${user.role.padEnd(14)}  ${schoolName(user.school)}${note}`);
+    say(
+      `  ${user.username.padEnd(width)}  ${user.role.padEnd(14)}  ${schoolName(user.school)}${note}`,
+    );
   }
   say('');
 }

@@ -1,14 +1,29 @@
 import { existsSync } from 'node:fs';
-import { Inject } from '@nestjs/common';
-import { registerAs } from '@nestjs/config';
-import { parseEnvironment } from './environment';
+import { DynamicModule, Inject } from '@nestjs/common';
+import { ConfigModule, getConfigToken, registerAs } from '@nestjs/config';
+import type { AppConfig } from './environment';
 
 /** Loads `.env` from the working directory into process.env (variables already set win). */
 export function loadEnvironmentFile(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 
-export const appConfig = registerAs('app', () => parseEnvironment(process.env));
+const NAMESPACE = 'app';
 
-/** Injects the validated application configuration. */
-export const InjectAppConfig = () => Inject(appConfig.KEY);
+/** The injection token of the validated configuration. */
+export const APP_CONFIG = getConfigToken(NAMESPACE);
+
+/**
+ * Makes the configuration the process validated at start-up injectable
+ * everywhere, so that the app, the worker and each test use exactly the
+ * settings they were started with.
+ */
+export function appConfigModule(config: AppConfig): Promise<DynamicModule> {
+  return ConfigModule.forRoot({
+    isGlobal: true,
+    ignoreEnvFile: true,
+    load: [registerAs(NAMESPACE, () => config)],
+  });
+}
+
+export const InjectAppConfig = () => Inject(APP_CONFIG);

@@ -49,7 +49,8 @@ export class EnvironmentVariables {
 
   @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.DATABASE_URL !== undefined)
   @Matches(/^postgres(ql)?:\/\/.+/, {
-    message: 'DATABASE_URL must be a postgres:// connection URL (required when NODE_ENV=production)',
+    message:
+      'DATABASE_URL must be a postgres:// connection URL (required when NODE_ENV=production)',
   })
   DATABASE_URL?: string;
 
@@ -148,7 +149,9 @@ export class ConfigurationError extends Error {
  * Reads and validates the environment. Unknown variables are ignored; empty
  * values count as unset. Throws a ConfigurationError naming every bad variable.
  */
-export function parseEnvironment(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
+export function parseEnvironment(
+  env: NodeJS.ProcessEnv | Record<string, string | undefined>,
+): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const relevant: Record<string, string> = {};
   for (const key of [...known, 'DATABASE_URL', 'EMBEDDED_DB_PORT']) {

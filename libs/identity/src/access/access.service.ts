@@ -12,12 +12,17 @@ import { Permission, PERMISSION_SUBJECT } from './permission';
 export class AccessService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async require(principal: Principal, permission: Permission, ids: string | string[]): Promise<void> {
+  async require(
+    principal: Principal,
+    permission: Permission,
+    ids: string | string[],
+  ): Promise<void> {
     const wanted = [...new Set(Array.isArray(ids) ? ids : [ids])];
     if (wanted.length === 0) return;
     const allowed = await this.allowed(principal, permission, wanted);
     const missing = wanted.find((id) => !allowed.has(id));
-    if (missing) throw new NotFoundException(`${PERMISSION_SUBJECT[permission]} ${missing} not found`);
+    if (missing)
+      throw new NotFoundException(`${PERMISSION_SUBJECT[permission]} ${missing} not found`);
   }
 
   /** The ids among `ids` that the principal may act on with `permission`. */
@@ -38,11 +43,20 @@ export class AccessService {
     switch (permission) {
       case Permission.SchoolAdminister:
         return district
-          ? { sql: 'SELECT id FROM schools WHERE id = ANY($1) AND district_id = $2', params: [principal.districtId] }
-          : { sql: 'SELECT id FROM schools WHERE id = ANY($1) AND id = ANY($2)', params: [principal.schoolIds] };
+          ? {
+              sql: 'SELECT id FROM schools WHERE id = ANY($1) AND district_id = $2',
+              params: [principal.districtId],
+            }
+          : {
+              sql: 'SELECT id FROM schools WHERE id = ANY($1) AND id = ANY($2)',
+              params: [principal.schoolIds],
+            };
       case Permission.UserAdminister:
         return district
-          ? { sql: 'SELECT id FROM users WHERE id = ANY($1) AND district_id = $2', params: [principal.districtId] }
+          ? {
+              sql: 'SELECT id FROM users WHERE id = ANY($1) AND district_id = $2',
+              params: [principal.districtId],
+            }
           : {
               sql: `SELECT DISTINCT u.id FROM users u
                       JOIN school_memberships m ON m.user_id = u.id

@@ -19,7 +19,10 @@ export class LoginGuardService {
   }
 
   assertMayTry(username: string, client: string): void {
-    const waitMs = Math.max(this.byUsername.retryAfterMs(username), this.byClient.retryAfterMs(client));
+    const waitMs = Math.max(
+      this.byUsername.retryAfterMs(username),
+      this.byClient.retryAfterMs(client),
+    );
     if (waitMs > 0) throw new TooManyAttemptsException(Math.ceil(waitMs / 1000));
   }
 

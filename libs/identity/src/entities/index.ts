@@ -7,4 +7,11 @@ import { User } from './user.entity';
 
 export { District, Guardianship, RefreshToken, School, SchoolMembership, User };
 
-export const identityEntities = [District, School, User, SchoolMembership, Guardianship, RefreshToken];
+export const identityEntities = [
+  District,
+  School,
+  User,
+  SchoolMembership,
+  Guardianship,
+  RefreshToken,
+];

@@ -12,7 +12,10 @@ import {
 import { District } from './district.entity';
 
 @Entity('schools')
-@Check('chk_schools_policy', '"triage_school_days" BETWEEN 0 AND 60 AND "resolve_school_days" BETWEEN 1 AND 120')
+@Check(
+  'chk_schools_policy',
+  '"triage_school_days" BETWEEN 0 AND 60 AND "resolve_school_days" BETWEEN 1 AND 120',
+)
 export class School {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -17,7 +17,9 @@ export class GuardianshipsService {
 
   async create(principal: Principal, parentId: string, studentId: string): Promise<Guardianship> {
     await this.access.require(principal, Permission.UserAdminister, [parentId, studentId]);
-    const users = await this.dataSource.getRepository(User).findBy({ id: In([parentId, studentId]) });
+    const users = await this.dataSource
+      .getRepository(User)
+      .findBy({ id: In([parentId, studentId]) });
     const roleOf = (id: string) => users.find((user) => user.id === id)?.role;
     if (roleOf(parentId) !== 'parent') {
       throw new UnprocessableEntityException('parentId must be the id of a parent account');

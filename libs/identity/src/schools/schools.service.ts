@@ -46,7 +46,11 @@ export class SchoolsService {
   }
 
   async list(principal: Principal, limit: number, cursor?: string): Promise<Page<School>> {
-    const query = this.schools.createQueryBuilder('school').orderBy('school.name').addOrderBy('school.id').take(limit + 1);
+    const query = this.schools
+      .createQueryBuilder('school')
+      .orderBy('school.name')
+      .addOrderBy('school.id')
+      .take(limit + 1);
     if (principal.role === 'district_admin') {
       query.where('school.districtId = :districtId', { districtId: principal.districtId });
     } else {
@@ -56,7 +60,12 @@ export class SchoolsService {
       const [name, id] = decodeCursor(cursor, 2);
       query.andWhere('(school.name, school.id) > (:name, :id)', { name, id });
     }
-    return toPage(await query.getMany(), limit, (school) => school, (school) => [school.name, school.id]);
+    return toPage(
+      await query.getMany(),
+      limit,
+      (school) => school,
+      (school) => [school.name, school.id],
+    );
   }
 
   async update(principal: Principal, id: string, input: UpdateSchoolInput): Promise<School> {

@@ -20,11 +20,11 @@ export class ProfileService {
 
   async profile(principal: Principal): Promise<Profile> {
     const [schools, children] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<Profile['schools']>(
         'SELECT id, name FROM schools WHERE id = ANY($1) ORDER BY name',
         [principal.schoolIds],
-      ) as Promise<{ id: string; name: string }[]>,
-      this.dataSource.query(
+      ),
+      this.dataSource.query<Profile['children']>(
         `SELECT s.id, s.display_name AS "displayName", m.school_id AS "schoolId"
            FROM guardianships g
            JOIN users s ON s.id = g.student_id
@@ -32,7 +32,7 @@ export class ProfileService {
           WHERE g.parent_id = $1 AND NOT s.disabled
           ORDER BY s.display_name`,
         [principal.id],
-      ) as Promise<Profile['children']>,
+      ),
     ]);
     return {
       id: principal.id,

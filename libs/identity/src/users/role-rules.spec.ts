@@ -3,7 +3,14 @@ import { assignableRoles, membershipProblem } from './role-rules';
 describe('assignableRoles', () => {
   it('lets a district admin create every role, district admins included', () => {
     expect(assignableRoles('district_admin')).toEqual(
-      expect.arrayContaining(['student', 'parent', 'staff', 'counselor', 'school_admin', 'district_admin']),
+      expect.arrayContaining([
+        'student',
+        'parent',
+        'staff',
+        'counselor',
+        'school_admin',
+        'district_admin',
+      ]),
     );
   });
 
@@ -12,9 +19,12 @@ describe('assignableRoles', () => {
     expect(assignableRoles('school_admin')).toContain('counselor');
   });
 
-  it.each(['student', 'parent', 'staff', 'counselor'] as const)('gives %s no roles to hand out', (role) => {
-    expect(assignableRoles(role)).toEqual([]);
-  });
+  it.each(['student', 'parent', 'staff', 'counselor'] as const)(
+    'gives %s no roles to hand out',
+    (role) => {
+      expect(assignableRoles(role)).toEqual([]);
+    },
+  );
 });
 
 describe('membershipProblem', () => {
@@ -29,8 +39,11 @@ describe('membershipProblem', () => {
     expect(membershipProblem('district_admin', 1)).toMatch(/must be empty/);
   });
 
-  it.each(['parent', 'staff', 'counselor', 'school_admin'] as const)('wants at least one school for a %s', (role) => {
-    expect(membershipProblem(role, 0)).toMatch(/at least one/);
-    expect(membershipProblem(role, 3)).toBeUndefined();
-  });
+  it.each(['parent', 'staff', 'counselor', 'school_admin'] as const)(
+    'wants at least one school for a %s',
+    (role) => {
+      expect(membershipProblem(role, 0)).toMatch(/at least one/);
+      expect(membershipProblem(role, 3)).toBeUndefined();
+    },
+  );
 });

@@ -16,10 +16,16 @@ export function assignableRoles(callerRole: Role): Role[] {
  */
 export function membershipProblem(role: Role, schoolCount: number): string | undefined {
   if (role === 'district_admin') {
-    return schoolCount === 0 ? undefined : 'a district_admin belongs to the district, not to schools: schoolIds must be empty';
+    return schoolCount === 0
+      ? undefined
+      : 'a district_admin belongs to the district, not to schools: schoolIds must be empty';
   }
   if (role === 'student') {
-    return schoolCount === 1 ? undefined : 'a student belongs to exactly one school: schoolIds must hold one id';
+    return schoolCount === 1
+      ? undefined
+      : 'a student belongs to exactly one school: schoolIds must hold one id';
   }
-  return schoolCount >= 1 ? undefined : `a ${role} belongs to at least one school: schoolIds must not be empty`;
+  return schoolCount >= 1
+    ? undefined
+    : `a ${role} belongs to at least one school: schoolIds must not be empty`;
 }

@@ -88,7 +88,8 @@ export class UsersService {
   }
 
   async list(principal: Principal, filter: UserFilter): Promise<Page<UserWithSchools>> {
-    if (filter.schoolId) await this.access.require(principal, Permission.SchoolAdminister, filter.schoolId);
+    if (filter.schoolId)
+      await this.access.require(principal, Permission.SchoolAdminister, filter.schoolId);
     const query = this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
@@ -116,7 +117,10 @@ export class UsersService {
       query.andWhere('user.username > :username', { username });
     }
     const users = await query.getMany();
-    const schools = await this.schoolIdsOf(this.dataSource.manager, users.map((user) => user.id));
+    const schools = await this.schoolIdsOf(
+      this.dataSource.manager,
+      users.map((user) => user.id),
+    );
     return toPage(
       users,
       filter.limit,
@@ -130,7 +134,8 @@ export class UsersService {
     if (input.disabled === true && id === principal.id) {
       throw new UnprocessableEntityException('You cannot disable your own account');
     }
-    if (input.schoolIds) await this.access.require(principal, Permission.SchoolAdminister, input.schoolIds);
+    if (input.schoolIds)
+      await this.access.require(principal, Permission.SchoolAdminister, input.schoolIds);
     const passwordHash = input.password ? await this.passwords.hash(input.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
       const users = manager.getRepository(User);
@@ -141,7 +146,8 @@ export class UsersService {
       if (input.disabled !== undefined) user.disabled = input.disabled;
       if (passwordHash) user.passwordHash = passwordHash;
       await users.save(user);
-      if (input.schoolIds) await this.replaceMembershipsInReach(manager, principal, user, input.schoolIds);
+      if (input.schoolIds)
+        await this.replaceMembershipsInReach(manager, principal, user, input.schoolIds);
       if (input.disabled || passwordHash) await this.auth.revokeAllSessions(manager, user.id);
       const schools = await this.schoolIdsOf(manager, [user.id]);
       return withSchools(user, schools.get(user.id) ?? []);
@@ -166,17 +172,28 @@ export class UsersService {
     if (problem) throw new UnprocessableEntityException(problem);
     const removed = current.filter((schoolId) => reach.has(schoolId) && !next.includes(schoolId));
     if (removed.length > 0) {
-      await manager.getRepository(SchoolMembership).delete({ userId: user.id, schoolId: In(removed) });
+      await manager
+        .getRepository(SchoolMembership)
+        .delete({ userId: user.id, schoolId: In(removed) });
     }
-    await this.addMemberships(manager, user.id, next.filter((schoolId) => !current.includes(schoolId)));
+    await this.addMemberships(
+      manager,
+      user.id,
+      next.filter((schoolId) => !current.includes(schoolId)),
+    );
   }
 
   private async addMemberships(manager: EntityManager, userId: string, schoolIds: string[]) {
     if (schoolIds.length === 0) return;
-    await manager.getRepository(SchoolMembership).insert(schoolIds.map((schoolId) => ({ userId, schoolId })));
+    await manager
+      .getRepository(SchoolMembership)
+      .insert(schoolIds.map((schoolId) => ({ userId, schoolId })));
   }
 
-  private async schoolIdsOf(manager: EntityManager, userIds: string[]): Promise<Map<string, string[]>> {
+  private async schoolIdsOf(
+    manager: EntityManager,
+    userIds: string[],
+  ): Promise<Map<string, string[]>> {
     const byUser = new Map<string, string[]>();
     if (userIds.length === 0) return byUser;
     const memberships = await manager

@@ -18,7 +18,12 @@ import type { School } from '@app/identity';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 
 export class DeadlinePolicyDto {
-  @ApiProperty({ minimum: 0, maximum: 60, default: 1, description: 'School days to start the investigation' })
+  @ApiProperty({
+    minimum: 0,
+    maximum: 60,
+    default: 1,
+    description: 'School days to start the investigation',
+  })
   @IsInt()
   @Min(0)
   @Max(60)
@@ -38,7 +43,10 @@ export class CreateSchoolDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: 'MAPLE', description: 'Public code for anonymous reports: letters, digits, dashes' })
+  @ApiProperty({
+    example: 'MAPLE',
+    description: 'Public code for anonymous reports: letters, digits, dashes',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9-]{3,16}$/, { message: 'code must be 3 to 16 letters, digits or dashes' })
   code: string;
@@ -48,7 +56,11 @@ export class CreateSchoolDto {
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as America/New_York' })
   timeZone: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['2026-12-24'], description: 'Days without school' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['2026-12-24'],
+    description: 'Days without school',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(366)

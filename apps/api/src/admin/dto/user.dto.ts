@@ -14,12 +14,21 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '@app/common';
-import { ROLES, SUPPORTED_LOCALES, type Locale, type Role, type UserWithSchools } from '@app/identity';
+import {
+  ROLES,
+  SUPPORTED_LOCALES,
+  type Locale,
+  type Role,
+  type UserWithSchools,
+} from '@app/identity';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'student.sam', description: 'Lower-case letters, digits, dot, dash, underscore' })
+  @ApiProperty({
+    example: 'student.sam',
+    description: 'Lower-case letters, digits, dot, dash, underscore',
+  })
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]{3,64}$/, {
     message: 'username must be 3 to 64 letters, digits, dots, dashes or underscores',
@@ -80,12 +89,17 @@ export class UpdateUserDto {
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ description: 'Disabled accounts cannot sign in; their sessions end at once' })
+  @ApiPropertyOptional({
+    description: 'Disabled accounts cannot sign in; their sessions end at once',
+  })
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, description: 'Sets a new password and ends all sessions' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN_LENGTH,
+    description: 'Sets a new password and ends all sessions',
+  })
   @IsOptional()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)

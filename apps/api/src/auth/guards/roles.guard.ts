@@ -16,6 +16,8 @@ export class RolesGuard implements CanActivate {
     if (!roles) return true;
     const principal = context.switchToHttp().getRequest<{ user?: Principal }>().user;
     if (principal && roles.includes(principal.role)) return true;
-    throw new ForbiddenException(`This action is not available to the ${principal?.role ?? 'anonymous'} role`);
+    throw new ForbiddenException(
+      `This action is not available to the ${principal?.role ?? 'anonymous'} role`,
+    );
   }
 }

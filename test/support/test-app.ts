@@ -1,0 +1,64 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parseEnvironment } from '@app/common';
+import { TestDatabases } from '@app/database';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/app.factory';
+import { Factory } from './factory';
+
+/** Settings every test app gets; a test file may override any of them. */
+const TEST_ENVIRONMENT: Record<string, string> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+  LOGIN_MAX_FAILURES_PER_USERNAME: '1000',
+  LOGIN_MAX_FAILURES_PER_CLIENT: '1000',
+  DATABASE_POOL_SIZE: '5',
+};
+
+/**
+ * The real API (Fastify, guards, pipes, filters) on a database of this test
+ * file's own, cloned from the migrated template.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly dataSource: DataSource,
+    readonly factory: Factory,
+    private readonly databases: TestDatabases,
+    readonly databaseName: string,
+  ) {}
+
+  static async start(environment: Record<string, string> = {}): Promise<TestApp> {
+    const adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+    const prefix = process.env.TEST_DATABASE_PREFIX;
+    if (!adminUrl || !prefix)
+      throw new Error('Run end-to-end tests through jest (global setup prepares the database)');
+    const databases = new TestDatabases(adminUrl, prefix);
+    const database = await databases.create();
+    const config = parseEnvironment({ ...process.env, ...TEST_ENVIRONMENT, ...environment });
+    const app = await createApiApp(config, database.url);
+    const dataSource = app.get(DataSource);
+    return new TestApp(app, dataSource, new Factory(dataSource), databases, database.name);
+  }
+
+  /** A supertest client for the running app. */
+  get http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async login(username: string, password = Factory.PASSWORD): Promise<string> {
+    const response = await this.http.post('/api/v1/auth/login').send({ username, password });
+    if (response.status !== 200) {
+      throw new Error(
+        `login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`,
+      );
+    }
+    return response.body.accessToken as string;
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.databases.drop(this.databaseName);
+  }
+}
