@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/common';
 import { ApiModule } from './api.module';
 import { setUpSwagger } from './http/swagger';
+import { requestIdFor } from './logging/logger.options';
 import { createValidationPipe } from './http/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -21,6 +22,14 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    // Fastify's request id is what Nest hands to pino-http as `req.id`, so it
+    // must be the echoed/validated x-request-id, not Fastify's `req-1`.
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+  });
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot({ config, databaseUrl }),

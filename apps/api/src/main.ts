@@ -1,14 +1,9 @@
-import {
-  ConfigurationError,
-  loadEnvironmentFile,
-  parseEnvironment,
-  type AppConfig,
-} from '@app/common';
+import { loadEnvironmentFile, parseEnvironment, type AppConfig } from '@app/common';
 import { openDatabase, runPendingMigrations, type DatabaseHandle } from '@app/database';
-import { DEMO_PASSWORD_NOTE, printDemoLogins } from './startup/demo-logins';
-import { createApiApp } from './app.factory';
 import { DemoSeedService } from '@app/identity';
+import { createApiApp } from './app.factory';
 import { DOCS_PATH } from './http/swagger';
+import { DEMO_PASSWORD_NOTE, printDemoLogins } from './startup/demo-logins';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -62,7 +57,7 @@ async function startApi(config: AppConfig, database: DatabaseHandle) {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    `\nThe API could not start.\n${error instanceof ConfigurationError || error instanceof Error ? error.message : String(error)}\n`,
+    `\nThe API could not start.\n${error instanceof Error ? error.message : String(error)}\n`,
   );
   process.exit(1);
 });

@@ -23,6 +23,15 @@ const CLIENT_DATA_ERRORS: Record<string, { status: number; message: string }> = 
   '22003': { status: HttpStatus.BAD_REQUEST, message: 'A number is out of range' },
   '22007': { status: HttpStatus.BAD_REQUEST, message: 'A date or time has the wrong format' },
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date or time is out of range' },
+  // e.g. a NUL character (\u0000) in a string: valid JSON, but PostgreSQL text cannot hold it
+  '22021': {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'A value contains a character that cannot be stored',
+  },
+  '22P05': {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'A value contains a character that cannot be stored',
+  },
   '23505': { status: HttpStatus.CONFLICT, message: 'This record already exists' },
 };
 

@@ -13,3 +13,10 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
 };
 
 export const createValidationPipe = () => new ValidationPipe(VALIDATION_OPTIONS);
+
+/**
+ * For `@ValidateIf(isPresent)`: the field may be left out but, unlike with
+ * `@IsOptional()`, `null` is validated (and refused) instead of slipping through
+ * to a NOT NULL column.
+ */
+export const isPresent = (_object: object, value: unknown): boolean => value !== undefined;

@@ -6,6 +6,12 @@ import type { Params } from 'nestjs-pino';
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
 
+/** The caller's `x-request-id` when it is a sane token, otherwise a fresh uuid. */
+export function requestIdFor(req: Pick<IncomingMessage, 'headers'>): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /**
  * JSON logs with a request id. Requests are logged as method and path only:
  * no headers (tokens), no bodies (passwords, tracking codes), no client
@@ -16,10 +22,10 @@ export function loggerOptions(config: AppConfig): Params {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
+      // On Fastify the id is already set by the adapter (see app.factory.ts), which
+      // pino-http reuses; this only runs where no framework id exists.
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const id = requestIdFor(req);
         res.setHeader('x-request-id', id);
         return id;
       },

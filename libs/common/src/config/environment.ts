@@ -82,13 +82,14 @@ export class EnvironmentVariables {
   @MinLength(8)
   DEMO_PASSWORD = 'safe-schools-demo';
 
+  // Checked bottom-up: presence first, then length, then not the default.
   @ValidateIf(isProduction)
-  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters when NODE_ENV=production' })
   @Matches(/^(?!development-only-secret-do-not-use-in-production$)/, {
     message: 'JWT_SECRET must not be the development default when NODE_ENV=production',
   })
-  JWT_SECRET: string = DEVELOPMENT_JWT_SECRET;
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters when NODE_ENV=production' })
+  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  JWT_SECRET?: string;
 
   @Transform(toInteger)
   @IsInt()
@@ -136,7 +137,7 @@ export class EnvironmentVariables {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 }
 
-export type AppConfig = Readonly<EnvironmentVariables>;
+export type AppConfig = Readonly<EnvironmentVariables & { JWT_SECRET: string }>;
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -154,12 +155,12 @@ export function parseEnvironment(
 ): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const relevant: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'EMBEDDED_DB_PORT']) {
+  for (const key of [...known, 'DATABASE_URL', 'EMBEDDED_DB_PORT', 'JWT_SECRET']) {
     const value = env[key];
     if (value !== undefined && value.trim() !== '') relevant[key] = value.trim();
   }
   const config = plainToInstance(EnvironmentVariables, relevant);
-  const errors = validateSync(config, { forbidUnknownValues: false });
+  const errors = validateSync(config, { forbidUnknownValues: false, stopAtFirstError: true });
   if (errors.length > 0) {
     throw new ConfigurationError(
       errors.flatMap((error) =>
@@ -169,5 +170,6 @@ export function parseEnvironment(
       ),
     );
   }
-  return Object.freeze(config);
+  // Outside production a fixed secret keeps sessions valid across restarts.
+  return Object.freeze({ ...config, JWT_SECRET: config.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET });
 }

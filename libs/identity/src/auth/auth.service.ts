@@ -39,7 +39,7 @@ export class AuthService {
   /** Checks a username and password; the same 401 whatever was wrong. */
   async verifyCredentials(username: string, password: string, client: string): Promise<User> {
     const login = username.trim().toLowerCase();
-    this.loginGuard.assertMayTry(login, client);
+    this.loginGuard.beginAttempt(login, client);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
@@ -47,11 +47,8 @@ export class AuthService {
       .where('user.username = :login', { login })
       .getOne();
     const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !passwordMatches || user.disabled) {
-      this.loginGuard.recordFailure(login, client);
-      throw new InvalidCredentialsException();
-    }
-    this.loginGuard.recordSuccess(login);
+    if (!user || !passwordMatches || user.disabled) throw new InvalidCredentialsException();
+    this.loginGuard.recordSuccess(login, client);
     return user;
   }
 

@@ -40,4 +40,19 @@ describe('FailureLimiter', () => {
     l.reset('alex');
     expect(l.retryAfterMs('alex')).toBe(0);
   });
+
+  it('takes back one failure when forgiven, and forgets the key at zero', () => {
+    const l = limiter();
+    for (let i = 0; i < 3; i += 1) l.recordFailure('client');
+    l.forgive('client');
+    expect(l.retryAfterMs('client')).toBe(0);
+    l.recordFailure('client');
+    expect(l.retryAfterMs('client')).toBe(1_000);
+    l.forgive('client');
+    l.forgive('client');
+    l.forgive('client');
+    l.forgive('client');
+    for (let i = 0; i < 2; i += 1) l.recordFailure('client');
+    expect(l.retryAfterMs('client')).toBe(0);
+  });
 });

@@ -26,6 +26,14 @@ export class FailureLimiter {
     if (this.windows.size > 100_000) this.evictExpired();
   }
 
+  /** Takes back one failure: an attempt counted up front that turned out to succeed. */
+  forgive(key: string): void {
+    const window = this.current(key);
+    if (!window) return;
+    window.failures -= 1;
+    if (window.failures <= 0) this.windows.delete(key);
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }

@@ -18,20 +18,24 @@ export class LoginGuardService {
     this.byClient = new FailureLimiter(config.LOGIN_MAX_FAILURES_PER_CLIENT, windowMs);
   }
 
-  assertMayTry(username: string, client: string): void {
+  /**
+   * Refuses the attempt when a limit is reached, otherwise counts it as a
+   * failure before the password is checked: simultaneous guesses cannot all
+   * pass the check while the first ones are still being verified.
+   */
+  beginAttempt(username: string, client: string): void {
     const waitMs = Math.max(
       this.byUsername.retryAfterMs(username),
       this.byClient.retryAfterMs(client),
     );
     if (waitMs > 0) throw new TooManyAttemptsException(Math.ceil(waitMs / 1000));
-  }
-
-  recordFailure(username: string, client: string): void {
     this.byUsername.recordFailure(username);
     this.byClient.recordFailure(client);
   }
 
-  recordSuccess(username: string): void {
+  /** The attempt succeeded: clear the username's failures and take back the client's count. */
+  recordSuccess(username: string, client: string): void {
     this.byUsername.reset(username);
+    this.byClient.forgive(client);
   }
 }

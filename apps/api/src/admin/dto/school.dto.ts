@@ -4,7 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
-  IsOptional,
+  IsObject,
   IsString,
   IsTimeZone,
   Matches,
@@ -12,10 +12,12 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { School } from '@app/identity';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
+import { isPresent } from '../../http/validation';
 
 export class DeadlinePolicyDto {
   @ApiProperty({
@@ -61,20 +63,22 @@ export class CreateSchoolDto {
     example: ['2026-12-24'],
     description: 'Days without school',
   })
-  @IsOptional()
+  @ValidateIf(isPresent)
   @IsArray()
   @ArrayMaxSize(366)
   @IsCalendarDate({ each: true })
   holidays?: string[];
 
   @ApiPropertyOptional({ type: DeadlinePolicyDto })
-  @IsOptional()
+  @ValidateIf(isPresent)
+  @IsObject()
   @ValidateNested()
   @Type(() => DeadlinePolicyDto)
   policy?: DeadlinePolicyDto;
 }
 
-export class UpdateSchoolDto extends PartialType(CreateSchoolDto) {}
+/** Fields left out stay as they are; `null` is refused rather than written (every field is required). */
+export class UpdateSchoolDto extends PartialType(CreateSchoolDto, { skipNullProperties: false }) {}
 
 export class SchoolDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -21,6 +21,7 @@ import {
   type Role,
   type UserWithSchools,
 } from '@app/identity';
+import { isPresent } from '../../http/validation';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -71,7 +72,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(isPresent)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -85,14 +86,14 @@ export class UpdateUserDto {
   email?: string | null;
 
   @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
-  @IsOptional()
+  @ValidateIf(isPresent)
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
 
   @ApiPropertyOptional({
     description: 'Disabled accounts cannot sign in; their sessions end at once',
   })
-  @IsOptional()
+  @ValidateIf(isPresent)
   @IsBoolean()
   disabled?: boolean;
 
@@ -100,14 +101,14 @@ export class UpdateUserDto {
     minLength: PASSWORD_MIN_LENGTH,
     description: 'Sets a new password and ends all sessions',
   })
-  @IsOptional()
+  @ValidateIf(isPresent)
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(256)
   password?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Schools within your reach' })
-  @IsOptional()
+  @ValidateIf(isPresent)
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })

@@ -1,0 +1,78 @@
+import { ConfigurationError, DEVELOPMENT_JWT_SECRET, parseEnvironment } from './environment';
+
+const STRONG_SECRET = 'a-production-secret-of-at-least-32-characters';
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    parseEnvironment(env);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as ConfigurationError).problems;
+  }
+};
+
+describe('parseEnvironment', () => {
+  it('gives a working development setup with no variables at all', () => {
+    const config = parseEnvironment({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      MIGRATIONS_RUN: true,
+      SEED_DEMO: true,
+      DEMO_PASSWORD: 'safe-schools-demo',
+      JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+      JWT_ACCESS_TTL_SECONDS: 900,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('converts numbers and booleans and treats empty values as unset', () => {
+    const config = parseEnvironment({
+      PORT: '8080',
+      SEED_DEMO: 'false',
+      MIGRATIONS_RUN: '0',
+      DATABASE_URL: ' ',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.SEED_DEMO).toBe(false);
+    expect(config.MIGRATIONS_RUN).toBe(false);
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('names every bad variable', () => {
+    const problems = problemsOf({ PORT: 'eighty', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud' });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/SEED_DEMO/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL/);
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://localhost/db' }).join()).toMatch(/DATABASE_URL/);
+  });
+
+  describe('in production', () => {
+    it('refuses to start without DATABASE_URL and JWT_SECRET', () => {
+      const problems = problemsOf({ NODE_ENV: 'production' }).join('\n');
+      expect(problems).toMatch(/DATABASE_URL/);
+      expect(problems).toMatch(/JWT_SECRET is required/);
+    });
+
+    it('refuses a short secret and the development default', () => {
+      const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app' };
+      expect(problemsOf({ ...base, JWT_SECRET: 'short' }).join()).toMatch(/at least 32/);
+      expect(problemsOf({ ...base, JWT_SECRET: DEVELOPMENT_JWT_SECRET }).join()).toMatch(
+        /development default/,
+      );
+    });
+
+    it('starts with a database URL and a strong secret', () => {
+      const config = parseEnvironment({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgresql://user:pw@db.internal:5432/safe_schools',
+        JWT_SECRET: STRONG_SECRET,
+      });
+      expect(config.JWT_SECRET).toBe(STRONG_SECRET);
+    });
+  });
+});

@@ -1,0 +1,490 @@
+import type { Factory } from './support/factory';
+import { TestApp } from './support/test-app';
+
+type World = Awaited<ReturnType<Factory['world']>>;
+type Cast = keyof World['users'];
+
+/** Roles that may never touch school administration, whatever the school. */
+const NON_ADMINS = ['counselor', 'staff', 'student', 'parent'] as const;
+
+describe('schools administration', () => {
+  let t: TestApp;
+  let world: World;
+  let token: Record<Cast, string>;
+
+  const count = async (sql: string, params: unknown[] = []): Promise<number> => {
+    const rows: { n: number }[] = await t.dataSource.query(sql, params);
+    return rows[0].n;
+  };
+  const schoolCount = () => count('SELECT count(*)::int AS n FROM schools');
+  const schoolRow = async (id: string) => {
+    const rows: Record<string, unknown>[] = await t.dataSource.query(
+      `SELECT district_id, name, code, time_zone, holidays::text[] AS holidays,
+              triage_school_days, resolve_school_days
+         FROM schools WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  };
+  const newSchool = (overrides: Record<string, unknown> = {}) => ({
+    name: 'Birch Lane Elementary',
+    code: `b${Math.random().toString(36).slice(2, 10)}`,
+    timeZone: 'America/Chicago',
+    ...overrides,
+  });
+  const asUser = (who: Cast) => ({ Authorization: `Bearer ${token[who]}` });
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    world = await t.factory.world();
+    const entries = await Promise.all(
+      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
+    );
+    token = Object.fromEntries(entries) as Record<Cast, string>;
+  });
+
+  afterAll(() => t.close());
+
+  describe('POST /api/v1/schools', () => {
+    it('creates a school in the district admin’s district, with the default policy', async () => {
+      const body = newSchool({ code: 'birch-01' });
+      const response = await t.http
+        .post('/api/v1/schools')
+        .set(asUser('districtAdmin'))
+        .send(body)
+        .expect(201);
+
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        districtId: world.district.id,
+        name: 'Birch Lane Elementary',
+        code: 'BIRCH-01',
+        timeZone: 'America/Chicago',
+        holidays: [],
+        policy: { triageSchoolDays: 1, resolveSchoolDays: 10 },
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
+      await expect(schoolRow(response.body.id)).resolves.toEqual({
+        district_id: world.district.id,
+        name: 'Birch Lane Elementary',
+        code: 'BIRCH-01',
+        time_zone: 'America/Chicago',
+        holidays: [],
+        triage_school_days: 1,
+        resolve_school_days: 10,
+      });
+    });
+
+    it('stores holidays sorted and without duplicates, and the given policy', async () => {
+      const response = await t.http
+        .post('/api/v1/schools')
+        .set(asUser('districtAdmin'))
+        .send(
+          newSchool({
+            holidays: ['2026-12-25', '2026-11-26', '2026-12-25', '2028-02-29'],
+            policy: { triageSchoolDays: 0, resolveSchoolDays: 120 },
+          }),
+        )
+        .expect(201);
+
+      expect(response.body.holidays).toEqual(['2026-11-26', '2026-12-25', '2028-02-29']);
+      expect(response.body.policy).toEqual({ triageSchoolDays: 0, resolveSchoolDays: 120 });
+      const row = await schoolRow(response.body.id);
+      expect(row.holidays).toEqual(['2026-11-26', '2026-12-25', '2028-02-29']);
+      expect(row.triage_school_days).toBe(0);
+      expect(row.resolve_school_days).toBe(120);
+    });
+
+    it('answers 409 for a code already taken, whatever its case, and writes nothing', async () => {
+      const before = await schoolCount();
+      const response = await t.http
+        .post('/api/v1/schools')
+        .set(asUser('districtAdmin'))
+        .send(newSchool({ code: world.school.code.toLowerCase() }))
+        .expect(409);
+
+      expect(response.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: expect.stringContaining(world.school.code),
+      });
+      await expect(schoolCount()).resolves.toBe(before);
+    });
+
+    it('also refuses a code taken in another district (codes are public and global)', async () => {
+      await t.http
+        .post('/api/v1/schools')
+        .set(asUser('districtAdmin'))
+        .send(newSchool({ code: world.foreignSchool.code }))
+        .expect(409);
+    });
+
+    it.each([
+      ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+      ['an impossible holiday', { holidays: ['2026-01-05', '2026-02-30'] }, 'holidays'],
+      ['a holiday with a time', { holidays: ['2026-01-05T00:00:00Z'] }, 'holidays'],
+      [
+        'a triage deadline over 60 school days',
+        { policy: { triageSchoolDays: 61, resolveSchoolDays: 10 } },
+        'policy.triageSchoolDays',
+      ],
+      [
+        'a resolve deadline of 0 school days',
+        { policy: { triageSchoolDays: 1, resolveSchoolDays: 0 } },
+        'policy.resolveSchoolDays',
+      ],
+      ['a policy missing a field', { policy: { triageSchoolDays: 1 } }, 'policy.resolveSchoolDays'],
+      [
+        'a fractional policy',
+        { policy: { triageSchoolDays: 1.5, resolveSchoolDays: 10 } },
+        'policy.triageSchoolDays',
+      ],
+      ['a code with spaces', { code: 'MY SCHOOL' }, 'code'],
+      ['holidays set to null', { holidays: null }, 'holidays'],
+      ['a one-letter name', { name: 'A' }, 'name'],
+      ['an unknown field', { principal: 'Ms. Smith' }, 'property principal should not exist'],
+    ])('refuses %s with 400 naming the field', async (_case, overrides, field) => {
+      const before = await schoolCount();
+      const response = await t.http
+        .post('/api/v1/schools')
+        .set(asUser('districtAdmin'))
+        .send(newSchool(overrides))
+        .expect(400);
+
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: expect.arrayContaining([expect.stringContaining(field)]),
+      });
+      await expect(schoolCount()).resolves.toBe(before);
+    });
+
+    it('lists every bad field at once', async () => {
+      const response = await t.http
+        .post('/api/v1/schools')
+        .set(asUser('districtAdmin'))
+        .send({ code: '!', timeZone: 'Nowhere' })
+        .expect(400);
+
+      const message = (response.body.message as string[]).join('\n');
+      expect(message).toContain('name');
+      expect(message).toContain('code');
+      expect(message).toContain('timeZone');
+    });
+
+    it.each(['schoolAdmin', ...NON_ADMINS] as const)(
+      'refuses a %s with 403 and writes nothing',
+      async (who) => {
+        const before = await schoolCount();
+        const response = await t.http
+          .post('/api/v1/schools')
+          .set(asUser(who))
+          .send(newSchool())
+          .expect(403);
+
+        expect(response.body.statusCode).toBe(403);
+        await expect(schoolCount()).resolves.toBe(before);
+      },
+    );
+
+    it('refuses a caller without a token with 401 and writes nothing', async () => {
+      const before = await schoolCount();
+      await t.http.post('/api/v1/schools').send(newSchool()).expect(401);
+      await expect(schoolCount()).resolves.toBe(before);
+    });
+  });
+
+  describe('GET /api/v1/schools', () => {
+    const listAll = async (who: Cast): Promise<string[]> => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await t.http
+          .get('/api/v1/schools')
+          .query(cursor ? { limit: 100, cursor } : { limit: 100 })
+          .set(asUser(who))
+          .expect(200);
+        ids.push(...(response.body.items as { id: string }[]).map((school) => school.id));
+        cursor = response.body.nextCursor as string | null;
+      } while (cursor);
+      return ids;
+    };
+
+    it('shows a district admin every school of the district and none of another', async () => {
+      const ids = await listAll('districtAdmin');
+      const rows: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM schools WHERE district_id = $1',
+        [world.district.id],
+      );
+
+      expect(ids.sort()).toEqual(rows.map((row) => row.id).sort());
+      expect(ids).toEqual(expect.arrayContaining([world.school.id, world.sisterSchool.id]));
+      expect(ids).not.toContain(world.foreignSchool.id);
+    });
+
+    it('shows a school admin their own school only, in the documented shape', async () => {
+      const response = await t.http.get('/api/v1/schools').set(asUser('schoolAdmin')).expect(200);
+
+      expect(response.body).toEqual({
+        items: [
+          {
+            id: world.school.id,
+            districtId: world.district.id,
+            name: world.school.name,
+            code: world.school.code,
+            timeZone: world.school.timeZone,
+            holidays: expect.any(Array),
+            policy: {
+              triageSchoolDays: expect.any(Number),
+              resolveSchoolDays: expect.any(Number),
+            },
+            createdAt: expect.any(String),
+            updatedAt: expect.any(String),
+          },
+        ],
+        nextCursor: null,
+      });
+    });
+
+    it('shows the other district’s admin only their own schools', async () => {
+      const ids = await listAll('foreignDistrictAdmin');
+      expect(ids).toEqual([world.foreignSchool.id]);
+    });
+
+    it('pages through the district with limit and nextCursor', async () => {
+      const district = await t.factory.district();
+      const admin = await t.factory.user('district_admin', { district });
+      const created = [];
+      for (let i = 0; i < 7; i++) created.push(await t.factory.school(district));
+      const adminToken = await t.login(admin.username);
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const response = await t.http
+          .get('/api/v1/schools')
+          .query(cursor ? { limit: 3, cursor } : { limit: 3 })
+          .set('Authorization', `Bearer ${adminToken}`)
+          .expect(200);
+        expect(response.body.items.length).toBeLessThanOrEqual(3);
+        seen.push(...(response.body.items as { id: string }[]).map((school) => school.id));
+        cursor = response.body.nextCursor as string | null;
+        pages++;
+      } while (cursor && pages < 10);
+
+      expect(pages).toBe(3);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.sort()).toEqual(created.map((school) => school.id).sort());
+    });
+
+    it.each(NON_ADMINS)('refuses a %s with 403', async (who) => {
+      const response = await t.http.get('/api/v1/schools').set(asUser(who)).expect(403);
+      expect(response.body.statusCode).toBe(403);
+    });
+
+    it('refuses a caller without a token with 401', async () => {
+      await t.http.get('/api/v1/schools').expect(401);
+    });
+  });
+
+  describe('PATCH /api/v1/schools/:id', () => {
+    it('lets a district admin change every field of a school in the district', async () => {
+      const school = await t.factory.school(world.district);
+      const response = await t.http
+        .patch(`/api/v1/schools/${school.id}`)
+        .set(asUser('districtAdmin'))
+        .send({
+          name: 'Renamed Academy',
+          code: 'renamed-1',
+          timeZone: 'America/Los_Angeles',
+          holidays: ['2027-01-01', '2026-12-31'],
+          policy: { triageSchoolDays: 2, resolveSchoolDays: 15 },
+        })
+        .expect(200);
+
+      expect(response.body).toMatchObject({
+        id: school.id,
+        districtId: world.district.id,
+        name: 'Renamed Academy',
+        code: 'RENAMED-1',
+        timeZone: 'America/Los_Angeles',
+        holidays: ['2026-12-31', '2027-01-01'],
+        policy: { triageSchoolDays: 2, resolveSchoolDays: 15 },
+      });
+      await expect(schoolRow(school.id)).resolves.toEqual({
+        district_id: world.district.id,
+        name: 'Renamed Academy',
+        code: 'RENAMED-1',
+        time_zone: 'America/Los_Angeles',
+        holidays: ['2026-12-31', '2027-01-01'],
+        triage_school_days: 2,
+        resolve_school_days: 15,
+      });
+    });
+
+    it('leaves the fields that are not sent as they were', async () => {
+      const school = await t.factory.school(world.district, { holidays: ['2026-07-04'] });
+      await t.http
+        .patch(`/api/v1/schools/${school.id}`)
+        .set(asUser('districtAdmin'))
+        .send({ name: 'Only The Name' })
+        .expect(200);
+
+      await expect(schoolRow(school.id)).resolves.toMatchObject({
+        name: 'Only The Name',
+        code: school.code,
+        time_zone: 'America/New_York',
+        holidays: ['2026-07-04'],
+        triage_school_days: 1,
+        resolve_school_days: 10,
+      });
+    });
+
+    it('answers 409 when the new code is taken, and keeps the old one', async () => {
+      const school = await t.factory.school(world.district);
+      await t.http
+        .patch(`/api/v1/schools/${school.id}`)
+        .set(asUser('districtAdmin'))
+        .send({ code: world.sisterSchool.code })
+        .expect(409);
+
+      await expect(schoolRow(school.id)).resolves.toMatchObject({ code: school.code });
+    });
+
+    it('lets a school admin change the holidays and policy of their own school', async () => {
+      const response = await t.http
+        .patch(`/api/v1/schools/${world.school.id}`)
+        .set(asUser('schoolAdmin'))
+        .send({
+          holidays: ['2026-11-27', '2026-11-26'],
+          policy: { triageSchoolDays: 3, resolveSchoolDays: 20 },
+        })
+        .expect(200);
+
+      expect(response.body.holidays).toEqual(['2026-11-26', '2026-11-27']);
+      expect(response.body.policy).toEqual({ triageSchoolDays: 3, resolveSchoolDays: 20 });
+      await expect(schoolRow(world.school.id)).resolves.toMatchObject({
+        holidays: ['2026-11-26', '2026-11-27'],
+        triage_school_days: 3,
+        resolve_school_days: 20,
+      });
+    });
+
+    it.each([
+      ['name', { name: 'Taken Over Academy' }],
+      ['code', { code: 'HIJACK' }],
+      ['timeZone', { timeZone: 'Europe/Paris' }],
+    ])(
+      'refuses a school admin changing the %s of their own school with 403',
+      async (field, body) => {
+        const before = await schoolRow(world.school.id);
+        const response = await t.http
+          .patch(`/api/v1/schools/${world.school.id}`)
+          .set(asUser('schoolAdmin'))
+          .send({ ...body, holidays: [] })
+          .expect(403);
+
+        expect(response.body.message).toContain(field);
+        await expect(schoolRow(world.school.id)).resolves.toEqual(before);
+      },
+    );
+
+    it.each([
+      ['a school admin', 'a sister school', 'schoolAdmin', 'sisterSchool'],
+      ['a school admin', 'a school of another district', 'schoolAdmin', 'foreignSchool'],
+      ['a district admin', 'a school of another district', 'districtAdmin', 'foreignSchool'],
+      ['another district’s admin', 'our school', 'foreignDistrictAdmin', 'school'],
+    ] as const)(
+      'answers 404 to %s for %s, and changes nothing',
+      async (_who, _which, who, which) => {
+        const school = world[which];
+        const before = await schoolRow(school.id);
+        const response = await t.http
+          .patch(`/api/v1/schools/${school.id}`)
+          .set(asUser(who))
+          .send({ policy: { triageSchoolDays: 5, resolveSchoolDays: 50 } })
+          .expect(404);
+
+        expect(response.body).toEqual({
+          statusCode: 404,
+          error: 'Not Found',
+          message: expect.any(String),
+        });
+        await expect(schoolRow(school.id)).resolves.toEqual(before);
+      },
+    );
+
+    it('answers 404 for a school that does not exist', async () => {
+      await t.http
+        .patch('/api/v1/schools/00000000-0000-4000-8000-000000000000')
+        .set(asUser('districtAdmin'))
+        .send({ name: 'Ghost School' })
+        .expect(404);
+    });
+
+    it('answers 400 naming the parameter for an id that is not a uuid', async () => {
+      const response = await t.http
+        .patch('/api/v1/schools/not-a-uuid')
+        .set(asUser('districtAdmin'))
+        .send({ name: 'Whatever' })
+        .expect(400);
+
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'id must be a UUID',
+      });
+    });
+
+    it.each([
+      ['an unknown time zone', { timeZone: 'America/Atlantis' }, 'timeZone'],
+      ['an impossible holiday', { holidays: ['2026-02-30'] }, 'holidays'],
+      ['holidays that are not a list', { holidays: '2026-01-01' }, 'holidays'],
+      [
+        'a policy out of range',
+        { policy: { triageSchoolDays: -1, resolveSchoolDays: 121 } },
+        'policy.resolveSchoolDays',
+      ],
+      ['a policy that is a list', { policy: [] }, 'policy'],
+      ['a name set to null', { name: null }, 'name'],
+      ['a code set to null', { code: null }, 'code'],
+      ['a time zone set to null', { timeZone: null }, 'timeZone'],
+      ['holidays set to null', { holidays: null }, 'holidays'],
+      ['a policy set to null', { policy: null }, 'policy'],
+      ['an unknown field', { districtId: '00000000-0000-4000-8000-000000000001' }, 'districtId'],
+    ])('refuses %s with 400 naming the field', async (_case, body, field) => {
+      const school = await t.factory.school(world.district);
+      const before = await schoolRow(school.id);
+      const response = await t.http
+        .patch(`/api/v1/schools/${school.id}`)
+        .set(asUser('districtAdmin'))
+        .send(body)
+        .expect(400);
+
+      expect(response.body.statusCode).toBe(400);
+      expect(JSON.stringify(response.body.message)).toContain(field);
+      await expect(schoolRow(school.id)).resolves.toEqual(before);
+    });
+
+    it.each(NON_ADMINS)('refuses a %s with 403 and changes nothing', async (who) => {
+      const before = await schoolRow(world.school.id);
+      await t.http
+        .patch(`/api/v1/schools/${world.school.id}`)
+        .set(asUser(who))
+        .send({ policy: { triageSchoolDays: 9, resolveSchoolDays: 90 } })
+        .expect(403);
+      await expect(schoolRow(world.school.id)).resolves.toEqual(before);
+    });
+
+    it('refuses a caller without a token with 401 and changes nothing', async () => {
+      const before = await schoolRow(world.school.id);
+      await t.http
+        .patch(`/api/v1/schools/${world.school.id}`)
+        .send({ policy: { triageSchoolDays: 9, resolveSchoolDays: 90 } })
+        .expect(401);
+      await expect(schoolRow(world.school.id)).resolves.toEqual(before);
+    });
+  });
+});
