@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { District, Guardianship, School, SchoolMembership, User, type Role } from '@app/identity';
-import * as argon2 from 'argon2';
+import {
+  District,
+  Guardianship,
+  PASSWORD_HASH_OPTIONS,
+  School,
+  SchoolMembership,
+  User,
+  type Role,
+} from '@app/identity';
+import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 
 const unique = () => randomBytes(4).toString('hex');
@@ -35,11 +43,7 @@ export class Factory {
     where: { district: District; schools?: School[] },
     overrides: Partial<User> = {},
   ): Promise<User> {
-    Factory.passwordHash ??= argon2.hash(Factory.PASSWORD, {
-      type: argon2.argon2id,
-      memoryCost: 19_456,
-      timeCost: 2,
-    });
+    Factory.passwordHash ??= hash(Factory.PASSWORD, PASSWORD_HASH_OPTIONS);
     const user = await this.dataSource.getRepository(User).save({
       districtId: where.district.id,
       username: `${role.replace('_', '.')}.${unique()}`,
