@@ -6,6 +6,7 @@ import { DatabaseModule } from '@app/database';
 import { AdminHttpModule } from './admin/admin-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsHttpModule } from './incidents/incidents-http.module';
 import { AllExceptionsFilter } from './http/exception.filter';
 import { loggerOptions } from './logging/logger.options';
 
@@ -35,6 +36,7 @@ export class ApiModule {
         HealthModule,
         AuthHttpModule,
         AdminHttpModule,
+        IncidentsHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,9 +1,11 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/common';
+import { MAX_ATTACHMENT_BYTES } from '@app/incidents';
 import { ApiModule } from './api.module';
 import { setUpSwagger } from './http/swagger';
 import { requestIdFor } from './logging/logger.options';
@@ -39,6 +41,9 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
+  await app.register(multipart, {
+    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 4, fieldSize: 256, parts: 5 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

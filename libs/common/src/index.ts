@@ -4,3 +4,4 @@ export * from './pagination/page';
 export * from './time/clock';
 export * from './errors/postgres-errors';
 export * from './common.module';
+export * from './calendar/school-days';

@@ -118,6 +118,12 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
 
+  /** Requests per minute one client may make to each anonymous-reporting endpoint. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 20;
+
   /** Comma-separated list of allowed browser origins; empty disables CORS, `*` allows any. */
   @IsString()
   @MaxLength(2000)

@@ -1,0 +1,81 @@
+import { Controller, Get, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Principal } from '@app/identity';
+import { AttachmentsService, AttachmentView } from '@app/incidents';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { Roles } from '../auth/decorators/roles.decorator';
+import { UuidParam } from '../http/uuid-param.pipe';
+import { INCIDENT_ROLES } from './incidents.controller';
+import { readUploadedFile } from './multipart';
+
+export const FILE_UPLOAD_BODY = {
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: {
+      file: {
+        type: 'string',
+        format: 'binary',
+        description: 'png, jpeg, webp, gif, pdf or txt; 10 MB',
+      },
+    },
+  },
+};
+
+/** `attachment; filename="..."` with an ASCII fallback and the exact UTF-8 name. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles(...INCIDENT_ROLES)
+@Controller()
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post('incidents/:id/attachments')
+  @ApiOperation({
+    summary: 'Add evidence (type judged from the content; 413 over 10 MB, 415 for other types)',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_UPLOAD_BODY)
+  async attach(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentView> {
+    const { file } = await readUploadedFile(request);
+    return this.attachments.attach(principal, id, file);
+  }
+
+  @Get('attachments/:id')
+  @ApiOperation({
+    summary: 'Download evidence: staff any of their cases; others the files they added',
+  })
+  @ApiProduces('application/octet-stream')
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.attachments.download(principal, id);
+    void reply
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.content, {
+      type: file.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : file.contentType,
+      length: file.size,
+      disposition: contentDisposition(file.fileName),
+    });
+  }
+}

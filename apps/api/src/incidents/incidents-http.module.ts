@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig } from '@app/common';
+import { IncidentsModule } from '@app/incidents';
+import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
+import { AttachmentsController } from './attachments.controller';
+import { IncidentsController } from './incidents.controller';
+import { MessagesController } from './messages.controller';
+import { PublicReportsController } from './public-reports.controller';
+
+/** Filing, viewing, messages and evidence; anonymous intake. */
+@Module({
+  imports: [
+    IncidentsModule,
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [
+        { name: 'anonymous', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
+      ],
+    }),
+  ],
+  controllers: [
+    IncidentsController,
+    MessagesController,
+    AttachmentsController,
+    PublicReportsController,
+  ],
+  providers: [AnonymousThrottlerGuard],
+})
+export class IncidentsHttpModule {}

@@ -1,0 +1,129 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { PageQueryDto } from '@app/common';
+import type { Principal } from '@app/identity';
+import {
+  FamilyIncidentView,
+  FilingService,
+  IncidentViewsService,
+  OwnIncidentSummary,
+  ReporterIncidentView,
+  StaffIncidentSummary,
+  StaffIncidentView,
+  type IncidentView,
+} from '@app/incidents';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { Roles } from '../auth/decorators/roles.decorator';
+import { UuidParam } from '../http/uuid-param.pipe';
+import { CreateIncidentDto, FiledIncidentDto } from './dto/report.dto';
+
+export const INCIDENT_ROLES = ['student', 'parent', 'staff', 'counselor', 'school_admin'] as const;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiExtraModels(
+  StaffIncidentView,
+  ReporterIncidentView,
+  FamilyIncidentView,
+  StaffIncidentSummary,
+  OwnIncidentSummary,
+)
+@Roles(...INCIDENT_ROLES)
+@Controller('incidents')
+export class IncidentsController {
+  constructor(
+    private readonly filing: FilingService,
+    private readonly views: IncidentViewsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'File a report',
+    description:
+      'Students for their school, parents for their child, staff for their school, counselors for a student. ' +
+      'Retry safely with the same Idempotency-Key: the first answer comes back; another body with the key is a 422.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '1 to 255 visible ASCII characters',
+  })
+  file(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateIncidentDto,
+    @Req() request: { body: unknown },
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<FiledIncidentDto> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new BadRequestException('Idempotency-Key must be 1 to 255 visible ASCII characters');
+    }
+    return this.filing.file(
+      principal,
+      { ...body, occurredAt: new Date(body.occurredAt) },
+      idempotencyKey === undefined ? undefined : { key: idempotencyKey, body: request.body },
+    );
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'The incidents you may see: your reports, your family’s, or your schools’',
+  })
+  @ApiOkResponse({
+    schema: {
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            oneOf: [
+              { $ref: getSchemaPath(StaffIncidentSummary) },
+              { $ref: getSchemaPath(OwnIncidentSummary) },
+            ],
+          },
+        },
+        nextCursor: { type: 'string', nullable: true },
+      },
+    },
+  })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto) {
+    return this.views.list(principal, query.limit, query.cursor);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One incident, in the view you are entitled to (staff, reporter or family)',
+  })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(StaffIncidentView) },
+        { $ref: getSchemaPath(ReporterIncidentView) },
+        { $ref: getSchemaPath(FamilyIncidentView) },
+      ],
+    },
+  })
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<IncidentView> {
+    return this.views.detail(principal, id);
+  }
+}

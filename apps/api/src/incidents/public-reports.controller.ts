@@ -1,0 +1,104 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AnonymousReportsService,
+  AttachmentsService,
+  AttachmentView,
+  FilingService,
+  MessageView,
+} from '@app/incidents';
+import type { FastifyRequest } from 'fastify';
+import { Public } from '../auth/decorators/public.decorator';
+import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
+import { FILE_UPLOAD_BODY } from './attachments.controller';
+import { AnonymousMessageDto, TrackingCodeDto } from './dto/message.dto';
+import { FiledAnonymousReportDto, PublicReportDto } from './dto/report.dto';
+import { readUploadedFile } from './multipart';
+
+/**
+ * Reporting without an account. The tracking code travels only in request
+ * bodies, never in a URL; nothing about the reporter (address, browser,
+ * account) is stored or logged.
+ */
+@ApiTags('anonymous reporting')
+@Public()
+@UseGuards(AnonymousThrottlerGuard)
+@Controller('public')
+export class PublicReportsController {
+  constructor(
+    private readonly anonymous: AnonymousReportsService,
+    private readonly filing: FilingService,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  @Get('schools/:code')
+  @ApiOperation({ summary: 'Check a school by its public code before reporting' })
+  school(@Param('code') code: string): Promise<{ name: string; code: string }> {
+    return this.anonymous.school(code);
+  }
+
+  @Post('reports')
+  @ApiOperation({
+    summary: 'File an anonymous report; the tracking code in the answer is shown only once',
+  })
+  report(@Body() body: PublicReportDto): Promise<FiledAnonymousReportDto> {
+    const { schoolCode, ...report } = body;
+    return this.filing.fileAnonymous(schoolCode, {
+      ...report,
+      occurredAt: new Date(report.occurredAt),
+    });
+  }
+
+  @Post('reports/status')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Your report and its messages, by tracking code; 404 for an unknown code',
+  })
+  status(@Body() body: TrackingCodeDto) {
+    return this.anonymous.status(body.trackingCode);
+  }
+
+  @Post('reports/messages')
+  @ApiOperation({ summary: 'Write to the school about your report' })
+  message(@Body() body: AnonymousMessageDto): Promise<MessageView> {
+    return this.anonymous.postMessage(body.trackingCode, body.body);
+  }
+
+  @Post('reports/attachments')
+  @ApiOperation({
+    summary: 'Add evidence to your report: send the field trackingCode before the field file',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      ...FILE_UPLOAD_BODY.schema,
+      required: ['trackingCode', 'file'],
+      properties: { trackingCode: { type: 'string' }, ...FILE_UPLOAD_BODY.schema.properties },
+    },
+  })
+  async attach(@Req() request: FastifyRequest): Promise<AttachmentView> {
+    const { file, fields } = await readUploadedFile(request);
+    if (!fields.trackingCode) {
+      file.content.resume();
+      throw new BadRequestException('Send the field trackingCode before the field file');
+    }
+    const incident = await this.anonymous
+      .incidentFor(fields.trackingCode)
+      .catch((error: unknown) => {
+        file.content.resume();
+        throw error;
+      });
+    return this.attachments.attachAnonymous(incident, file);
+  }
+}

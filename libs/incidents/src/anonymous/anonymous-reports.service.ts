@@ -1,0 +1,59 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { School } from '@app/identity';
+import { DataSource } from 'typeorm';
+import { AnonymousAccess } from '../entities/anonymous-access.entity';
+import { Incident } from '../entities/incident.entity';
+import { IncidentViewsService } from '../views/incident-views.service';
+import type { MessageView, ReporterIncidentView } from '../views/incident.views';
+import { MessagesService } from '../messages/messages.service';
+import { hashTrackingCode, normaliseTrackingCode } from './tracking-code';
+
+export const UNKNOWN_CODE_MESSAGE = 'No report matches this tracking code';
+
+/**
+ * Everything an anonymous reporter can do, given only their tracking code.
+ * A wrong code and a malformed one get the same 404 after the same work (one
+ * hash, one indexed lookup), so answers do not tell codes apart.
+ */
+@Injectable()
+export class AnonymousReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly views: IncidentViewsService,
+    private readonly messages: MessagesService,
+  ) {}
+
+  async school(code: string): Promise<{ name: string; code: string }> {
+    const school = await this.dataSource
+      .getRepository(School)
+      .findOneBy({ code: code.trim().toUpperCase().slice(0, 16) });
+    if (!school) throw new NotFoundException(`No school has the code ${code.slice(0, 16)}`);
+    return { name: school.name, code: school.code };
+  }
+
+  async incidentFor(trackingCode: string): Promise<Incident> {
+    const normalised = normaliseTrackingCode(trackingCode) ?? '';
+    const access = await this.dataSource
+      .getRepository(AnonymousAccess)
+      .findOneBy({ codeHash: hashTrackingCode(normalised) });
+    const incident =
+      access &&
+      (await this.dataSource.getRepository(Incident).findOneBy({ id: access.incidentId }));
+    if (!incident) throw new NotFoundException(UNKNOWN_CODE_MESSAGE);
+    return incident;
+  }
+
+  async status(trackingCode: string): Promise<ReporterIncidentView & { messages: MessageView[] }> {
+    const incident = await this.incidentFor(trackingCode);
+    const [view, messages] = await Promise.all([
+      this.views.viewOf(incident, { kind: 'reporter' }, null),
+      this.messages.anonymousThread(incident),
+    ]);
+    return { ...(view as ReporterIncidentView), messages };
+  }
+
+  async postMessage(trackingCode: string, body: string): Promise<MessageView> {
+    return this.messages.postAnonymous(await this.incidentFor(trackingCode), body);
+  }
+}

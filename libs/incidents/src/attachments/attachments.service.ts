@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  HttpException,
+  Injectable,
+  NotFoundException,
+  PayloadTooLargeException,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@app/identity';
+import { DataSource } from 'typeorm';
+import { IncidentAccessService } from '../access/incident-access.service';
+import { Attachment } from '../entities/attachment.entity';
+import type { Incident } from '../entities/incident.entity';
+import { CaseRecorder } from '../recording/case-recorder';
+import type { AttachmentView } from '../views/incident.views';
+import { AttachmentStorage } from './attachment-storage';
+import { sanitiseFileName } from './file-name';
+import { ALLOWED_CONTENT_TYPES, sniffContentType } from './file-type';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_INCIDENT = 25;
+
+/** An uploaded file as the HTTP layer hands it over: a stream and what the client called it. */
+export interface IncomingFile {
+  fileName: string | undefined;
+  content: Readable;
+  /** True once the stream was cut at the size limit. */
+  truncated: () => boolean;
+}
+
+export interface AttachmentDownload {
+  fileName: string;
+  contentType: string;
+  size: number;
+  content: Readable;
+}
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: IncidentAccessService,
+    private readonly storage: AttachmentStorage,
+    private readonly recorder: CaseRecorder,
+  ) {}
+
+  async attach(
+    principal: Principal,
+    incidentId: string,
+    file: IncomingFile,
+  ): Promise<AttachmentView> {
+    const { incident } = await this.access.require(principal, incidentId);
+    return this.store(incident, principal.id, file);
+  }
+
+  /** For the anonymous reporter, whose incident was found by tracking code. */
+  attachAnonymous(incident: Incident, file: IncomingFile): Promise<AttachmentView> {
+    return this.store(incident, null, file);
+  }
+
+  /** Staff download any evidence of their cases; reporters and families only what they added. */
+  async download(principal: Principal, attachmentId: string): Promise<AttachmentDownload> {
+    const attachment = await this.dataSource
+      .getRepository(Attachment)
+      .findOneBy({ id: attachmentId });
+    if (!attachment) throw new NotFoundException('Attachment not found');
+    const { audience } = await this.access.require(principal, attachment.incidentId).catch(() => {
+      throw new NotFoundException('Attachment not found');
+    });
+    if (audience.kind !== 'staff' && attachment.uploadedById !== principal.id) {
+      throw new NotFoundException('Attachment not found');
+    }
+    return {
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      size: attachment.size,
+      content: await this.storage.read(attachment.storageKey),
+    };
+  }
+
+  private async store(
+    incident: Incident,
+    uploaderId: string | null,
+    file: IncomingFile,
+  ): Promise<AttachmentView> {
+    const count = await this.dataSource
+      .getRepository(Attachment)
+      .countBy({ incidentId: incident.id });
+    if (count >= MAX_ATTACHMENTS_PER_INCIDENT) {
+      file.content.resume();
+      throw new UnprocessableEntityException(
+        `An incident holds at most ${MAX_ATTACHMENTS_PER_INCIDENT} files`,
+      );
+    }
+    const id = randomUUID();
+    const storageKey = `${incident.schoolId}/${id}`;
+    const stored = await this.storage.write(storageKey, file.content);
+    const refuse = async (error: HttpException) => {
+      await this.storage.remove(storageKey);
+      throw error;
+    };
+    if (file.truncated()) {
+      return refuse(
+        new PayloadTooLargeException(
+          `Files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+        ),
+      );
+    }
+    const contentType = sniffContentType(stored.head);
+    if (!contentType) {
+      return refuse(
+        new UnsupportedMediaTypeException(
+          `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted (judged from the file's content)`,
+        ),
+      );
+    }
+    try {
+      const attachment = await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.getRepository(Attachment).save(
+          manager.getRepository(Attachment).create({
+            id,
+            incidentId: incident.id,
+            schoolId: incident.schoolId,
+            uploadedById: uploaderId,
+            fileName: sanitiseFileName(file.fileName),
+            contentType,
+            size: stored.size,
+            sha256: stored.sha256,
+            storageKey,
+          }),
+        );
+        await this.recorder.event(manager, {
+          incident,
+          type: 'attachment_added',
+          visibility: 'internal',
+          actorId: uploaderId,
+          data: { attachmentId: id, fileName: saved.fileName, contentType, size: stored.size },
+        });
+        return saved;
+      });
+      return {
+        id: attachment.id,
+        fileName: attachment.fileName,
+        contentType: attachment.contentType,
+        size: attachment.size,
+        uploadedAt: attachment.createdAt,
+      };
+    } catch (error) {
+      await this.storage.remove(storageKey);
+      throw error;
+    }
+  }
+}

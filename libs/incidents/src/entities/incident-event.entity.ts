@@ -1,0 +1,55 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Incident } from './incident.entity';
+
+export const EVENT_VISIBILITIES = ['internal', 'shared'] as const;
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
+
+/**
+ * The case timeline, append-only: what happened, when, and who did it.
+ * `shared` events are shown to the reporter and the family; `internal` ones
+ * only to the school's staff.
+ */
+@Entity('incident_events')
+@Index(['incidentId', 'createdAt'])
+@Check('chk_incident_events_visibility', `"visibility" IN ('internal', 'shared')`)
+export class IncidentEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  incidentId: string;
+
+  @ManyToOne(() => Incident, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'incident_id' })
+  incident?: Incident;
+
+  @Column({ type: 'uuid' })
+  schoolId: string;
+
+  /** e.g. `filed`, `escalated`, `message_posted`, `attachment_added`. */
+  @Column({ type: 'varchar', length: 40 })
+  type: string;
+
+  /** Null for the anonymous reporter and for the system. */
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  visibility: EventVisibility;
+
+  /** Details of the event; never the content of a message or note shown elsewhere. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  data: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,152 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { School, User } from '@app/identity';
+import {
+  CATEGORIES,
+  LOCATIONS,
+  OUTCOMES,
+  REPORTER_KINDS,
+  SEVERITIES,
+  sqlList,
+  STATUSES,
+  type Category,
+  type Location,
+  type Outcome,
+  type ReporterKind,
+  type Severity,
+  type Status,
+} from '../incident.constants';
+
+@Entity('incidents')
+@Check('chk_incidents_category', `"category" IN (${sqlList(CATEGORIES)})`)
+@Check('chk_incidents_location', `"location" IN (${sqlList(LOCATIONS)})`)
+@Check('chk_incidents_status', `"status" IN (${sqlList(STATUSES)})`)
+@Check('chk_incidents_severity', `"severity" IN (${sqlList(SEVERITIES)})`)
+@Check('chk_incidents_reporter_kind', `"reporter_kind" IN (${sqlList(REPORTER_KINDS)})`)
+@Check('chk_incidents_outcome', `"outcome" IN (${sqlList(OUTCOMES)})`)
+@Check(
+  'chk_incidents_anonymous_has_no_reporter',
+  `("reporter_kind" = 'anonymous') = ("reporter_id" IS NULL)`,
+)
+@Index(['schoolId', 'createdAt'])
+export class Incident {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The tenancy key: every query for case data is scoped by school. */
+  @Column({ type: 'uuid' })
+  schoolId: string;
+
+  @ManyToOne(() => School, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'school_id' })
+  school?: School;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  districtId: string;
+
+  /** Human reference, unique: `MAPLE-2026-00042`. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  reference: string;
+
+  /** Null only for anonymous reports: nothing links them to an account. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  reporterId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reporter_id' })
+  reporter?: User;
+
+  @Column({ type: 'varchar', length: 16 })
+  reporterKind: ReporterKind;
+
+  /** The student the report is about, when a parent or counselor files for them. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  onBehalfOfStudentId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'on_behalf_of_student_id' })
+  onBehalfOfStudent?: User;
+
+  @Column({ type: 'varchar', length: 32 })
+  category: Category;
+
+  @Column({ type: 'varchar', length: 32 })
+  location: Location;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  locationDetail: string | null;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'boolean', default: false })
+  ongoing: boolean;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  /** The reporter ticked "someone is in danger". */
+  @Column({ type: 'boolean', default: false })
+  urgent: boolean;
+
+  /** Why the report was escalated at filing: `urgent_flag`, `self_harm`, `weapon`, `threat`. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  escalationReasons: string[];
+
+  @Column({ type: 'varchar', length: 16, default: 'submitted' })
+  status: Status;
+
+  /** Null until triage, unless the report was escalated (then `critical`). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  severity: Severity | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: User;
+
+  /** Fixed at filing from the school's policy; never rewritten when the policy changes. */
+  @Column({ type: 'timestamptz' })
+  triageDueAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  resolveDueAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  outcome: Outcome | null;
+
+  /** The resolution as told to the family. */
+  @Column({ type: 'text', nullable: true })
+  resolutionSummary: string | null;
+
+  /** Optimistic locking: every change states the version it read. */
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  /** Millisecond precision, so list cursors built from JavaScript dates are exact. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

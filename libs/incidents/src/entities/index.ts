@@ -1,0 +1,32 @@
+import { AnonymousAccess } from './anonymous-access.entity';
+import { Attachment } from './attachment.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { IncidentCounter } from './incident-counter.entity';
+import { IncidentEvent } from './incident-event.entity';
+import { IncidentParty } from './incident-party.entity';
+import { Incident } from './incident.entity';
+import { Message } from './message.entity';
+
+export {
+  AnonymousAccess,
+  Attachment,
+  IdempotencyKey,
+  Incident,
+  IncidentCounter,
+  IncidentEvent,
+  IncidentParty,
+  Message,
+};
+export * from './incident-event.entity';
+export * from './message.entity';
+
+export const incidentEntities = [
+  Incident,
+  IncidentParty,
+  IncidentEvent,
+  IncidentCounter,
+  Message,
+  Attachment,
+  AnonymousAccess,
+  IdempotencyKey,
+];

@@ -1,0 +1,266 @@
+import {
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, schoolDayDeadline, schoolYearOf } from '@app/common';
+import { School, type Principal } from '@app/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { AnonymousAccess } from '../entities/anonymous-access.entity';
+import { IncidentParty } from '../entities/incident-party.entity';
+import { Incident } from '../entities/incident.entity';
+import { escalationReasons } from '../escalation/escalation-terms';
+import {
+  generateTrackingCode,
+  hashTrackingCode,
+  normaliseTrackingCode,
+} from '../anonymous/tracking-code';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import type { ReporterKind } from '../incident.constants';
+import { CaseRecorder } from '../recording/case-recorder';
+import type {
+  FiledAnonymousReport,
+  FiledIncident,
+  FileIncidentInput,
+  IncidentReportInput,
+} from './filing.types';
+
+const STAFF_ROLES = ['staff', 'counselor', 'school_admin'];
+const ON_BEHALF_ROLES = ['parent', 'counselor', 'school_admin'];
+
+interface Filing {
+  school: School;
+  reporterId: string | null;
+  reporterKind: ReporterKind;
+  onBehalfOfStudentId: string | null;
+  report: IncidentReportInput;
+}
+
+/** Filing a report: the checks, the deadlines, the escalation and the records, in one transaction. */
+@Injectable()
+export class FilingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly recorder: CaseRecorder,
+    private readonly clock: Clock,
+  ) {}
+
+  async file(
+    principal: Principal,
+    input: FileIncidentInput,
+    idempotency?: { key: string; body: unknown },
+  ): Promise<FiledIncident> {
+    if (principal.role === 'district_admin') {
+      throw new ForbiddenException(
+        'District administrators do not file reports; a school account does',
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const work = async () => {
+        const filing = await this.checkAccountFiling(manager, principal, input);
+        const incident = await this.record(manager, filing);
+        return summary(incident);
+      };
+      if (!idempotency) return work();
+      const outcome = await this.idempotency.run(
+        manager,
+        { userId: principal.id, key: idempotency.key, body: idempotency.body },
+        work,
+      );
+      return outcome.response;
+    });
+  }
+
+  async fileAnonymous(
+    schoolCode: string,
+    report: IncidentReportInput,
+  ): Promise<FiledAnonymousReport> {
+    return this.dataSource.transaction(async (manager) => {
+      const school = await manager
+        .getRepository(School)
+        .findOneBy({ code: schoolCode.trim().toUpperCase() });
+      if (!school) throw new NotFoundException(`No school has the code ${schoolCode}`);
+      const incident = await this.record(manager, {
+        school,
+        reporterId: null,
+        reporterKind: 'anonymous',
+        onBehalfOfStudentId: null,
+        report: {
+          ...report,
+          parties: report.parties?.map(({ role, name, note }) => ({ role, name, note })),
+        },
+      });
+      const trackingCode = generateTrackingCode();
+      await manager.getRepository(AnonymousAccess).insert({
+        incidentId: incident.id,
+        codeHash: hashTrackingCode(normaliseTrackingCode(trackingCode)!),
+      });
+      return { reference: incident.reference, trackingCode };
+    });
+  }
+
+  /** Who may file what, for which school and child; 404 for anything outside reach. */
+  private async checkAccountFiling(
+    manager: EntityManager,
+    principal: Principal,
+    input: FileIncidentInput,
+  ): Promise<Filing> {
+    const school = await manager.getRepository(School).findOneBy({ id: input.schoolId });
+    const onBehalf = input.onBehalfOfStudentId;
+    if (onBehalf && !ON_BEHALF_ROLES.includes(principal.role)) {
+      throw new UnprocessableEntityException(
+        'onBehalfOfStudentId is for parents, counselors and school administrators filing for a student',
+      );
+    }
+    if (principal.role === 'parent') {
+      if (!onBehalf) {
+        throw new UnprocessableEntityException(
+          'onBehalfOfStudentId is required: parents report about their child',
+        );
+      }
+      const [child] = await manager.query<{ school_id: string }[]>(
+        `SELECT m.school_id FROM guardianships g
+           JOIN school_memberships m ON m.user_id = g.student_id
+          WHERE g.parent_id = $1 AND g.student_id = $2`,
+        [principal.id, onBehalf],
+      );
+      if (!child) throw new NotFoundException('Student not found');
+      if (!school) throw new NotFoundException('School not found');
+      if (child.school_id !== school.id) {
+        throw new UnprocessableEntityException("schoolId must be your child's school");
+      }
+    } else {
+      if (!school || !principal.schoolIds.includes(school.id))
+        throw new NotFoundException('School not found');
+      if (onBehalf)
+        await this.requireStudentOf(manager, school.id, onBehalf, 'onBehalfOfStudentId');
+    }
+    const linked = (input.parties ?? []).filter((party) => party.studentId);
+    if (linked.length > 0 && !STAFF_ROLES.includes(principal.role)) {
+      throw new UnprocessableEntityException(
+        'Only school staff link parties to student records; describe the children by name instead',
+      );
+    }
+    for (const [index, party] of (input.parties ?? []).entries()) {
+      if (party.studentId) {
+        await this.requireStudentOf(
+          manager,
+          school.id,
+          party.studentId,
+          `parties.${index}.studentId`,
+        );
+      }
+    }
+    return {
+      school,
+      reporterId: principal.id,
+      reporterKind:
+        principal.role === 'student' ? 'student' : principal.role === 'parent' ? 'parent' : 'staff',
+      onBehalfOfStudentId: onBehalf ?? null,
+      report: input,
+    };
+  }
+
+  private async requireStudentOf(
+    manager: EntityManager,
+    schoolId: string,
+    studentId: string,
+    field: string,
+  ) {
+    const [student] = await manager.query<{ id: string }[]>(
+      `SELECT u.id FROM users u JOIN school_memberships m ON m.user_id = u.id
+        WHERE u.id = $1 AND m.school_id = $2 AND u.role = 'student'`,
+      [studentId, schoolId],
+    );
+    if (!student)
+      throw new UnprocessableEntityException(`${field} must be a student of this school`);
+  }
+
+  private async record(manager: EntityManager, filing: Filing): Promise<Incident> {
+    const { school, report } = filing;
+    const now = this.clock.now();
+    const calendar = { timeZone: school.timeZone, holidays: school.holidays };
+    const reasons = escalationReasons(report.urgent ?? false, [
+      report.description,
+      report.locationDetail ?? '',
+      ...(report.parties ?? []).map((party) => party.note ?? ''),
+    ]);
+    const incident = await manager.getRepository(Incident).save(
+      manager.getRepository(Incident).create({
+        schoolId: school.id,
+        districtId: school.districtId,
+        reference: await this.nextReference(manager, school, now),
+        reporterId: filing.reporterId,
+        reporterKind: filing.reporterKind,
+        onBehalfOfStudentId: filing.onBehalfOfStudentId,
+        category: report.category,
+        location: report.location,
+        locationDetail: report.locationDetail ?? null,
+        occurredAt: report.occurredAt,
+        ongoing: report.ongoing ?? false,
+        description: report.description,
+        urgent: report.urgent ?? false,
+        escalationReasons: reasons,
+        status: 'submitted',
+        severity: reasons.length > 0 ? 'critical' : null,
+        triageDueAt: schoolDayDeadline(now, school.triageSchoolDays, calendar),
+        resolveDueAt: schoolDayDeadline(now, school.resolveSchoolDays, calendar),
+      }),
+    );
+    if (report.parties?.length) {
+      await manager.getRepository(IncidentParty).insert(
+        report.parties.map((party) => ({
+          incidentId: incident.id,
+          schoolId: school.id,
+          role: party.role,
+          studentId: party.studentId ?? null,
+          name: party.name ?? null,
+          note: party.note ?? null,
+        })),
+      );
+    }
+    await this.recorder.event(manager, {
+      incident,
+      type: 'filed',
+      visibility: 'shared',
+      actorId: filing.reporterId,
+      data: { reference: incident.reference },
+    });
+    if (reasons.length > 0) {
+      await this.recorder.event(manager, {
+        incident,
+        type: 'escalated',
+        visibility: 'internal',
+        actorId: null,
+        data: { reasons, severity: 'critical' },
+      });
+    }
+    return incident;
+  }
+
+  /** `MAPLE-2026-00042`: numbered per school and calendar year (the school's). */
+  private async nextReference(manager: EntityManager, school: School, now: Date): Promise<string> {
+    const year = schoolYearOf(now, school.timeZone);
+    const [{ last_number }] = await manager.query<{ last_number: number }[]>(
+      `INSERT INTO incident_counters (school_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (school_id, year) DO UPDATE SET last_number = incident_counters.last_number + 1
+       RETURNING last_number`,
+      [school.id, year],
+    );
+    return `${school.code}-${year}-${String(last_number).padStart(5, '0')}`;
+  }
+}
+
+function summary(incident: Incident): FiledIncident {
+  return {
+    id: incident.id,
+    reference: incident.reference,
+    status: incident.status,
+    severity: incident.severity,
+    triageDueAt: incident.triageDueAt,
+    resolveDueAt: incident.resolveDueAt,
+  };
+}

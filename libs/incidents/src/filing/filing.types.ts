@@ -1,0 +1,39 @@
+import type { Category, Location, PartyRole, Severity, Status } from '../incident.constants';
+
+export interface PartyInput {
+  role: PartyRole;
+  studentId?: string;
+  name?: string;
+  note?: string;
+}
+
+export interface IncidentReportInput {
+  category: Category;
+  location: Location;
+  locationDetail?: string;
+  occurredAt: Date;
+  ongoing?: boolean;
+  description: string;
+  urgent?: boolean;
+  parties?: PartyInput[];
+}
+
+export interface FileIncidentInput extends IncidentReportInput {
+  schoolId: string;
+  onBehalfOfStudentId?: string;
+}
+
+export interface FiledIncident {
+  id: string;
+  reference: string;
+  status: Status;
+  severity: Severity | null;
+  triageDueAt: Date;
+  resolveDueAt: Date;
+}
+
+export interface FiledAnonymousReport {
+  reference: string;
+  /** Shown once; only its hash is kept. */
+  trackingCode: string;
+}

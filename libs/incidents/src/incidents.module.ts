@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/common';
+import { IdentityModule } from '@app/identity';
+import { IncidentAccessService } from './access/incident-access.service';
+import { AnonymousReportsService } from './anonymous/anonymous-reports.service';
+import { AttachmentStorage } from './attachments/attachment-storage';
+import { AttachmentsService } from './attachments/attachments.service';
+import { LocalDiskStorage } from './attachments/local-disk.storage';
+import { incidentEntities } from './entities';
+import { FilingService } from './filing/filing.service';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { MessagesService } from './messages/messages.service';
+import { CaseRecorder } from './recording/case-recorder';
+import { IncidentViewsService } from './views/incident-views.service';
+
+const services = [
+  AnonymousReportsService,
+  AttachmentsService,
+  CaseRecorder,
+  FilingService,
+  IdempotencyService,
+  IncidentAccessService,
+  IncidentViewsService,
+  MessagesService,
+];
+
+/** Reports: filing, anonymous intake, evidence, messages and who sees what. */
+@Module({
+  imports: [TypeOrmModule.forFeature(incidentEntities), IdentityModule],
+  providers: [
+    ...services,
+    {
+      provide: AttachmentStorage,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.DATA_DIR, 'uploads')),
+    },
+  ],
+  exports: [...services, AttachmentStorage],
+})
+export class IncidentsModule {}

@@ -1,0 +1,165 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@app/identity';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { Audience } from '../access/audience';
+import { IncidentAccessService } from '../access/incident-access.service';
+import { Message, type MessageAuthorKind } from '../entities/message.entity';
+import type { Incident } from '../entities/incident.entity';
+import { CaseRecorder } from '../recording/case-recorder';
+import type { MessageView } from '../views/incident.views';
+
+export const ANONYMOUS_AUTHOR_NAME = 'Anonymous reporter';
+
+/** The conversation between a case's staff and the families it concerns. */
+@Injectable()
+export class MessagesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: IncidentAccessService,
+    private readonly recorder: CaseRecorder,
+  ) {}
+
+  async list(principal: Principal, incidentId: string): Promise<MessageView[]> {
+    const { incident, audience } = await this.access.require(principal, incidentId);
+    return this.thread(incident, audience, principal.id);
+  }
+
+  async post(
+    principal: Principal,
+    incidentId: string,
+    body: string,
+    familyOfStudentId?: string,
+  ): Promise<MessageView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { incident, audience } = await this.access.require(principal, incidentId, manager);
+      let threadStudentId: string | null;
+      if (audience.kind === 'staff') {
+        threadStudentId = familyOfStudentId ?? null;
+        if (threadStudentId) await this.requireFamilyThread(manager, incident, threadStudentId);
+      } else {
+        if (familyOfStudentId) {
+          throw new UnprocessableEntityException(
+            'familyOfStudentId is for school staff choosing a family thread',
+          );
+        }
+        threadStudentId = audience.kind === 'family' ? audience.threadStudentId : null;
+      }
+      const authorKind: MessageAuthorKind = audience.kind;
+      const message = await this.write(
+        manager,
+        incident,
+        principal.id,
+        authorKind,
+        threadStudentId,
+        body,
+      );
+      return { ...view(message, principal.id, audience, principal.displayName) };
+    });
+  }
+
+  /** The anonymous reporter's side: their thread, by tracking code (resolved by the caller). */
+  async anonymousThread(incident: Incident): Promise<MessageView[]> {
+    return this.thread(incident, { kind: 'reporter' }, null);
+  }
+
+  async postAnonymous(incident: Incident, body: string): Promise<MessageView> {
+    return this.dataSource.transaction(async (manager) => {
+      const message = await this.write(manager, incident, null, 'anonymous', null, body);
+      return view(message, null, { kind: 'reporter' }, ANONYMOUS_AUTHOR_NAME);
+    });
+  }
+
+  private async thread(
+    incident: Incident,
+    audience: Audience,
+    viewerId: string | null,
+  ): Promise<MessageView[]> {
+    const threadStudentId = audience.kind === 'family' ? audience.threadStudentId : null;
+    const messages = await this.dataSource.getRepository(Message).find({
+      where: {
+        incidentId: incident.id,
+        ...(audience.kind === 'staff' ? {} : { threadStudentId: threadStudentId ?? IsNull() }),
+      },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const authorIds = [
+      ...new Set(messages.map((m) => m.authorId).filter((id): id is string => !!id)),
+    ];
+    const names = new Map(
+      authorIds.length
+        ? (
+            await this.dataSource.query<{ id: string; display_name: string }[]>(
+              'SELECT id, display_name FROM users WHERE id = ANY($1)',
+              [authorIds],
+            )
+          ).map((row) => [row.id, row.display_name])
+        : [],
+    );
+    return messages.map((message) =>
+      view(
+        message,
+        viewerId,
+        audience,
+        message.authorId ? (names.get(message.authorId) ?? 'Former user') : ANONYMOUS_AUTHOR_NAME,
+      ),
+    );
+  }
+
+  private async write(
+    manager: EntityManager,
+    incident: Incident,
+    authorId: string | null,
+    authorKind: MessageAuthorKind,
+    threadStudentId: string | null,
+    body: string,
+  ): Promise<Message> {
+    const message = await manager.getRepository(Message).save(
+      manager.getRepository(Message).create({
+        incidentId: incident.id,
+        schoolId: incident.schoolId,
+        threadStudentId,
+        authorId,
+        authorKind,
+        body,
+      }),
+    );
+    await this.recorder.event(manager, {
+      incident,
+      type: 'message_posted',
+      visibility: 'internal',
+      actorId: authorId,
+      data: { messageId: message.id, authorKind, threadStudentId },
+    });
+    return message;
+  }
+
+  private async requireFamilyThread(manager: EntityManager, incident: Incident, studentId: string) {
+    const [target] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM incident_parties WHERE incident_id = $1 AND role = 'target' AND student_id = $2`,
+      [incident.id, studentId],
+    );
+    if (!target) {
+      throw new UnprocessableEntityException(
+        'familyOfStudentId must be a student linked as a target of this incident',
+      );
+    }
+  }
+}
+
+function view(
+  message: Message,
+  viewerId: string | null,
+  audience: Audience,
+  authorName: string,
+): MessageView {
+  return {
+    id: message.id,
+    authorKind: message.authorKind,
+    authorName,
+    mine: viewerId === null ? message.authorKind === 'anonymous' : message.authorId === viewerId,
+    ...(audience.kind === 'staff' ? { threadStudentId: message.threadStudentId } : {}),
+    body: message.body,
+    createdAt: message.createdAt,
+  };
+}

@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { decodeCursor, toPage, type Page } from '@app/common';
+import type { Principal } from '@app/identity';
+import { Brackets, DataSource } from 'typeorm';
+import { IncidentAccessService } from '../access/incident-access.service';
+import type { Audience } from '../access/audience';
+import { Attachment } from '../entities/attachment.entity';
+import { IncidentEvent } from '../entities/incident-event.entity';
+import { Incident } from '../entities/incident.entity';
+import {
+  AttachmentView,
+  FamilyIncidentView,
+  OwnIncidentSummary,
+  PartyView,
+  PersonRef,
+  ReporterIncidentView,
+  SharedTimelineEntry,
+  StaffIncidentSummary,
+  StaffIncidentView,
+  type IncidentView,
+} from './incident.views';
+
+/** Builds the view of an incident each caller is entitled to. */
+@Injectable()
+export class IncidentViewsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: IncidentAccessService,
+  ) {}
+
+  async detail(principal: Principal, incidentId: string): Promise<IncidentView> {
+    const { incident, audience } = await this.access.require(principal, incidentId);
+    return this.viewOf(incident, audience, principal.id);
+  }
+
+  async viewOf(
+    incident: Incident,
+    audience: Audience,
+    viewerId: string | null,
+  ): Promise<IncidentView> {
+    if (audience.kind === 'staff') return this.staffView(incident);
+    const [events, attachments] = await Promise.all([
+      this.dataSource.getRepository(IncidentEvent).find({
+        where: { incidentId: incident.id, visibility: 'shared' },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+      viewerId
+        ? this.attachmentsOf(incident.id, viewerId)
+        : this.anonymousAttachmentsOf(incident.id),
+    ]);
+    const timeline = events.map(sharedEntry);
+    const common = {
+      reference: incident.reference,
+      status: incident.status,
+      category: incident.category,
+      location: incident.location,
+      occurredAt: incident.occurredAt,
+      triageDueAt: incident.triageDueAt,
+      resolveDueAt: incident.resolveDueAt,
+      resolvedAt: incident.resolvedAt,
+      outcome: incident.outcome,
+      resolutionSummary: incident.resolutionSummary,
+      attachments,
+      timeline,
+      version: incident.version,
+      createdAt: incident.createdAt,
+    };
+    if (audience.kind === 'reporter') {
+      const view: ReporterIncidentView = {
+        view: 'reporter',
+        ...(viewerId ? { id: incident.id } : {}),
+        ...common,
+        locationDetail: incident.locationDetail,
+        ongoing: incident.ongoing,
+        description: incident.description,
+        urgent: incident.urgent,
+      };
+      return view;
+    }
+    const [child] = await this.people([audience.studentId]);
+    const view: FamilyIncidentView = { view: 'family', id: incident.id, child, ...common };
+    return view;
+  }
+
+  async list(principal: Principal, limit: number, cursor?: string) {
+    const reach = this.access.reach(principal);
+    const query = this.dataSource
+      .getRepository(Incident)
+      .createQueryBuilder('incident')
+      .where(reach.sql, reach.params)
+      .orderBy('incident.createdAt', 'DESC')
+      .addOrderBy('incident.id', 'DESC')
+      .take(limit + 1);
+    if (cursor) {
+      const [createdAt, id] = decodeCursor(cursor, 2);
+      query.andWhere(
+        new Brackets((where) =>
+          where.where('(incident.createdAt, incident.id) < (:createdAt, :id)', { createdAt, id }),
+        ),
+      );
+    }
+    const incidents = await query.getMany();
+    const staffSchools = new Set(
+      principal.role === 'counselor' || principal.role === 'school_admin'
+        ? principal.schoolIds
+        : [],
+    );
+    const reporterIncidents = new Set(
+      incidents.filter((i) => i.reporterId === principal.id).map((i) => i.id),
+    );
+    const page: Page<StaffIncidentSummary | OwnIncidentSummary> = toPage(
+      incidents,
+      limit,
+      (incident) =>
+        staffSchools.has(incident.schoolId)
+          ? staffSummary(incident)
+          : ownSummary(incident, reporterIncidents.has(incident.id) ? 'reporter' : 'family'),
+      (incident) => [incident.createdAt.toISOString(), incident.id],
+    );
+    return page;
+  }
+
+  private async staffView(incident: Incident): Promise<StaffIncidentView> {
+    const [parties, events, attachments] = await Promise.all([
+      this.dataSource.query<
+        {
+          id: string;
+          role: PartyView['role'];
+          student_id: string | null;
+          name: string | null;
+          note: string | null;
+        }[]
+      >(
+        'SELECT id, role, student_id, name, note FROM incident_parties WHERE incident_id = $1 ORDER BY role, id',
+        [incident.id],
+      ),
+      this.dataSource.getRepository(IncidentEvent).find({
+        where: { incidentId: incident.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+      this.dataSource.getRepository(Attachment).find({
+        where: { incidentId: incident.id },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
+    const people = new Map(
+      (
+        await this.people([
+          incident.reporterId,
+          incident.onBehalfOfStudentId,
+          incident.assigneeId,
+          ...parties.map((party) => party.student_id),
+          ...events.map((event) => event.actorId),
+        ])
+      ).map((person) => [person.id, person]),
+    );
+    const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
+    return {
+      view: 'staff',
+      id: incident.id,
+      reference: incident.reference,
+      schoolId: incident.schoolId,
+      status: incident.status,
+      severity: incident.severity,
+      category: incident.category,
+      location: incident.location,
+      locationDetail: incident.locationDetail,
+      occurredAt: incident.occurredAt,
+      ongoing: incident.ongoing,
+      description: incident.description,
+      urgent: incident.urgent,
+      escalationReasons: incident.escalationReasons,
+      reporterKind: incident.reporterKind,
+      reporter: person(incident.reporterId),
+      onBehalfOf: person(incident.onBehalfOfStudentId),
+      assignee: person(incident.assigneeId),
+      parties: parties.map((party) => ({
+        id: party.id,
+        role: party.role,
+        student: person(party.student_id),
+        name: party.name,
+        note: party.note,
+      })),
+      triageDueAt: incident.triageDueAt,
+      resolveDueAt: incident.resolveDueAt,
+      resolvedAt: incident.resolvedAt,
+      outcome: incident.outcome,
+      resolutionSummary: incident.resolutionSummary,
+      attachments: attachments.map(attachmentView),
+      timeline: events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        at: event.createdAt,
+        actor: person(event.actorId),
+        visibility: event.visibility,
+        data: event.data,
+      })),
+      version: incident.version,
+      createdAt: incident.createdAt,
+    };
+  }
+
+  private async attachmentsOf(incidentId: string, uploaderId: string): Promise<AttachmentView[]> {
+    const rows = await this.dataSource
+      .getRepository(Attachment)
+      .find({ where: { incidentId, uploadedById: uploaderId }, order: { createdAt: 'ASC' } });
+    return rows.map(attachmentView);
+  }
+
+  /** For the anonymous reporter: the files added without an account. */
+  private async anonymousAttachmentsOf(incidentId: string): Promise<AttachmentView[]> {
+    const rows = await this.dataSource
+      .getRepository(Attachment)
+      .createQueryBuilder('attachment')
+      .where('attachment.incidentId = :incidentId AND attachment.uploadedById IS NULL', {
+        incidentId,
+      })
+      .orderBy('attachment.createdAt', 'ASC')
+      .getMany();
+    return rows.map(attachmentView);
+  }
+
+  private async people(ids: (string | null)[]): Promise<PersonRef[]> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return [];
+    const rows = await this.dataSource.query<{ id: string; display_name: string }[]>(
+      'SELECT id, display_name FROM users WHERE id = ANY($1)',
+      [wanted],
+    );
+    return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
+  }
+}
+
+const attachmentView = (attachment: Attachment): AttachmentView => ({
+  id: attachment.id,
+  fileName: attachment.fileName,
+  contentType: attachment.contentType,
+  size: attachment.size,
+  uploadedAt: attachment.createdAt,
+});
+
+const sharedEntry = (event: IncidentEvent): SharedTimelineEntry => ({
+  type: event.type,
+  at: event.createdAt,
+  data: event.data,
+});
+
+function staffSummary(incident: Incident): StaffIncidentSummary {
+  return {
+    view: 'staff',
+    id: incident.id,
+    reference: incident.reference,
+    schoolId: incident.schoolId,
+    status: incident.status,
+    severity: incident.severity,
+    category: incident.category,
+    location: incident.location,
+    urgent: incident.urgent,
+    assigneeId: incident.assigneeId,
+    occurredAt: incident.occurredAt,
+    triageDueAt: incident.triageDueAt,
+    resolveDueAt: incident.resolveDueAt,
+    createdAt: incident.createdAt,
+  };
+}
+
+function ownSummary(incident: Incident, view: 'reporter' | 'family'): OwnIncidentSummary {
+  return {
+    view,
+    id: incident.id,
+    reference: incident.reference,
+    status: incident.status,
+    category: incident.category,
+    location: incident.location,
+    occurredAt: incident.occurredAt,
+    triageDueAt: incident.triageDueAt,
+    resolveDueAt: incident.resolveDueAt,
+    resolvedAt: incident.resolvedAt,
+    createdAt: incident.createdAt,
+  };
+}
