@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, appConfigModule, CommonModule, type AppConfig } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { AdminHttpModule } from './admin/admin-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { CaseworkHttpModule } from './casework/casework-http.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsHttpModule } from './incidents/incidents-http.module';
 import { AllExceptionsFilter } from './http/exception.filter';
@@ -28,6 +30,15 @@ export class ApiModule {
           useFactory: (config: AppConfig) => loggerOptions(config),
         }),
         CommonModule,
+        // The request id travels with the request, so the audit log can name it.
+        ClsModule.forRoot({
+          global: true,
+          interceptor: {
+            mount: true,
+            generateId: true,
+            idGenerator: (context) => context.switchToHttp().getRequest<{ id: string }>().id,
+          },
+        }),
         DatabaseModule.forRoot({
           url: options.databaseUrl,
           poolSize: options.config.DATABASE_POOL_SIZE,
@@ -37,6 +48,7 @@ export class ApiModule {
         AuthHttpModule,
         AdminHttpModule,
         IncidentsHttpModule,
+        CaseworkHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

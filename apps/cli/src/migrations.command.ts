@@ -6,6 +6,12 @@ import { allEntities } from './entities';
 
 type Say = (line: string) => void;
 
+/** One SQL statement of a migration. */
+interface Query {
+  query: string;
+  parameters?: unknown[];
+}
+
 async function withDataSource<T>(
   url: string,
   work: (dataSource: DataSource) => Promise<T>,
@@ -34,13 +40,15 @@ export async function migrateRevert(url: string, say: Say): Promise<void> {
 }
 
 /** The SQL that would bring the migrated schema in line with the entities. */
-async function pendingSchemaChanges(url: string): Promise<{ up: string[]; down: string[] }> {
+async function pendingSchemaChanges(url: string): Promise<{ up: Query[]; down: Query[] }> {
   await runPendingMigrations(url);
   return withDataSource(url, async (dataSource) => {
     const sql = await dataSource.driver.createSchemaBuilder().log();
+    const database = dataSource.driver.database ?? '';
+    const portable = (query: Query) => withoutDatabaseName(query, database);
     return {
-      up: sql.upQueries.map((query) => query.query),
-      down: sql.downQueries.map((query) => query.query).reverse(),
+      up: withMetadataTable(sql.upQueries.map(portable)),
+      down: sql.downQueries.reverse().map(portable),
     };
   });
 }
@@ -73,14 +81,44 @@ export async function migrateCheck(url: string, say: Say): Promise<number> {
   say(
     'The entities differ from the migrations. Run npm run migration:generate -- <Name>. Missing SQL:',
   );
-  for (const statement of changes.up) say(`  ${statement}`);
+  for (const statement of changes.up) say(`  ${statement.query}`);
   return 1;
 }
 
-function migrationSource(className: string, up: string[], down: string[]): string {
-  const statements = (queries: string[]) =>
+/**
+ * TypeORM records generated columns in `typeorm_metadata` under the name of
+ * the database it generated from; the migration must work in any database
+ * (test clones, production), so the name becomes `current_database()`.
+ */
+function withoutDatabaseName({ query, parameters }: Query, database: string): Query {
+  const index = parameters?.indexOf(database) ?? -1;
+  if (!parameters || index < 0) return { query, parameters };
+  const renumbered = query.replace(/\$(\d+)/g, (_match, n: string) => {
+    const position = Number(n) - 1;
+    if (position === index) return 'current_database()';
+    return `$${position > index ? position : position + 1}`;
+  });
+  return { query: renumbered, parameters: parameters.filter((_value, i) => i !== index) };
+}
+
+/** Migrations run without entities, so TypeORM does not create its metadata table for them. */
+function withMetadataTable(queries: Query[]): Query[] {
+  if (!queries.some(({ query }) => query.includes('"typeorm_metadata"'))) return queries;
+  const create: Query = {
+    query:
+      'CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)',
+  };
+  return [create, ...queries];
+}
+
+function migrationSource(className: string, up: Query[], down: Query[]): string {
+  const statements = (queries: Query[]) =>
     queries
-      .map((query) => `    await queryRunner.query(\`${query.replace(/`/g, '\\`')}\`);`)
+      .map(({ query, parameters }) => {
+        const sql = `\`${query.replace(/`/g, '\\`')}\``;
+        const args = parameters?.length ? `, ${JSON.stringify(parameters)}` : '';
+        return `    await queryRunner.query(${sql}${args});`;
+      })
       .join('\n');
   return `import { MigrationInterface, QueryRunner } from 'typeorm';
 

@@ -49,5 +49,11 @@ export type ReporterKind = (typeof REPORTER_KINDS)[number];
 export const OUTCOMES = ['substantiated', 'unsubstantiated', 'inconclusive'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+export const DISMISSAL_REASONS = ['prank', 'duplicate', 'other'] as const;
+export type DismissalReason = (typeof DISMISSAL_REASONS)[number];
+
+/** Statuses of a case still being worked. */
+export const OPEN_STATUSES: readonly Status[] = ['submitted', 'triaged', 'investigating'];
+
 /** `IN (...)` list for CHECK constraints. */
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
+import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
 import { IncidentAccessService } from './access/incident-access.service';
 import { AnonymousReportsService } from './anonymous/anonymous-reports.service';
 import { AttachmentStorage } from './attachments/attachment-storage';
@@ -28,7 +30,12 @@ const services = [
 
 /** Reports: filing, anonymous intake, evidence, messages and who sees what. */
 @Module({
-  imports: [TypeOrmModule.forFeature(incidentEntities), IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature(incidentEntities),
+    IdentityModule,
+    AuditModule,
+    NotificationsModule,
+  ],
   providers: [
     ...services,
     {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { CaseworkModule } from '@app/casework';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { IncidentsModule } from '@app/incidents';
 import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
@@ -12,6 +13,7 @@ import { PublicReportsController } from './public-reports.controller';
 @Module({
   imports: [
     IncidentsModule,
+    CaseworkModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => [

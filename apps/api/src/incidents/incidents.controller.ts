@@ -9,6 +9,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
+import { QueueService } from '@app/casework';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -18,12 +19,12 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/common';
 import type { Principal } from '@app/identity';
 import {
   FamilyIncidentView,
   FilingService,
   IncidentViewsService,
+  isCaseworker,
   OwnIncidentSummary,
   ReporterIncidentView,
   StaffIncidentSummary,
@@ -33,6 +34,7 @@ import {
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { Roles } from '../auth/decorators/roles.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
+import { CASEWORK_FILTERS, IncidentQueryDto } from '../casework/dto/queries.dto';
 import { CreateIncidentDto, FiledIncidentDto } from './dto/report.dto';
 
 export const INCIDENT_ROLES = ['student', 'parent', 'staff', 'counselor', 'school_admin'] as const;
@@ -53,6 +55,7 @@ export class IncidentsController {
   constructor(
     private readonly filing: FilingService,
     private readonly views: IncidentViewsService,
+    private readonly queue: QueueService,
   ) {}
 
   @Post()
@@ -103,8 +106,15 @@ export class IncidentsController {
       },
     },
   })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto) {
-    return this.views.list(principal, query.limit, query.cursor);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: IncidentQueryDto) {
+    if (isCaseworker(principal)) return this.queue.list(principal, query);
+    const refused = CASEWORK_FILTERS.filter((filter) => query[filter] !== undefined);
+    if (refused.length > 0) {
+      throw new BadRequestException(
+        `The filters ${refused.join(', ')} are for counselors and school administrators`,
+      );
+    }
+    return this.views.list(principal, query.limit, query.cursor, query.status);
   }
 
   @Get(':id')

@@ -67,11 +67,24 @@ export class AttachmentsService {
       .getRepository(Attachment)
       .findOneBy({ id: attachmentId });
     if (!attachment) throw new NotFoundException('Attachment not found');
-    const { audience } = await this.access.require(principal, attachment.incidentId).catch(() => {
-      throw new NotFoundException('Attachment not found');
-    });
+    const { incident, audience } = await this.access
+      .require(principal, attachment.incidentId)
+      .catch(() => {
+        throw new NotFoundException('Attachment not found');
+      });
     if (audience.kind !== 'staff' && attachment.uploadedById !== principal.id) {
       throw new NotFoundException('Attachment not found');
+    }
+    if (audience.kind === 'staff') {
+      await this.recorder.read(
+        this.dataSource.manager,
+        incident,
+        principal.id,
+        'attachment.downloaded',
+        {
+          attachmentId: attachment.id,
+        },
+      );
     }
     return {
       fileName: attachment.fileName,
@@ -132,12 +145,17 @@ export class AttachmentsService {
             storageKey,
           }),
         );
-        await this.recorder.event(manager, {
+        const details = {
+          attachmentId: id,
+          fileName: saved.fileName,
+          contentType,
+          size: stored.size,
+        };
+        await this.recorder.record(manager, {
           incident,
-          type: 'attachment_added',
-          visibility: 'internal',
           actorId: uploaderId,
-          data: { attachmentId: id, fileName: saved.fileName, contentType, size: stored.size },
+          event: { type: 'attachment_added', visibility: 'internal', data: details },
+          audit: { action: 'attachment.added', details },
         });
         return saved;
       });

@@ -14,12 +14,14 @@ import { School, User } from '@app/identity';
 import {
   CATEGORIES,
   LOCATIONS,
+  DISMISSAL_REASONS,
   OUTCOMES,
   REPORTER_KINDS,
   SEVERITIES,
   sqlList,
   STATUSES,
   type Category,
+  type DismissalReason,
   type Location,
   type Outcome,
   type ReporterKind,
@@ -34,11 +36,16 @@ import {
 @Check('chk_incidents_severity', `"severity" IN (${sqlList(SEVERITIES)})`)
 @Check('chk_incidents_reporter_kind', `"reporter_kind" IN (${sqlList(REPORTER_KINDS)})`)
 @Check('chk_incidents_outcome', `"outcome" IN (${sqlList(OUTCOMES)})`)
+@Check('chk_incidents_dismissal_reason', `"dismissal_reason" IN (${sqlList(DISMISSAL_REASONS)})`)
 @Check(
   'chk_incidents_anonymous_has_no_reporter',
   `("reporter_kind" = 'anonymous') = ("reporter_id" IS NULL)`,
 )
 @Index(['schoolId', 'createdAt'])
+@Index('idx_incidents_queue', ['schoolId', 'priority', 'dueAt', 'id'])
+@Index('idx_incidents_queue_by_status', ['schoolId', 'status', 'priority', 'dueAt', 'id'])
+@Index('idx_incidents_queue_by_assignee', ['assigneeId', 'priority', 'dueAt', 'id'])
+@Index('idx_incidents_search', { synchronize: false }) // GIN on search_vector, created by hand in the migration
 export class Incident {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -138,6 +145,46 @@ export class Incident {
   /** The resolution as told to the family. */
   @Column({ type: 'text', nullable: true })
   resolutionSummary: string | null;
+
+  /** Why a dismissed report was dismissed, for statistics: prank, duplicate or other. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  dismissalReason: DismissalReason | null;
+
+  /** Queue order, first key: critical cases (0) before all others (1). Kept by PostgreSQL. */
+  @Column({
+    type: 'smallint',
+    generatedType: 'STORED',
+    asExpression: `CASE WHEN "severity" = 'critical' THEN 0 ELSE 1 END`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  priority: number;
+
+  /**
+   * Queue order, second key: the deadline that matters now (triage while
+   * submitted, resolution while open, none once settled). Kept by PostgreSQL.
+   */
+  @Column({
+    type: 'timestamptz',
+    generatedType: 'STORED',
+    asExpression: `CASE WHEN "status" = 'submitted' THEN "triage_due_at" WHEN "status" IN ('triaged', 'investigating') THEN "resolve_due_at" ELSE 'infinity'::timestamptz END`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  dueAt: Date;
+
+  /** Full-text search over the reference and the description (`?q=`). Kept by PostgreSQL. */
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('simple', "reference" || ' ' || "description")`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector: string;
 
   /** Optimistic locking: every change states the version it read. */
   @VersionColumn({ default: 1 })

@@ -222,20 +222,23 @@ export class FilingService {
         })),
       );
     }
-    await this.recorder.event(manager, {
+    await this.recorder.record(manager, {
       incident,
-      type: 'filed',
-      visibility: 'shared',
       actorId: filing.reporterId,
-      data: { reference: incident.reference },
+      event: { type: 'filed', visibility: 'shared', data: { reference: incident.reference } },
+      audit: { action: 'incident.filed', details: { reference: incident.reference } },
+      notice: { type: 'incident.filed', payload: { reference: incident.reference } },
     });
     if (reasons.length > 0) {
-      await this.recorder.event(manager, {
+      await this.recorder.record(manager, {
         incident,
-        type: 'escalated',
-        visibility: 'internal',
         actorId: null,
-        data: { reasons, severity: 'critical' },
+        event: {
+          type: 'escalated',
+          visibility: 'internal',
+          data: { reasons, severity: 'critical' },
+        },
+        notice: { type: 'incident.escalated', payload: { reference: incident.reference, reasons } },
       });
     }
     return incident;

@@ -124,12 +124,19 @@ export class MessagesService {
         body,
       }),
     );
-    await this.recorder.event(manager, {
+    await this.recorder.record(manager, {
       incident,
-      type: 'message_posted',
-      visibility: 'internal',
       actorId: authorId,
-      data: { messageId: message.id, authorKind, threadStudentId },
+      event: {
+        type: 'message_posted',
+        visibility: 'internal',
+        data: { messageId: message.id, authorKind, threadStudentId },
+      },
+      audit: { action: 'message.posted', details: { messageId: message.id, threadStudentId } },
+      notice: {
+        type: 'message.posted',
+        payload: { messageId: message.id, authorKind, threadStudentId },
+      },
     });
     return message;
   }

@@ -4,10 +4,12 @@ import { decodeCursor, toPage, type Page } from '@app/common';
 import type { Principal } from '@app/identity';
 import { Brackets, DataSource } from 'typeorm';
 import { IncidentAccessService } from '../access/incident-access.service';
+import { CaseRecorder } from '../recording/case-recorder';
 import type { Audience } from '../access/audience';
 import { Attachment } from '../entities/attachment.entity';
 import { IncidentEvent } from '../entities/incident-event.entity';
 import { Incident } from '../entities/incident.entity';
+import type { Status } from '../incident.constants';
 import {
   AttachmentView,
   FamilyIncidentView,
@@ -27,11 +29,24 @@ export class IncidentViewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: IncidentAccessService,
+    private readonly recorder: CaseRecorder,
   ) {}
 
+  /** Staff reads are written to the audit log before the case is shown. */
   async detail(principal: Principal, incidentId: string): Promise<IncidentView> {
     const { incident, audience } = await this.access.require(principal, incidentId);
+    if (audience.kind === 'staff') {
+      await this.recorder.read(this.dataSource.manager, incident, principal.id, 'incident.viewed');
+    }
     return this.viewOf(incident, audience, principal.id);
+  }
+
+  /** The staff view of an incident just changed by a caseworker (already audited by the change). */
+  async staffViewOf(incidentId: string): Promise<StaffIncidentView> {
+    const incident = await this.dataSource
+      .getRepository(Incident)
+      .findOneByOrFail({ id: incidentId });
+    return this.staffView(incident);
   }
 
   async viewOf(
@@ -83,7 +98,8 @@ export class IncidentViewsService {
     return view;
   }
 
-  async list(principal: Principal, limit: number, cursor?: string) {
+  /** Reporters' and families' incidents, newest first (caseworkers use the queue). */
+  async list(principal: Principal, limit: number, cursor?: string, status?: Status) {
     const reach = this.access.reach(principal);
     const query = this.dataSource
       .getRepository(Incident)
@@ -92,6 +108,7 @@ export class IncidentViewsService {
       .orderBy('incident.createdAt', 'DESC')
       .addOrderBy('incident.id', 'DESC')
       .take(limit + 1);
+    if (status) query.andWhere('incident.status = :status', { status });
     if (cursor) {
       const [createdAt, id] = decodeCursor(cursor, 2);
       query.andWhere(
@@ -122,7 +139,7 @@ export class IncidentViewsService {
   }
 
   private async staffView(incident: Incident): Promise<StaffIncidentView> {
-    const [parties, events, attachments] = await Promise.all([
+    const [parties, events, attachments, repeats] = await Promise.all([
       this.dataSource.query<
         {
           id: string;
@@ -143,6 +160,7 @@ export class IncidentViewsService {
         where: { incidentId: incident.id },
         order: { createdAt: 'ASC' },
       }),
+      this.repeatInvolvement(incident),
     ]);
     const people = new Map(
       (
@@ -181,6 +199,7 @@ export class IncidentViewsService {
         student: person(party.student_id),
         name: party.name,
         note: party.note,
+        ...repeatFlags(repeats, party.student_id),
       })),
       triageDueAt: incident.triageDueAt,
       resolveDueAt: incident.resolveDueAt,
@@ -199,6 +218,36 @@ export class IncidentViewsService {
       version: incident.version,
       createdAt: incident.createdAt,
     };
+  }
+
+  /**
+   * For each linked student: in how many other incidents of the last 90 days
+   * they were a target or an aggressor.
+   */
+  private async repeatInvolvement(
+    incident: Incident,
+  ): Promise<Map<string, { target: number; aggressor: number }>> {
+    const rows = await this.dataSource.query<
+      { student_id: string; role: 'target' | 'aggressor'; incidents: string }[]
+    >(
+      `SELECT p.student_id, p.role, count(DISTINCT p.incident_id) AS incidents
+         FROM incident_parties p
+         JOIN incidents i ON i.id = p.incident_id
+        WHERE p.student_id IN (SELECT student_id FROM incident_parties WHERE incident_id = $1 AND student_id IS NOT NULL)
+          AND p.incident_id <> $1
+          AND p.role IN ('target', 'aggressor')
+          AND i.school_id = $2
+          AND i.occurred_at > now() - interval '${REPEAT_WINDOW_DAYS} days'
+        GROUP BY p.student_id, p.role`,
+      [incident.id, incident.schoolId],
+    );
+    const byStudent = new Map<string, { target: number; aggressor: number }>();
+    for (const row of rows) {
+      const counts = byStudent.get(row.student_id) ?? { target: 0, aggressor: 0 };
+      counts[row.role] = Number(row.incidents);
+      byStudent.set(row.student_id, counts);
+    }
+    return byStudent;
   }
 
   private async attachmentsOf(incidentId: string, uploaderId: string): Promise<AttachmentView[]> {
@@ -230,6 +279,22 @@ export class IncidentViewsService {
     );
     return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
   }
+}
+
+/** How far back repeat involvement is counted. */
+export const REPEAT_WINDOW_DAYS = 90;
+
+function repeatFlags(
+  repeats: Map<string, { target: number; aggressor: number }>,
+  studentId: string | null,
+) {
+  const counts = (studentId && repeats.get(studentId)) || { target: 0, aggressor: 0 };
+  return {
+    otherIncidentsAsTarget: counts.target,
+    otherIncidentsAsAggressor: counts.aggressor,
+    repeatTarget: counts.target > 0,
+    repeatAggressor: counts.aggressor > 0,
+  };
 }
 
 const attachmentView = (attachment: Attachment): AttachmentView => ({

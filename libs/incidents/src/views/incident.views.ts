@@ -54,6 +54,16 @@ export class PartyView {
   student: PersonRef | null;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ description: 'Other incidents of the last 90 days with this student as a target' })
+  otherIncidentsAsTarget: number;
+  @ApiProperty({
+    description: 'Other incidents of the last 90 days with this student as an aggressor',
+  })
+  otherIncidentsAsAggressor: number;
+  @ApiProperty({ description: 'A target in another incident of the last 90 days' })
+  repeatTarget: boolean;
+  @ApiProperty({ description: 'An aggressor in another incident of the last 90 days' })
+  repeatAggressor: boolean;
 }
 
 export class AttachmentView {

@@ -1,0 +1,42 @@
+import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditService } from '@app/audit';
+import type { Principal } from '@app/identity';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { Roles } from '../auth/decorators/roles.decorator';
+import { AuditQueryDto } from './dto/queries.dto';
+
+@ApiTags('casework')
+@ApiBearerAuth()
+@Roles('school_admin')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who read or changed what in your school, newest first' })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQueryDto) {
+    if (query.schoolId && !principal.schoolIds.includes(query.schoolId))
+      throw new NotFoundException('School not found');
+    const page = await this.audit.list({
+      schoolIds: query.schoolId ? [query.schoolId] : principal.schoolIds,
+      incidentId: query.incidentId,
+      actorId: query.actorId,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return {
+      items: page.items.map((entry) => ({
+        id: entry.id,
+        schoolId: entry.schoolId,
+        incidentId: entry.incidentId,
+        actor: entry.actorId ? { id: entry.actorId, displayName: entry.actorName } : null,
+        action: entry.action,
+        requestId: entry.requestId,
+        at: entry.at,
+        details: entry.details,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { CaseworkModule } from '@app/casework';
+import { AuditController } from './audit.controller';
+import { CaseloadController } from './caseload.controller';
+import { CaseworkController } from './casework.controller';
+
+/** The counselor's and school admin's tools: decisions, notes, caseload, chronology, audit. */
+@Module({
+  imports: [CaseworkModule, AuditModule],
+  controllers: [CaseworkController, CaseloadController, AuditController],
+})
+export class CaseworkHttpModule {}

@@ -1,0 +1,108 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CaseworkService, NotesService } from '@app/casework';
+import type { Principal } from '@app/identity';
+import { StaffIncidentView } from '@app/incidents';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { Roles } from '../auth/decorators/roles.decorator';
+import { UuidParam } from '../http/uuid-param.pipe';
+import {
+  ActionDto,
+  AssignDto,
+  NoteDto,
+  ResolveDto,
+  TransitionDto,
+  TriageDto,
+} from './dto/casework.dto';
+
+const CHANGE_DESCRIPTION =
+  'Send the `version` you read: 409 when someone changed the case meanwhile, or when the workflow does not allow the step (the message lists what is allowed).';
+
+@ApiTags('casework')
+@ApiBearerAuth()
+@Roles('counselor', 'school_admin')
+@Controller('incidents/:id')
+export class CaseworkController {
+  constructor(
+    private readonly casework: CaseworkService,
+    private readonly notes: NotesService,
+  ) {}
+
+  @Post('triage')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Set severity (and category, assignee, student links): submitted -> triaged',
+    description: CHANGE_DESCRIPTION,
+  })
+  triage(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: TriageDto,
+  ): Promise<StaffIncidentView> {
+    return this.casework.triage(principal, id, body);
+  }
+
+  @Post('assign')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Give the case to a counselor or administrator of the school',
+    description: CHANGE_DESCRIPTION,
+  })
+  assign(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: AssignDto,
+  ): Promise<StaffIncidentView> {
+    return this.casework.assign(principal, id, body.version, body.assigneeId);
+  }
+
+  @Post('transitions')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'start, dismiss (with reason), close, reopen (with reason)',
+    description: CHANGE_DESCRIPTION,
+  })
+  transition(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: TransitionDto,
+  ): Promise<StaffIncidentView> {
+    return this.casework.transition(principal, id, body);
+  }
+
+  @Post('resolve')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Resolve with an outcome and a summary shared with the family',
+    description: CHANGE_DESCRIPTION,
+  })
+  resolve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: ResolveDto,
+  ): Promise<StaffIncidentView> {
+    return this.casework.resolve(principal, id, body);
+  }
+
+  @Post('notes')
+  @ApiOperation({
+    summary: 'Add a note: internal (staff only) or shared with the reporter and family',
+  })
+  addNote(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: NoteDto,
+  ) {
+    return this.notes.addNote(principal, id, body);
+  }
+
+  @Post('actions')
+  @ApiOperation({ summary: 'Record an intervention (counseling session, safety plan, ...)' })
+  recordAction(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: ActionDto,
+  ) {
+    return this.notes.recordAction(principal, id, { ...body, takenAt: new Date(body.takenAt) });
+  }
+}

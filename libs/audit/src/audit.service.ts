@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { decodeCursor, toPage, type Page } from '@app/common';
+import { ClsService } from 'nestjs-cls';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditRecord {
+  schoolId: string;
+  incidentId?: string | null;
+  actorId: string | null;
+  action: string;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  schoolIds: string[];
+  incidentId?: string;
+  actorId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+  ) {}
+
+  /** Writes with the caller's transaction, so the record and the change stand or fall together. */
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    const entries = manager.getRepository(AuditEntry);
+    await entries.save(
+      entries.create({
+        schoolId: record.schoolId,
+        incidentId: record.incidentId ?? null,
+        actorId: record.actorId,
+        action: record.action,
+        requestId: this.requestId(),
+        details: record.details ?? {},
+      }),
+    );
+  }
+
+  /** Newest first, with the actor's name for display. */
+  async list(filter: AuditFilter): Promise<Page<AuditEntry & { actorName: string | null }>> {
+    const query = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('entry')
+      .leftJoin('users', 'actor', 'actor.id = entry.actor_id')
+      .addSelect('actor.display_name', 'actor_name')
+      .where('entry.schoolId = ANY(:schools)', { schools: filter.schoolIds })
+      .orderBy('entry.at', 'DESC')
+      .addOrderBy('entry.id', 'DESC')
+      .limit(filter.limit + 1);
+    if (filter.incidentId)
+      query.andWhere('entry.incidentId = :incidentId', { incidentId: filter.incidentId });
+    if (filter.actorId) query.andWhere('entry.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.cursor) {
+      const [at, id] = decodeCursor(filter.cursor, 2);
+      query.andWhere('(entry.at, entry.id) < (:at, :id)', { at, id });
+    }
+    const { entities, raw } = await query.getRawAndEntities<{
+      entry_id: string;
+      actor_name: string | null;
+    }>();
+    const names = new Map(raw.map((row) => [row.entry_id, row.actor_name]));
+    return toPage(
+      entities,
+      filter.limit,
+      (entry) => Object.assign(entry, { actorName: names.get(entry.id) ?? null }),
+      (entry) => [entry.at.toISOString(), entry.id],
+    );
+  }
+
+  private requestId(): string | null {
+    return this.cls.isActive() ? (this.cls.getId() ?? null) : null;
+  }
+}

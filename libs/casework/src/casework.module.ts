@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { IncidentsModule } from '@app/incidents';
+import { CaseworkService } from './casework.service';
+import { ChronologyService } from './chronology.service';
+import { IncidentAction } from './entities/incident-action.entity';
+import { IncidentNote } from './entities/incident-note.entity';
+import { NotesService } from './notes.service';
+import { QueueService } from './queue.service';
+
+const services = [CaseworkService, ChronologyService, NotesService, QueueService];
+
+/** The counselor's work on a case: queue, triage, workflow, notes, interventions, chronology. */
+@Module({
+  imports: [TypeOrmModule.forFeature([IncidentNote, IncidentAction]), IncidentsModule, AuditModule],
+  providers: services,
+  exports: services,
+})
+export class CaseworkModule {}
