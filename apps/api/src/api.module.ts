@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { IncidentsHttpModule } from './incidents/incidents-http.module';
 import { AllExceptionsFilter } from './http/exception.filter';
 import { loggerOptions } from './logging/logger.options';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -49,6 +50,7 @@ export class ApiModule {
         AdminHttpModule,
         IncidentsHttpModule,
         CaseworkHttpModule,
+        NotificationsHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,6 +1,7 @@
 import { loadEnvironmentFile, parseEnvironment, type AppConfig } from '@app/common';
 import { openDatabase, runPendingMigrations, type DatabaseHandle } from '@app/database';
 import { DemoSeedService } from '@app/identity';
+import { startWorker } from '../../worker/src/start-worker';
 import { createApiApp } from './app.factory';
 import { DOCS_PATH } from './http/swagger';
 import { DEMO_PASSWORD_NOTE, printDemoLogins } from './startup/demo-logins';
@@ -15,6 +16,12 @@ async function main(): Promise<void> {
     await database.close();
     throw error;
   });
+  const worker = config.WORKER_IN_PROCESS ? await startWorker(config, database.url) : undefined;
+  say(
+    worker
+      ? 'Worker: running in this process (set WORKER_IN_PROCESS=false and use npm run start:worker to run it apart).'
+      : 'Worker: not in this process: run npm run start:worker for notifications and deadline reminders.',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -22,6 +29,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`${signal} received: shutting down...`);
     await app.close();
+    await worker?.close();
     await database.close();
     process.exit(0);
   };

@@ -1,8 +1,6 @@
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { loadEnvironmentFile, parseEnvironment } from '@app/common';
 import { openDatabase } from '@app/database';
-import { WorkerModule } from './worker.module';
+import { startWorker } from './start-worker';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -10,15 +8,10 @@ async function main(): Promise<void> {
   loadEnvironmentFile();
   const config = parseEnvironment(process.env);
   const database = await openDatabase(config, say);
-  const worker = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot(config, database.url),
-    {
-      bufferLogs: true,
-    },
+  const worker = await startWorker(config, database.url);
+  say(
+    'Safe Schools worker running: delivering notifications and watching deadlines (Ctrl+C to stop).',
   );
-  worker.useLogger(worker.get(Logger));
-  await worker.init();
-  say('Safe Schools worker running (Ctrl+C to stop).');
 
   const stop = async (signal: string) => {
     say(`${signal} received: stopping the worker...`);

@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { appConfigModule, CommonModule, type AppConfig } from '@app/common';
+import { CaseworkModule } from '@app/casework';
 import { DatabaseModule } from '@app/database';
-import { DatabaseWatchService } from './database-watch.service';
+import { NotificationDeliveryModule } from '@app/notifications';
+import { WorkerLoop } from './worker-loop.service';
 
-/** Background jobs. Today it holds the connection and watches it; jobs arrive with notifications. */
+/** Background jobs: notification delivery and deadline reminders. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
@@ -12,15 +15,18 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         appConfigModule(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL }, useExisting: true }),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        ClsModule.forRoot({ global: true }),
         CommonModule,
         DatabaseModule.forRoot({
           url: databaseUrl,
           poolSize: Math.min(config.DATABASE_POOL_SIZE, 4),
           applicationName: 'safe-schools-worker',
         }),
+        NotificationDeliveryModule,
+        CaseworkModule,
       ],
-      providers: [DatabaseWatchService],
+      providers: [WorkerLoop],
     };
   }
 }

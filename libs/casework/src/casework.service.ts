@@ -178,7 +178,11 @@ export class CaseworkService {
           data: { outcome: input.outcome, summary: input.summary },
         },
         audit: { action: 'incident.resolved', details: { outcome: input.outcome } },
-        notice: { type: 'incident.resolved', payload: { outcome: input.outcome } },
+        notice: {
+          type: 'incident.resolved',
+          to: [{ kind: 'family' }],
+          payload: { outcome: input.outcome },
+        },
       });
     });
   }
@@ -238,7 +242,11 @@ export class CaseworkService {
       incident,
       actorId,
       event: { type: 'status_changed', visibility: 'shared', data: { from: incident.status, to } },
-      notice: { type: 'incident.status_changed', payload: { from: incident.status, to } },
+      notice: {
+        type: 'incident.status_changed',
+        to: [{ kind: 'family' }],
+        payload: { from: incident.status, status: to },
+      },
     });
   }
 
@@ -253,7 +261,11 @@ export class CaseworkService {
       actorId,
       event: { type: 'assigned', visibility: 'internal', data: { assigneeId } },
       audit: { action: 'incident.assigned', details: { assigneeId } },
-      notice: { type: 'incident.assigned', payload: { assigneeId } },
+      notice: {
+        type: 'incident.assigned',
+        to: [{ kind: 'user', userId: assigneeId }],
+        payload: { assigneeId },
+      },
     });
   }
 

@@ -51,7 +51,13 @@ export class NotesService {
         },
         audit: { action: 'note.added', details: { noteId: note.id, visibility: input.visibility } },
         ...(shared
-          ? { notice: { type: 'incident.note_shared', payload: { noteId: note.id } } }
+          ? {
+              notice: {
+                type: 'incident.note_shared',
+                to: [{ kind: 'family' as const }],
+                payload: { noteId: note.id },
+              },
+            }
           : {}),
       });
       return {

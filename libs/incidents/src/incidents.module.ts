@@ -15,6 +15,7 @@ import { FilingService } from './filing/filing.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
+import { NoticeRecipients } from './recording/notice-recipients';
 import { IncidentViewsService } from './views/incident-views.service';
 
 const services = [
@@ -26,6 +27,7 @@ const services = [
   IncidentAccessService,
   IncidentViewsService,
   MessagesService,
+  NoticeRecipients,
 ];
 
 /** Reports: filing, anonymous intake, evidence, messages and who sees what. */

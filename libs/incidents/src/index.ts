@@ -15,5 +15,6 @@ export * from './filing/filing.types';
 export * from './idempotency/idempotency.service';
 export * from './messages/messages.service';
 export * from './recording/case-recorder';
+export * from './recording/notice-recipients';
 export * from './views/incident-views.service';
 export * from './views/incident.views';

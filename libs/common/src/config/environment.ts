@@ -124,6 +124,41 @@ export class EnvironmentVariables {
   @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 20;
 
+  /** smtp://user:password@host:587 (or smtps://...). Unset: e-mails are written to DATA_DIR/mail. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must look like smtp://user:password@host:587' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MaxLength(254)
+  MAIL_FROM = 'Safe Schools <no-reply@safe-schools.local>';
+
+  /** Run the background worker inside the API process (one command does everything). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WORKER_IN_PROCESS = true;
+
+  /** How often an idle worker looks for new work. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  WORKER_POLL_MS = 1000;
+
+  /** Attempts before an event or e-mail goes to the dead-letter state. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  OUTBOX_MAX_ATTEMPTS = 8;
+
+  /** How often the worker looks for deadlines due soon or passed. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DEADLINE_SCAN_SECONDS = 60;
+
   /** Comma-separated list of allowed browser origins; empty disables CORS, `*` allows any. */
   @IsString()
   @MaxLength(2000)
@@ -161,7 +196,7 @@ export function parseEnvironment(
 ): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const relevant: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'EMBEDDED_DB_PORT', 'JWT_SECRET']) {
+  for (const key of [...known, 'DATABASE_URL', 'EMBEDDED_DB_PORT', 'JWT_SECRET', 'SMTP_URL']) {
     const value = env[key];
     if (value !== undefined && value.trim() !== '') relevant[key] = value.trim();
   }

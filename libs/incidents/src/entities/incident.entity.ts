@@ -45,6 +45,9 @@ import {
 @Index('idx_incidents_queue', ['schoolId', 'priority', 'dueAt', 'id'])
 @Index('idx_incidents_queue_by_status', ['schoolId', 'status', 'priority', 'dueAt', 'id'])
 @Index('idx_incidents_queue_by_assignee', ['assigneeId', 'priority', 'dueAt', 'id'])
+@Index('idx_incidents_open_due', ['dueAt'], {
+  where: `"status" IN ('submitted', 'triaged', 'investigating')`,
+})
 @Index('idx_incidents_search', { synchronize: false }) // GIN on search_vector, created by hand in the migration
 export class Incident {
   @PrimaryGeneratedColumn('uuid')

@@ -227,7 +227,10 @@ export class FilingService {
       actorId: filing.reporterId,
       event: { type: 'filed', visibility: 'shared', data: { reference: incident.reference } },
       audit: { action: 'incident.filed', details: { reference: incident.reference } },
-      notice: { type: 'incident.filed', payload: { reference: incident.reference } },
+      // A critical report alerts every caseworker (below) instead of the plain new-report notice.
+      ...(reasons.length === 0
+        ? { notice: { type: 'incident.filed', to: [{ kind: 'counselors' as const }] } }
+        : {}),
     });
     if (reasons.length > 0) {
       await this.recorder.record(manager, {
@@ -238,7 +241,7 @@ export class FilingService {
           visibility: 'internal',
           data: { reasons, severity: 'critical' },
         },
-        notice: { type: 'incident.escalated', payload: { reference: incident.reference, reasons } },
+        notice: { type: 'incident.escalated', to: [{ kind: 'caseworkers' }], payload: { reasons } },
       });
     }
     return incident;

@@ -135,6 +135,11 @@ export class MessagesService {
       audit: { action: 'message.posted', details: { messageId: message.id, threadStudentId } },
       notice: {
         type: 'message.posted',
+        // Staff write to one family's thread; families and reporters to whoever handles the case.
+        to:
+          authorKind === 'staff'
+            ? [{ kind: 'thread', threadStudentId }]
+            : [{ kind: 'assignee_or_counselors' }],
         payload: { messageId: message.id, authorKind, threadStudentId },
       },
     });

@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { OutboxService } from '@app/notifications';
 import { EntityManager } from 'typeorm';
 import { IncidentEvent, type EventVisibility } from '../entities/incident-event.entity';
+import { NoticeRecipients, type RecipientRule } from './notice-recipients';
 
 export interface CaseChange {
   incident: { id: string; schoolId: string };
@@ -12,8 +13,8 @@ export interface CaseChange {
   event?: { type: string; visibility: EventVisibility; data?: Record<string, unknown> };
   /** The audit entry, e.g. `incident.triaged`. */
   audit?: { action: string; details?: Record<string, unknown> };
-  /** The notice for the worker to deliver, e.g. `incident.resolved`. */
-  notice?: { type: string; payload?: Record<string, unknown> };
+  /** The notice for the worker to deliver, e.g. `incident.resolved`, and who it is for. */
+  notice?: { type: string; to: RecipientRule[]; payload?: Record<string, unknown> };
 }
 
 /**
@@ -26,6 +27,7 @@ export class CaseRecorder {
   constructor(
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly recipients: NoticeRecipients,
   ) {}
 
   async record(manager: EntityManager, change: CaseChange): Promise<void> {
@@ -52,14 +54,32 @@ export class CaseRecorder {
         details: change.audit.details,
       });
     }
-    if (change.notice) {
-      await this.outbox.enqueue(manager, {
-        type: change.notice.type,
-        schoolId: incident.schoolId,
-        incidentId: incident.id,
-        payload: { actorId, ...change.notice.payload },
-      });
-    }
+    if (change.notice) await this.notify(manager, incident, actorId, change.notice);
+  }
+
+  /**
+   * Queues a notice with its recipients and the facts it will tell, resolved
+   * now: the outbox row is the record of who was to be told, and when.
+   */
+  async notify(
+    manager: EntityManager,
+    incident: { id: string; schoolId: string },
+    actorId: string | null,
+    notice: NonNullable<CaseChange['notice']>,
+  ): Promise<void> {
+    const recipients = await this.recipients.resolve(manager, incident, notice.to, actorId);
+    if (recipients.length === 0) return;
+    await this.outbox.enqueue(manager, {
+      type: notice.type,
+      schoolId: incident.schoolId,
+      incidentId: incident.id,
+      payload: {
+        actorId,
+        ...notice.payload,
+        facts: { ...(await this.recipients.facts(manager, incident.id)), ...notice.payload },
+        recipients,
+      },
+    });
   }
 
   /** A staff member looked at a case or its evidence. */

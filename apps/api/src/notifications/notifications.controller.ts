@@ -1,0 +1,42 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageQueryDto } from '@app/common';
+import type { Principal } from '@app/identity';
+import { NotificationsService } from '@app/notifications';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { UuidParam } from '../http/uuid-param.pipe';
+
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'Only notices not yet read' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'unread must be true or false' })
+  unread?: boolean;
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your in-app notices, newest first' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: NotificationQueryDto) {
+    return this.notifications.list(principal.id, query.unread ?? false, query.limit, query.cursor);
+  }
+
+  @Post(':id/read')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Mark a notice read' })
+  async markRead(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<void> {
+    await this.notifications.markRead(principal.id, id);
+  }
+}

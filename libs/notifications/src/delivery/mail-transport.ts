@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createTransport, type Transporter } from 'nodemailer';
+
+export interface OutgoingMail {
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Sends e-mail: through SMTP when configured, else into `.eml` files a developer can open. */
+export abstract class MailTransport {
+  abstract send(mail: OutgoingMail): Promise<void>;
+  abstract close(): void;
+}
+
+export class SmtpMailTransport extends MailTransport {
+  private readonly transporter: Transporter;
+
+  constructor(url: string) {
+    super();
+    this.transporter = createTransport(url);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transporter.sendMail(mail);
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}
+
+/** Development mailbox: each message is written as `<directory>/<time>-<id>.eml`. */
+export class FileMailTransport extends MailTransport {
+  private readonly transporter = createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
+
+  constructor(private readonly directory: string) {
+    super();
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const { message } = (await this.transporter.sendMail(mail)) as { message: Buffer };
+    await mkdir(this.directory, { recursive: true });
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^\w.-]/g, '')}.eml`;
+    await writeFile(join(this.directory, name), message);
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}

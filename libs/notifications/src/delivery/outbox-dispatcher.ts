@@ -1,0 +1,157 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/common';
+import { Inject } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { renderNotice, type Locale, type NoticeFacts } from '../templates/templates';
+import { backoffSeconds, isExhausted } from './retry';
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  school_id: string;
+  incident_id: string | null;
+  payload: {
+    recipients?: { userId: string; family: boolean }[];
+    facts?: Omit<NoticeFacts, 'family'>;
+  };
+  attempts: number;
+}
+
+interface RecipientRow {
+  id: string;
+  display_name: string;
+  email: string | null;
+  locale: Locale;
+}
+
+/**
+ * Turns outbox events into in-app notices and queued e-mails, one per
+ * recipient. Each event is claimed with FOR UPDATE SKIP LOCKED, so several
+ * workers share the work without touching the same row; the unique
+ * (outbox, user) keys make a redelivered event a no-op.
+ */
+@Injectable()
+export class OutboxDispatcher {
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Delivers up to `limit` events; returns how many it handled. */
+  async dispatchBatch(limit = 50): Promise<number> {
+    let handled = 0;
+    while (handled < limit && (await this.dispatchNext())) handled += 1;
+    return handled;
+  }
+
+  /** Claims and delivers one due event; false when none is waiting. */
+  async dispatchNext(): Promise<boolean> {
+    let claimed: OutboxRow | undefined;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        [claimed] = await manager.query<OutboxRow[]>(
+          `SELECT id, type, school_id, incident_id, payload, attempts FROM outbox
+            WHERE status = 'pending' AND available_at <= now()
+            ORDER BY available_at, created_at
+            LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        );
+        if (!claimed) return false;
+        await this.deliver(manager, claimed);
+        await manager.query(
+          `UPDATE outbox SET status = 'delivered', processed_at = now() WHERE id = $1`,
+          [claimed.id],
+        );
+        return true;
+      });
+    } catch (error) {
+      if (!claimed) throw error; // the database itself is unreachable: the worker loop backs off
+      await this.recordFailure(claimed, error as Error);
+      return true;
+    }
+  }
+
+  private async deliver(manager: EntityManager, event: OutboxRow): Promise<void> {
+    const recipients = event.payload.recipients ?? [];
+    if (recipients.length === 0) return;
+    const people = await manager.query<RecipientRow[]>(
+      'SELECT id, display_name, email, locale FROM users WHERE id = ANY($1) AND NOT disabled',
+      [recipients.map((recipient) => recipient.userId)],
+    );
+    for (const person of people) {
+      const family =
+        recipients.find((recipient) => recipient.userId === person.id)?.family ?? false;
+      const notice = renderNotice(
+        event.type,
+        { ...(event.payload.facts as NoticeFacts), family },
+        person.locale,
+      );
+      const [created] = await manager.query<{ id: string }[]>(
+        `INSERT INTO notifications (user_id, outbox_id, type, incident_id, title, body)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (outbox_id, user_id) DO NOTHING RETURNING id`,
+        [person.id, event.id, event.type, event.incident_id, notice.title, notice.body],
+      );
+      if (created && family && event.incident_id) {
+        await recordFamilyNotice(
+          manager,
+          event,
+          { id: person.id, name: person.display_name },
+          'in_app',
+        );
+      }
+      if (person.email) {
+        await manager.query(
+          `INSERT INTO email_deliveries (outbox_id, user_id, incident_id, family, to_address, subject, body)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (outbox_id, user_id) DO NOTHING`,
+          [event.id, person.id, event.incident_id, family, person.email, notice.title, notice.body],
+        );
+      }
+    }
+  }
+
+  private async recordFailure(event: OutboxRow, error: Error): Promise<void> {
+    const attempts = event.attempts + 1;
+    const dead = isExhausted(attempts, this.config.OUTBOX_MAX_ATTEMPTS);
+    this.logger.warn(
+      `Outbox event ${event.id} (${event.type}) failed, attempt ${attempts}: ${error.message}`,
+    );
+    await this.dataSource.query(
+      `UPDATE outbox SET attempts = $2, last_error = $3,
+              status = CASE WHEN $4 THEN 'dead' ELSE status END,
+              available_at = now() + make_interval(secs => $5)
+        WHERE id = $1`,
+      [event.id, attempts, error.message.slice(0, 2000), dead, backoffSeconds(attempts)],
+    );
+  }
+}
+
+/**
+ * The law asks schools to show when parents were informed: every notice that
+ * reaches a family is written on the case timeline (for staff), with its channel.
+ */
+export async function recordFamilyNotice(
+  manager: EntityManager,
+  event: { id: string; type: string; school_id: string; incident_id: string | null },
+  recipient: { id: string; name: string },
+  channel: 'in_app' | 'email',
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO incident_events (incident_id, school_id, type, actor_id, visibility, data)
+     VALUES ($1, $2, 'family_notified', NULL, 'internal', $3)`,
+    [
+      event.incident_id,
+      event.school_id,
+      JSON.stringify({
+        recipientId: recipient.id,
+        recipientName: recipient.name,
+        channel,
+        notice: event.type,
+        outboxId: event.id,
+      }),
+    ],
+  );
+}

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/common';
+import { EmailSender } from './delivery/email-sender';
+import { FileMailTransport, MailTransport, SmtpMailTransport } from './delivery/mail-transport';
+import { OutboxDispatcher } from './delivery/outbox-dispatcher';
+import { NotificationsModule } from './notifications.module';
+
+/** Delivery, for the worker: outbox events to in-app notices and e-mails. */
+@Module({
+  imports: [NotificationsModule],
+  providers: [
+    OutboxDispatcher,
+    EmailSender,
+    {
+      provide: MailTransport,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.SMTP_URL
+          ? new SmtpMailTransport(config.SMTP_URL)
+          : new FileMailTransport(join(config.DATA_DIR, 'mail')),
+    },
+  ],
+  exports: [OutboxDispatcher, EmailSender, MailTransport],
+})
+export class NotificationDeliveryModule {}
