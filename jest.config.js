@@ -7,6 +7,8 @@ const shared = {
 };
 
 module.exports = {
+  // End-to-end files start an app and clone a database; a busy CI machine needs room.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -19,7 +21,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

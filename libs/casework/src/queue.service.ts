@@ -10,7 +10,7 @@ import {
   type Severity,
   type Status,
 } from '@app/incidents';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 
 export interface QueueFilter {
   status?: Status;
@@ -53,20 +53,16 @@ export class QueueService {
     }
     const rows = await this.query(principal, filter).getRawAndEntities();
     const keys = new Map(
-      rows.raw.map((row: { incident_id: string; cursor_due: string }) => [
+      rows.raw.map((row: { incident_id: string; cursor_priority: number; cursor_due: string }) => [
         row.incident_id,
-        row.cursor_due,
+        [row.cursor_priority, row.cursor_due] as const,
       ]),
     );
     return toPage(
       rows.entities,
       filter.limit,
       (incident) => summary(incident),
-      (incident) => [
-        incident.severity === 'critical' ? 0 : 1,
-        keys.get(incident.id) ?? 'infinity',
-        incident.id,
-      ],
+      (incident) => [...(keys.get(incident.id) ?? [1, 'infinity']), incident.id],
     );
   }
 
@@ -75,10 +71,9 @@ export class QueueService {
     const query = this.dataSource
       .getRepository(Incident)
       .createQueryBuilder('incident')
+      .addSelect('incident.priority', 'cursor_priority')
       .addSelect('incident.due_at::text', 'cursor_due')
-      .where('incident.schoolId = ANY(:schools)', {
-        schools: filter.schoolId ? [filter.schoolId] : principal.schoolIds,
-      })
+      .where(schoolCondition(filter.schoolId ? [filter.schoolId] : principal.schoolIds))
       .orderBy('incident.priority', 'ASC')
       .addOrderBy('incident.dueAt', 'ASC')
       .addOrderBy('incident.id', 'ASC')
@@ -157,6 +152,18 @@ export class QueueService {
       },
     };
   }
+}
+
+/**
+ * One school (the common case) as an equality, so PostgreSQL walks the queue
+ * index in order and stops after one page; several as a list.
+ */
+function schoolCondition(schoolIds: string[]) {
+  return schoolIds.length === 1
+    ? new Brackets((where) => where.where('incident.schoolId = :school', { school: schoolIds[0] }))
+    : new Brackets((where) =>
+        where.where('incident.schoolId = ANY(:schools)', { schools: schoolIds }),
+      );
 }
 
 function summary(incident: Incident): StaffIncidentSummary {

@@ -4,31 +4,44 @@ import type { FastifyRequest } from 'fastify';
 
 export interface UploadedFile {
   file: IncomingFile;
-  /** Text fields sent before the file. */
+  /** Text fields sent before the file (fields after it are not read). */
   fields: Record<string, string>;
 }
 
-/** The one file of a multipart/form-data request, in the field `file`, as a stream. */
+const MALFORMED = 'The upload is not well-formed multipart/form-data';
+
+/**
+ * The one file of a multipart/form-data request, in the field `file`, as a
+ * stream, with the text fields that came before it.
+ */
 export async function readUploadedFile(request: FastifyRequest): Promise<UploadedFile> {
   if (!request.isMultipart()) {
     throw new UnsupportedMediaTypeException(
       'Send the file as multipart/form-data in a field named file',
     );
   }
-  const part = await request.file();
-  if (!part) throw new BadRequestException('The field file is missing');
-  if (part.fieldname !== 'file') {
-    part.file.resume();
-    throw new BadRequestException(`Send the file in a field named file, not ${part.fieldname}`);
-  }
   const fields: Record<string, string> = {};
-  for (const [name, field] of Object.entries(part.fields)) {
-    const value = Array.isArray(field) ? field[0] : field;
-    if (value && value.type === 'field' && typeof value.value === 'string')
-      fields[name] = value.value;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        continue;
+      }
+      if (part.fieldname !== 'file') {
+        part.file.resume();
+        throw new BadRequestException(`Send the file in a field named file, not ${part.fieldname}`);
+      }
+      return {
+        file: { fileName: part.filename, content: part.file, truncated: () => part.file.truncated },
+        fields,
+      };
+    }
+  } catch (error) {
+    if (error instanceof BadRequestException) throw error;
+    // busboy's errors (no boundary, cut-off body) carry no HTTP status: they are the client's doing
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status < 500) throw error;
+    throw new BadRequestException(MALFORMED);
   }
-  return {
-    file: { fileName: part.filename, content: part.file, truncated: () => part.file.truncated },
-    fields,
-  };
+  throw new BadRequestException('The field file is missing');
 }

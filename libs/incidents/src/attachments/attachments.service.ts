@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@app/identity';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Attachment } from '../entities/attachment.entity';
 import type { Incident } from '../entities/incident.entity';
@@ -19,6 +19,11 @@ import type { AttachmentView } from '../views/incident.views';
 import { AttachmentStorage } from './attachment-storage';
 import { sanitiseFileName } from './file-name';
 import { ALLOWED_CONTENT_TYPES, sniffContentType } from './file-type';
+
+const tooMany = () =>
+  new UnprocessableEntityException(
+    `An incident holds at most ${MAX_ATTACHMENTS_PER_INCIDENT} files`,
+  );
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_INCIDENT = 25;
@@ -94,19 +99,20 @@ export class AttachmentsService {
     };
   }
 
+  private countFor(manager: EntityManager, incidentId: string): Promise<number> {
+    return manager.getRepository(Attachment).countBy({ incidentId });
+  }
+
   private async store(
     incident: Incident,
     uploaderId: string | null,
     file: IncomingFile,
   ): Promise<AttachmentView> {
-    const count = await this.dataSource
-      .getRepository(Attachment)
-      .countBy({ incidentId: incident.id });
-    if (count >= MAX_ATTACHMENTS_PER_INCIDENT) {
+    if (
+      (await this.countFor(this.dataSource.manager, incident.id)) >= MAX_ATTACHMENTS_PER_INCIDENT
+    ) {
       file.content.resume();
-      throw new UnprocessableEntityException(
-        `An incident holds at most ${MAX_ATTACHMENTS_PER_INCIDENT} files`,
-      );
+      throw tooMany();
     }
     const id = randomUUID();
     const storageKey = `${incident.schoolId}/${id}`;
@@ -132,6 +138,10 @@ export class AttachmentsService {
     }
     try {
       const attachment = await this.dataSource.transaction(async (manager) => {
+        // Counted again under the incident's lock: uploads arriving together cannot pass the limit.
+        await manager.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [incident.id]);
+        if ((await this.countFor(manager, incident.id)) >= MAX_ATTACHMENTS_PER_INCIDENT)
+          throw tooMany();
         const saved = await manager.getRepository(Attachment).save(
           manager.getRepository(Attachment).create({
             id,

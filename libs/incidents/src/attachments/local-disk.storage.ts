@@ -4,9 +4,12 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { BadRequestException } from '@nestjs/common';
 import { AttachmentStorage, type StoredObject } from './attachment-storage';
 
 const HEAD_BYTES = 4096;
+
+const incomplete = () => new BadRequestException('The upload ended before the file was complete');
 
 /** Evidence on local disk, under `DATA_DIR/uploads` by default. */
 export class LocalDiskStorage extends AttachmentStorage {
@@ -37,11 +40,15 @@ export class LocalDiskStorage extends AttachmentStorage {
       },
     });
     try {
+      // A body cut off inside the file leaves the parser's stream closed early: that is the client's doing.
+      if (content.destroyed) throw incomplete();
       await pipeline(content, measure, createWriteStream(partial, { mode: 0o600 }));
       await rename(partial, path);
     } catch (error) {
       await rm(partial, { force: true });
-      throw error;
+      throw (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE'
+        ? incomplete()
+        : error;
     }
     return { size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks) };
   }

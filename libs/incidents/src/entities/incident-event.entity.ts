@@ -50,6 +50,7 @@ export class IncidentEvent {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, unknown>;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** clock_timestamp(), not now(): events written in one transaction keep their order. */
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

@@ -153,11 +153,11 @@ export class Incident {
   @Column({ type: 'varchar', length: 16, nullable: true })
   dismissalReason: DismissalReason | null;
 
-  /** Queue order, first key: critical cases (0) before all others (1). Kept by PostgreSQL. */
+  /** Queue order, first key: open critical cases (0) before all others (1). Kept by PostgreSQL. */
   @Column({
     type: 'smallint',
     generatedType: 'STORED',
-    asExpression: `CASE WHEN "severity" = 'critical' THEN 0 ELSE 1 END`,
+    asExpression: `CASE WHEN "severity" = 'critical' AND "status" IN ('submitted', 'triaged', 'investigating') THEN 0 ELSE 1 END`,
     select: false,
     insert: false,
     update: false,

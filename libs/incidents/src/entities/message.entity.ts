@@ -50,6 +50,6 @@ export class Message {
   @Column({ type: 'text' })
   body: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

@@ -11,6 +11,8 @@ import {
   type Status,
 } from '@app/incidents';
 
+const toLowerCase = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.toLowerCase() : value;
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
@@ -33,6 +35,7 @@ export class IncidentQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: '`me`, `none` or a user id' })
   @IsOptional()
+  @Transform(toLowerCase)
   @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
     message: 'assignee must be me, none or a user id',
   })
@@ -46,6 +49,7 @@ export class IncidentQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @Transform(toLowerCase)
   @IsUUID('all')
   schoolId?: string;
 

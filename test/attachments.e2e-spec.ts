@@ -1,0 +1,776 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Response } from 'supertest';
+import type { User } from '@app/identity';
+import { Factory } from './support/factory';
+import { TestApp } from './support/test-app';
+
+// Starting the app, and some uploads, can take longer than jest's default 5 s on a busy machine.
+jest.setTimeout(60_000);
+
+type World = Awaited<ReturnType<Factory['world']>>;
+type Cast = keyof World['users'];
+type Headers = Record<string, string>;
+
+const MB = 1024 * 1024;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const png = (size = 64) => Buffer.concat([PNG_SIGNATURE, randomBytes(Math.max(0, size - 8))]);
+const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), randomBytes(40)]);
+const webp = () =>
+  Buffer.concat([
+    Buffer.from('RIFF'),
+    Buffer.from([1, 2, 3, 4]),
+    Buffer.from('WEBPVP8 '),
+    randomBytes(40),
+  ]);
+const gif = () => Buffer.concat([Buffer.from('GIF89a'), randomBytes(40)]);
+const pdf = () =>
+  Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
+const text = (words = 'He shoved me in the hallway again today.\r\nThen again at lunch.\n') =>
+  Buffer.from(words, 'utf8');
+/** The start of a Windows program: 'MZ', then the DOS header. */
+const windowsProgram = () =>
+  Buffer.concat([
+    Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]),
+    randomBytes(200),
+  ]);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const idsOf = (items: unknown) => (items as { id: string }[]).map((item) => item.id);
+
+interface Part {
+  name: string;
+  value?: string;
+  /** Sent as is inside `filename="..."`. */
+  fileName?: string;
+  /** Sent as RFC 5987 `filename*=UTF-8''...` (already percent-encoded). */
+  fileNameStar?: string;
+  content?: Buffer;
+}
+
+/** A multipart/form-data body written by hand, for what supertest cannot express. */
+function multipart(parts: Part[]): { contentType: string; body: Buffer } {
+  const boundary = `----e2e-${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    let disposition = `form-data; name="${part.name}"`;
+    if (part.fileName !== undefined) disposition += `; filename="${part.fileName}"`;
+    if (part.fileNameStar !== undefined) disposition += `; filename*=UTF-8''${part.fileNameStar}`;
+    const isFile = part.content !== undefined;
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: ${disposition}\r\n` +
+          (isFile ? 'Content-Type: application/octet-stream\r\n' : '') +
+          '\r\n',
+        'latin1',
+      ),
+    );
+    chunks.push(part.content ?? Buffer.from(part.value ?? '', 'utf8'));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(chunks) };
+}
+
+/** Collects a response body as bytes, whatever its type. */
+const binary = (res: unknown, callback: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
+};
+
+describe('evidence attachments', () => {
+  let t: TestApp;
+  let world: World;
+  let token: Record<Cast, string>;
+  let dataDir: string;
+  let otherParent: User;
+  let otherParentToken: string;
+
+  const uploads = () => join(dataDir, 'uploads');
+  const asUser = (who: Cast): Headers => ({ Authorization: `Bearer ${token[who]}` });
+
+  const count = async (sql: string, params: unknown[] = []): Promise<number> => {
+    const rows: { n: number }[] = await t.dataSource.query(sql, params);
+    return rows[0].n;
+  };
+  const attachmentCount = () => count('SELECT count(*)::int AS n FROM attachments');
+  /** Every regular file under DATA_DIR/uploads, relative to it. */
+  const storedFiles = (): string[] =>
+    existsSync(uploads())
+      ? (readdirSync(uploads(), { recursive: true }) as string[])
+          .filter((entry) => statSync(join(uploads(), entry)).isFile())
+          .sort()
+      : [];
+  const everythingStored = async () => ({
+    rows: await attachmentCount(),
+    events: await count(
+      "SELECT count(*)::int AS n FROM incident_events WHERE type = 'attachment_added'",
+    ),
+    files: storedFiles(),
+  });
+
+  const occurredAt = () => new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();
+  /** A report filed by `who` (a student of world.school by default). */
+  const fileIncident = async (who: Cast = 'student', extra: Record<string, unknown> = {}) => {
+    const response = await t.http
+      .post('/api/v1/incidents')
+      .set(asUser(who))
+      .send({
+        schoolId: world.school.id,
+        category: 'physical',
+        location: 'hallway',
+        occurredAt: occurredAt(),
+        description: 'An older student shoved me into the lockers after class.',
+        ...extra,
+      })
+      .expect(201);
+    return response.body.id as string;
+  };
+  const upload = (incidentId: string, headers: Headers, content: Buffer, fileName: string) =>
+    t.http
+      .post(`/api/v1/incidents/${incidentId}/attachments`)
+      .set(headers)
+      .attach('file', content, fileName);
+  const uploadRaw = (path: string, headers: Headers, parts: Part[]) => {
+    const { contentType, body } = multipart(parts);
+    return t.http.post(path).set(headers).set('Content-Type', contentType).send(body);
+  };
+  const download = (attachmentId: string, headers: Headers) =>
+    t.http.get(`/api/v1/attachments/${attachmentId}`).set(headers).buffer(true).parse(binary);
+
+  const expectDownloadHeaders = (response: Response, contentType: string) => {
+    expect(response.headers['content-type']).toBe(contentType);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename=/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('private, no-store');
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'safe-schools-attachments-'));
+    chmodSync(dataDir, 0o755);
+    t = await TestApp.start({ DATA_DIR: dataDir });
+    world = await t.factory.world();
+    const entries = await Promise.all(
+      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
+    );
+    token = Object.fromEntries(entries) as Record<Cast, string>;
+    // A parent of the same school whose child has nothing to do with the cases.
+    const otherChild = await t.factory.user('student', {
+      district: world.district,
+      schools: [world.school],
+    });
+    otherParent = await t.factory.user('parent', {
+      district: world.district,
+      schools: [world.school],
+    });
+    await t.factory.guardianship(otherParent, otherChild);
+    otherParentToken = await t.login(otherParent.username);
+  });
+
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  describe('POST /api/v1/incidents/:id/attachments', () => {
+    it('stores a PNG the reporter adds, on disk and in the database, and answers its metadata', async () => {
+      const incidentId = await fileIncident();
+      const content = png(2048);
+
+      const response = await upload(incidentId, asUser('student'), content, 'bruise.png').expect(
+        201,
+      );
+
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        fileName: 'bruise.png',
+        contentType: 'image/png',
+        size: content.length,
+        uploadedAt: expect.any(String),
+      });
+      const [row]: Record<string, unknown>[] = await t.dataSource.query(
+        'SELECT * FROM attachments WHERE id = $1',
+        [response.body.id],
+      );
+      expect(row).toMatchObject({
+        incident_id: incidentId,
+        school_id: world.school.id,
+        uploaded_by_id: world.users.student.id,
+        file_name: 'bruise.png',
+        content_type: 'image/png',
+        size: content.length,
+        sha256: sha256(content),
+        storage_key: `${world.school.id}/${response.body.id}`,
+      });
+      const onDisk = join(uploads(), world.school.id, response.body.id);
+      expect(readFileSync(onDisk).equals(content)).toBe(true);
+      expect(storedFiles().filter((file) => file.endsWith('.partial'))).toEqual([]);
+
+      const staffView = await t.http
+        .get(`/api/v1/incidents/${incidentId}`)
+        .set(asUser('counselor'))
+        .expect(200);
+      expect(staffView.body.attachments).toEqual([response.body]);
+      expect(staffView.body.timeline).toContainEqual(
+        expect.objectContaining({
+          type: 'attachment_added',
+          visibility: 'internal',
+          actor: expect.objectContaining({ id: world.users.student.id }),
+        }),
+      );
+    });
+
+    it('lets the family and the school staff add evidence to the case', async () => {
+      const incidentId = await fileIncident();
+
+      for (const who of ['parent', 'counselor', 'schoolAdmin'] as const) {
+        const response = await upload(incidentId, asUser(who), text(), `${who}.txt`).expect(201);
+        expect(response.body).toMatchObject({ fileName: `${who}.txt`, contentType: 'text/plain' });
+      }
+      await expect(
+        count('SELECT count(*)::int AS n FROM attachments WHERE incident_id = $1', [incidentId]),
+      ).resolves.toBe(3);
+    });
+
+    it('answers 404 to those who may not see the case and stores nothing', async () => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+
+      for (const who of [
+        'staff',
+        'sisterAdmin',
+        'sisterStudent',
+        'foreignAdmin',
+        'foreignStudent',
+      ] as const) {
+        await upload(incidentId, asUser(who), png(), 'x.png').expect(404);
+      }
+      await upload(
+        incidentId,
+        { Authorization: `Bearer ${otherParentToken}` },
+        png(),
+        'x.png',
+      ).expect(404);
+      await upload(randomUUID(), asUser('counselor'), png(), 'x.png').expect(404);
+
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('answers 403 to a district admin, 401 without a token and 400 for a bad id, storing nothing', async () => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+
+      await upload(incidentId, asUser('districtAdmin'), png(), 'x.png').expect(403);
+      await upload(incidentId, {}, png(), 'x.png').expect(401);
+      await upload('not-a-uuid', asUser('counselor'), png(), 'x.png').expect(400);
+
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it.each([
+      ['image/jpeg', jpeg, 'photo.txt'],
+      ['image/webp', webp, 'chat.jpg'],
+      ['image/gif', gif, 'meme.png'],
+      ['application/pdf', pdf, 'letter.gif'],
+      ['text/plain', () => text('Él me empujó — otra vez 😢\n'), 'notes.pdf'],
+      ['image/png', () => png(), 'evil.pdf'],
+    ])('stores %s judged from the bytes, whatever the name (%#)', async (type, make, name) => {
+      const incidentId = await fileIncident();
+      const content = make();
+
+      const response = await upload(incidentId, asUser('student'), content, name).expect(201);
+
+      expect(response.body).toMatchObject({
+        fileName: name,
+        contentType: type,
+        size: content.length,
+      });
+      const downloaded = await download(response.body.id, asUser('student')).expect(200);
+      expectDownloadHeaders(downloaded, type === 'text/plain' ? 'text/plain; charset=utf-8' : type);
+      expect((downloaded.body as Buffer).equals(content)).toBe(true);
+    });
+
+    it.each([
+      ['a Windows program renamed photo.png', windowsProgram(), 'photo.png'],
+      [
+        'an ELF binary',
+        Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), randomBytes(100)]),
+        'me.jpg',
+      ],
+      [
+        'a zip archive',
+        Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(100)]),
+        'pics.pdf',
+      ],
+      ['an empty file', Buffer.alloc(0), 'empty.txt'],
+      ['text with NUL bytes', Buffer.from('hello\u0000world, this is not text'), 'notes.txt'],
+    ])('refuses %s with 415 and keeps no row and no file', async (_what, content, name) => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+
+      const response = await upload(incidentId, asUser('student'), content, name).expect(415);
+
+      expect(response.body).toEqual({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: expect.any(String),
+      });
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('accepts a file of exactly 10 MB', async () => {
+      const incidentId = await fileIncident();
+      const content = Buffer.concat([
+        PNG_SIGNATURE,
+        Buffer.alloc(10 * MB - PNG_SIGNATURE.length, 7),
+      ]);
+
+      const response = await upload(incidentId, asUser('student'), content, 'big.png').expect(201);
+
+      expect(response.body.size).toBe(10 * MB);
+      expect(statSync(join(uploads(), world.school.id, response.body.id)).size).toBe(10 * MB);
+    });
+
+    it('refuses a file over 10 MB with 413 and keeps no row and no file', async () => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+      const content = Buffer.concat([
+        PNG_SIGNATURE,
+        Buffer.alloc(10 * MB + 1 - PNG_SIGNATURE.length, 7),
+      ]);
+
+      const response = await upload(incidentId, asUser('student'), content, 'huge.png').expect(413);
+
+      expect(response.body).toMatchObject({ statusCode: 413 });
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('refuses a JSON body with 415', async () => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+
+      await t.http
+        .post(`/api/v1/incidents/${incidentId}/attachments`)
+        .set(asUser('student'))
+        .send({ file: PNG_SIGNATURE.toString('base64') })
+        .expect(415);
+
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('refuses a file in another field with 400', async () => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+
+      const response = await t.http
+        .post(`/api/v1/incidents/${incidentId}/attachments`)
+        .set(asUser('student'))
+        .attach('evidence', png(), 'photo.png')
+        .expect(400);
+
+      expect(JSON.stringify(response.body.message)).toContain('file');
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('refuses a multipart body without any file with 400', async () => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+
+      await uploadRaw(`/api/v1/incidents/${incidentId}/attachments`, asUser('student'), [
+        { name: 'comment', value: 'no file here' },
+      ]).expect(400);
+
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('refuses more than 25 files on one incident with 422', async () => {
+      const incidentId = await fileIncident();
+      for (let i = 1; i <= 25; i += 1) {
+        await upload(incidentId, asUser('student'), text(`page ${i}\n`), `page-${i}.txt`).expect(
+          201,
+        );
+      }
+      const before = await everythingStored();
+
+      const response = await upload(incidentId, asUser('counselor'), png(), 'one-more.png').expect(
+        422,
+      );
+
+      expect(response.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+  });
+
+  describe('limits under concurrency', () => {
+    it('holds at most 25 files even when the last uploads arrive at the same time', async () => {
+      const incidentId = await fileIncident();
+      for (let i = 1; i <= 20; i += 1) {
+        await upload(incidentId, asUser('student'), text(`page ${i}\n`), `page-${i}.txt`).expect(
+          201,
+        );
+      }
+
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          upload(incidentId, asUser('counselor'), png(200_000), `burst-${i}.png`),
+        ),
+      );
+
+      const statuses = responses.map((response) => response.status).sort();
+      expect(statuses).toEqual([...Array(5).fill(201), ...Array(5).fill(422)]);
+      await expect(
+        count('SELECT count(*)::int AS n FROM attachments WHERE incident_id = $1', [incidentId]),
+      ).resolves.toBe(25);
+    });
+
+    it('takes one file per request, never two', async () => {
+      const incidentId = await fileIncident();
+      const before = await attachmentCount();
+
+      const response = await uploadRaw(
+        `/api/v1/incidents/${incidentId}/attachments`,
+        asUser('student'),
+        [
+          { name: 'file', fileName: 'one.png', content: png() },
+          { name: 'file', fileName: 'two.png', content: png() },
+        ],
+      );
+
+      expect(response.status).toBeLessThan(500);
+      expect((await attachmentCount()) - before).toBeLessThanOrEqual(
+        response.status === 201 ? 1 : 0,
+      );
+    });
+  });
+
+  describe('malformed multipart requests', () => {
+    it.each([
+      ['/api/v1/incidents/:id/attachments', true],
+      ['/api/v1/public/reports/attachments', false],
+    ])(
+      'answers a multipart content type without boundary on %s with 4xx, storing nothing',
+      async (path, signedIn) => {
+        const incidentId = await fileIncident();
+        const before = await everythingStored();
+
+        const response = await t.http
+          .post(path.replace(':id', incidentId))
+          .set(signedIn ? asUser('student') : {})
+          .set('Content-Type', 'multipart/form-data')
+          .send(Buffer.from('this is not a multipart body'));
+
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        await expect(everythingStored()).resolves.toEqual(before);
+      },
+    );
+
+    it('answers a body cut off inside the file with 4xx and leaves no partial file behind', async () => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+      const boundary = 'cut-off-boundary';
+      const body = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.txt"\r\n` +
+          'Content-Type: text/plain\r\n\r\nthe upload stops here without its closing boundary',
+      );
+
+      const outcome = await t.http
+        .post(`/api/v1/incidents/${incidentId}/attachments`)
+        .set(asUser('student'))
+        .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+        .send(body)
+        .timeout(5_000)
+        .then(
+          (response) => `answered ${response.status}`,
+          (error: Error) => `no answer: ${error.message}`,
+        );
+
+      expect(outcome).toMatch(/^answered 4\d\d$/);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await expect(everythingStored()).resolves.toEqual(before);
+    }, 15_000);
+  });
+
+  describe('file names', () => {
+    let incidentId: string;
+
+    beforeAll(async () => {
+      incidentId = await fileIncident();
+    });
+
+    const sendNamed = (part: Omit<Part, 'name' | 'content'>) =>
+      uploadRaw(`/api/v1/incidents/${incidentId}/attachments`, asUser('student'), [
+        { name: 'file', content: text(), ...part },
+      ]);
+
+    it('keeps only the last part of a path, and stores the file under its own key', async () => {
+      const before = storedFiles();
+
+      const response = await sendNamed({ fileName: '../../etc/passwd' }).expect(201);
+
+      expect(response.body.fileName).toBe('passwd');
+      expect(storedFiles()).toEqual([...before, `${world.school.id}/${response.body.id}`].sort());
+      expect(existsSync(join(dataDir, 'etc'))).toBe(false);
+      const downloaded = await download(response.body.id, asUser('student')).expect(200);
+      expect(downloaded.headers['content-disposition']).toBe(
+        `attachment; filename="passwd"; filename*=UTF-8''passwd`,
+      );
+    });
+
+    it('drops Windows folders too', async () => {
+      const response = await sendNamed({
+        fileNameStar: encodeURIComponent('C:\\Users\\sam\\evil.pdf'),
+      }).expect(201);
+
+      expect(response.body.fileName).toBe('evil.pdf');
+    });
+
+    it('replaces quotes, control and shell characters', async () => {
+      const response = await sendNamed({ fileName: 'a\\"b;c\u0001\u0002$(rm).txt' }).expect(201);
+
+      expect(response.body.fileName).toBe('a_b_c_(rm).txt');
+      const downloaded = await download(response.body.id, asUser('student')).expect(200);
+      expect(downloaded.headers['content-disposition']).toBe(
+        `attachment; filename="a_b_c_(rm).txt"; filename*=UTF-8''a_b_c_(rm).txt`,
+      );
+    });
+
+    it('keeps letters of any language and sends them as UTF-8 in the download', async () => {
+      const response = await sendNamed({
+        fileNameStar: encodeURIComponent('captura_niño.txt'),
+      }).expect(201);
+
+      expect(response.body.fileName).toBe('captura_niño.txt');
+      const downloaded = await download(response.body.id, asUser('student')).expect(200);
+      expect(downloaded.headers['content-disposition']).toBe(
+        `attachment; filename="captura_ni_o.txt"; filename*=UTF-8''captura_ni%C3%B1o.txt`,
+      );
+    });
+
+    it('shortens a long name to 150 characters but keeps the extension', async () => {
+      const response = await sendNamed({ fileName: `${'x'.repeat(300)}.txt` }).expect(201);
+
+      expect(response.body.fileName).toHaveLength(150);
+      expect(response.body.fileName).toMatch(/\.txt$/);
+    });
+
+    it('names a file without a usable name "attachment"', async () => {
+      const response = await sendNamed({ fileName: '...' }).expect(201);
+
+      expect(response.body.fileName).toBe('attachment');
+    });
+
+    it('serves text that looks like HTML as a plain-text download, never inline', async () => {
+      const page = Buffer.from('<html><script>alert(document.cookie)</script></html>\n');
+      const uploaded = await upload(incidentId, asUser('student'), page, 'page.html').expect(201);
+
+      expect(uploaded.body.contentType).toBe('text/plain');
+      const downloaded = await download(uploaded.body.id, asUser('student')).expect(200);
+      expectDownloadHeaders(downloaded, 'text/plain; charset=utf-8');
+      expect((downloaded.body as Buffer).equals(page)).toBe(true);
+    });
+  });
+
+  describe('GET /api/v1/attachments/:id', () => {
+    let incidentId: string;
+    let fromReporter: { id: string; content: Buffer };
+    let fromParent: { id: string; content: Buffer };
+    let fromCounselor: { id: string; content: Buffer };
+
+    beforeAll(async () => {
+      incidentId = await fileIncident();
+      const add = async (who: Cast, content: Buffer, name: string) => {
+        const response = await upload(incidentId, asUser(who), content, name).expect(201);
+        return { id: response.body.id as string, content };
+      };
+      fromReporter = await add('student', png(5000), 'from-student.png');
+      fromParent = await add('parent', pdf(), 'from-parent.pdf');
+      fromCounselor = await add('counselor', jpeg(), 'from-counselor.jpg');
+    });
+
+    it('gives the uploader back the exact bytes with safe headers', async () => {
+      const response = await download(fromReporter.id, asUser('student')).expect(200);
+
+      expectDownloadHeaders(response, 'image/png');
+      expect(response.headers['content-disposition']).toBe(
+        `attachment; filename="from-student.png"; filename*=UTF-8''from-student.png`,
+      );
+      expect(Number(response.headers['content-length'])).toBe(fromReporter.content.length);
+      expect((response.body as Buffer).equals(fromReporter.content)).toBe(true);
+    });
+
+    it('lets the school staff download every file of the case', async () => {
+      for (const who of ['counselor', 'schoolAdmin'] as const) {
+        for (const file of [fromReporter, fromParent, fromCounselor]) {
+          const response = await download(file.id, asUser(who)).expect(200);
+          expect((response.body as Buffer).equals(file.content)).toBe(true);
+        }
+      }
+    });
+
+    it('lets reporters and parents download only the files they added themselves', async () => {
+      await download(fromParent.id, asUser('parent')).expect(200);
+      await download(fromReporter.id, asUser('parent')).expect(404);
+      await download(fromCounselor.id, asUser('parent')).expect(404);
+      await download(fromParent.id, asUser('student')).expect(404);
+      await download(fromCounselor.id, asUser('student')).expect(404);
+    });
+
+    it('lists in the reporter and family views only the files each added', async () => {
+      const reporterView = await t.http
+        .get(`/api/v1/incidents/${incidentId}`)
+        .set(asUser('student'))
+        .expect(200);
+      const familyView = await t.http
+        .get(`/api/v1/incidents/${incidentId}`)
+        .set(asUser('parent'))
+        .expect(200);
+
+      expect(idsOf(reporterView.body.attachments)).toEqual([fromReporter.id]);
+      expect(idsOf(familyView.body.attachments)).toEqual([fromParent.id]);
+    });
+
+    it('answers 404 to other schools, other users and unknown ids', async () => {
+      for (const who of [
+        'staff',
+        'sisterAdmin',
+        'sisterStudent',
+        'foreignAdmin',
+        'foreignStudent',
+      ] as const) {
+        for (const file of [fromReporter, fromParent, fromCounselor]) {
+          const response = await download(file.id, asUser(who)).expect(404);
+          expect((response.body as Buffer).includes(file.content.subarray(0, 16))).toBe(false);
+        }
+      }
+      await download(fromReporter.id, { Authorization: `Bearer ${otherParentToken}` }).expect(404);
+      await download(randomUUID(), asUser('counselor')).expect(404);
+    });
+
+    it('answers 403 to a district admin, 401 without a token and 400 for a bad id', async () => {
+      await download(fromReporter.id, asUser('districtAdmin')).expect(403);
+      await download(fromReporter.id, {}).expect(401);
+      await download('not-a-uuid', asUser('counselor')).expect(400);
+    });
+  });
+
+  describe('POST /api/v1/public/reports/attachments', () => {
+    let trackingCode: string;
+    let incidentId: string;
+
+    beforeAll(async () => {
+      const filed = await t.http
+        .post('/api/v1/public/reports')
+        .send({
+          schoolCode: world.school.code,
+          category: 'cyber',
+          location: 'online',
+          occurredAt: occurredAt(),
+          description: 'They share screenshots of my messages to laugh at me.',
+        })
+        .expect(201);
+      trackingCode = filed.body.trackingCode;
+      const [row]: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM incidents WHERE reference = $1',
+        [filed.body.reference],
+      );
+      incidentId = row.id;
+    });
+
+    const publicUpload = (parts: Part[]) =>
+      uploadRaw('/api/v1/public/reports/attachments', {}, parts);
+
+    it('stores a file sent after the tracking code, for the reporter and the school staff', async () => {
+      const content = png(3000);
+
+      const response = await publicUpload([
+        { name: 'trackingCode', value: trackingCode.toLowerCase() },
+        { name: 'file', fileName: 'screenshot.png', content },
+      ]).expect(201);
+
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        fileName: 'screenshot.png',
+        contentType: 'image/png',
+        size: content.length,
+        uploadedAt: expect.any(String),
+      });
+      const [row]: Record<string, unknown>[] = await t.dataSource.query(
+        'SELECT incident_id, uploaded_by_id FROM attachments WHERE id = $1',
+        [response.body.id],
+      );
+      expect(row).toEqual({ incident_id: incidentId, uploaded_by_id: null });
+      const status = await t.http
+        .post('/api/v1/public/reports/status')
+        .send({ trackingCode })
+        .expect(200);
+      expect(status.body.attachments).toEqual([response.body]);
+      const downloaded = await download(response.body.id, asUser('counselor')).expect(200);
+      expect((downloaded.body as Buffer).equals(content)).toBe(true);
+      await download(response.body.id, asUser('sisterAdmin')).expect(404);
+    });
+
+    it('refuses a missing tracking code with 400 and stores nothing', async () => {
+      const before = await everythingStored();
+
+      const response = await publicUpload([
+        { name: 'file', fileName: 'a.png', content: png() },
+      ]).expect(400);
+
+      expect(response.body.message).toContain('trackingCode');
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('refuses a tracking code sent after the file with 400, whatever the size of the file', async () => {
+      const before = await everythingStored();
+      const codeAfter = (content: Buffer) =>
+        publicUpload([
+          { name: 'file', fileName: 'a.txt', content },
+          { name: 'trackingCode', value: trackingCode },
+        ]);
+
+      const large = await codeAfter(Buffer.alloc(2 * MB, 'a'));
+      const small = await codeAfter(Buffer.alloc(100, 'a'));
+
+      expect(large.status).toBe(400);
+      expect(small.status).toBe(large.status);
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('answers 404 for a wrong tracking code and stores nothing', async () => {
+      const before = await everythingStored();
+
+      const response = await publicUpload([
+        { name: 'trackingCode', value: 'ABCD-EFGH-JKLM-NPQR-STUV' },
+        { name: 'file', fileName: 'a.png', content: png() },
+      ]).expect(404);
+
+      expect(response.body).toMatchObject({ statusCode: 404 });
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('refuses a program with 415 and stores nothing', async () => {
+      const before = await everythingStored();
+
+      await publicUpload([
+        { name: 'trackingCode', value: trackingCode },
+        { name: 'file', fileName: 'photo.png', content: windowsProgram() },
+      ]).expect(415);
+
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+  });
+});

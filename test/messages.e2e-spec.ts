@@ -1,0 +1,591 @@
+import { randomUUID } from 'node:crypto';
+import type { User } from '@app/identity';
+import { Factory } from './support/factory';
+import { TestApp } from './support/test-app';
+
+// Starting the app, and some uploads, can take longer than jest's default 5 s on a busy machine.
+jest.setTimeout(60_000);
+
+type World = Awaited<ReturnType<Factory['world']>>;
+type Cast = keyof World['users'];
+type Headers = Record<string, string>;
+
+interface MessageBody {
+  id: string;
+  authorKind: string;
+  authorName: string;
+  mine: boolean;
+  threadStudentId?: string | null;
+  body: string;
+  createdAt: string;
+}
+
+describe('case messages', () => {
+  let t: TestApp;
+  let world: World;
+  let token: Record<Cast, string>;
+  /** A second child of the school, linked by staff as a target, and that child's parent. */
+  let target: User;
+  let targetParent: User;
+  /** A child linked only as a witness, and a parent of the school with no part in any case. */
+  let witness: User;
+  let strangerParent: User;
+  let extraToken: Record<'target' | 'targetParent' | 'strangerParent', string>;
+
+  const asUser = (who: Cast): Headers => ({ Authorization: `Bearer ${token[who]}` });
+  const as = (accessToken: string): Headers => ({ Authorization: `Bearer ${accessToken}` });
+
+  const count = async (sql: string, params: unknown[] = []): Promise<number> => {
+    const rows: { n: number }[] = await t.dataSource.query(sql, params);
+    return rows[0].n;
+  };
+  const messageCount = () => count('SELECT count(*)::int AS n FROM messages');
+  const stored = async () => ({
+    messages: await messageCount(),
+    events: await count(
+      "SELECT count(*)::int AS n FROM incident_events WHERE type = 'message_posted'",
+    ),
+  });
+
+  const occurredAt = () => new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString();
+  const fileIncident = async (headers: Headers, extra: Record<string, unknown> = {}) => {
+    const response = await t.http
+      .post('/api/v1/incidents')
+      .set(headers)
+      .send({
+        schoolId: world.school.id,
+        category: 'social',
+        location: 'playground',
+        occurredAt: occurredAt(),
+        description: 'A group keeps leaving one child out and laughing at them at recess.',
+        ...extra,
+      })
+      .expect(201);
+    return response.body.id as string;
+  };
+  const post = (incidentId: string, headers: Headers, body: Record<string, unknown>) =>
+    t.http.post(`/api/v1/incidents/${incidentId}/messages`).set(headers).send(body);
+  const list = async (incidentId: string, headers: Headers): Promise<MessageBody[]> => {
+    const response = await t.http
+      .get(`/api/v1/incidents/${incidentId}/messages`)
+      .set(headers)
+      .expect(200);
+    return response.body as MessageBody[];
+  };
+  const ids = (messages: MessageBody[]) => messages.map((message) => message.id);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    world = await t.factory.world();
+    const inSchool = { district: world.district, schools: [world.school] };
+    target = await t.factory.user('student', inSchool, { displayName: 'Toby Target' });
+    targetParent = await t.factory.user('parent', inSchool, { displayName: 'Tara Target' });
+    await t.factory.guardianship(targetParent, target);
+    witness = await t.factory.user('student', inSchool, { displayName: 'Wendy Witness' });
+    strangerParent = await t.factory.user('parent', inSchool);
+    await t.factory.guardianship(strangerParent, await t.factory.user('student', inSchool));
+    const entries = await Promise.all(
+      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
+    );
+    token = Object.fromEntries(entries) as Record<Cast, string>;
+    extraToken = {
+      target: await t.login(target.username),
+      targetParent: await t.login(targetParent.username),
+      strangerParent: await t.login(strangerParent.username),
+    };
+  });
+
+  afterAll(() => t.close());
+
+  describe("the reporter's thread", () => {
+    it('is shared by a student reporter, their parent and the school staff', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+
+      const fromStudent = await post(incidentId, asUser('student'), {
+        body: '  They did it again today.  ',
+      }).expect(201);
+      const fromParent = await post(incidentId, asUser('parent'), {
+        body: 'My child is afraid to go outside at recess.',
+      }).expect(201);
+      const fromCounselor = await post(incidentId, asUser('counselor'), {
+        body: 'Thank you both. I will meet your child tomorrow.',
+      }).expect(201);
+
+      expect(fromStudent.body).toEqual({
+        id: expect.any(String),
+        authorKind: 'reporter',
+        authorName: world.users.student.displayName,
+        mine: true,
+        body: 'They did it again today.',
+        createdAt: expect.any(String),
+      });
+      expect(fromParent.body).toEqual({
+        id: expect.any(String),
+        authorKind: 'family',
+        authorName: world.users.parent.displayName,
+        mine: true,
+        body: 'My child is afraid to go outside at recess.',
+        createdAt: expect.any(String),
+      });
+      expect(fromCounselor.body).toMatchObject({
+        authorKind: 'staff',
+        authorName: world.users.counselor.displayName,
+        mine: true,
+        threadStudentId: null,
+      });
+      const all = [fromStudent.body.id, fromParent.body.id, fromCounselor.body.id];
+
+      const studentSees = await list(incidentId, asUser('student'));
+      expect(ids(studentSees)).toEqual(all);
+      expect(studentSees.map((m) => m.mine)).toEqual([true, false, false]);
+      expect(studentSees.every((m) => !('threadStudentId' in m))).toBe(true);
+      const parentSees = await list(incidentId, asUser('parent'));
+      expect(ids(parentSees)).toEqual(all);
+      expect(parentSees.map((m) => m.mine)).toEqual([false, true, false]);
+      const counselorSees = await list(incidentId, asUser('counselor'));
+      expect(ids(counselorSees)).toEqual(all);
+      expect(counselorSees.map((m) => m.threadStudentId)).toEqual([null, null, null]);
+      expect(ids(await list(incidentId, asUser('schoolAdmin')))).toEqual(all);
+
+      const rows: { thread_student_id: string | null; author_id: string; author_kind: string }[] =
+        await t.dataSource.query(
+          'SELECT thread_student_id, author_id, author_kind FROM messages WHERE incident_id = $1 ORDER BY created_at, id',
+          [incidentId],
+        );
+      expect(rows).toEqual([
+        { thread_student_id: null, author_id: world.users.student.id, author_kind: 'reporter' },
+        { thread_student_id: null, author_id: world.users.parent.id, author_kind: 'family' },
+        { thread_student_id: null, author_id: world.users.counselor.id, author_kind: 'staff' },
+      ]);
+    });
+
+    it("is shared by a parent filing for their child and the child's other parent", async () => {
+      const otherGuardian = await t.factory.user('parent', {
+        district: world.district,
+        schools: [world.school],
+      });
+      await t.factory.guardianship(otherGuardian, world.users.student);
+      const otherGuardianToken = await t.login(otherGuardian.username);
+      const incidentId = await fileIncident(asUser('parent'), {
+        onBehalfOfStudentId: world.users.student.id,
+      });
+
+      const fromFiler = await post(incidentId, asUser('parent'), { body: 'I filed this.' }).expect(
+        201,
+      );
+      const fromOther = await post(incidentId, as(otherGuardianToken), {
+        body: 'I am the other parent.',
+      }).expect(201);
+      const fromCounselor = await post(incidentId, asUser('counselor'), {
+        body: 'Hello both.',
+      }).expect(201);
+
+      expect(fromFiler.body.authorKind).toBe('reporter');
+      expect(fromOther.body.authorKind).toBe('family');
+      expect(fromCounselor.body.threadStudentId).toBeNull();
+      const all = [fromFiler.body.id, fromOther.body.id, fromCounselor.body.id];
+      expect(ids(await list(incidentId, asUser('parent')))).toEqual(all);
+      expect(ids(await list(incidentId, as(otherGuardianToken)))).toEqual(all);
+      // The child is not the reporter and has no account access to a case their parent filed.
+      await t.http
+        .get(`/api/v1/incidents/${incidentId}/messages`)
+        .set(asUser('student'))
+        .expect(404);
+    });
+
+    it('records each message as an internal event the reporter does not see', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      await post(incidentId, asUser('student'), { body: 'Hello?' }).expect(201);
+
+      const staffView = await t.http
+        .get(`/api/v1/incidents/${incidentId}`)
+        .set(asUser('counselor'))
+        .expect(200);
+      expect(staffView.body.timeline).toContainEqual(
+        expect.objectContaining({ type: 'message_posted', visibility: 'internal' }),
+      );
+      expect(JSON.stringify(staffView.body.timeline)).not.toContain('Hello?');
+      const reporterView = await t.http
+        .get(`/api/v1/incidents/${incidentId}`)
+        .set(asUser('student'))
+        .expect(200);
+      expect((reporterView.body.timeline as { type: string }[]).map((e) => e.type)).toEqual([
+        'filed',
+      ]);
+    });
+  });
+
+  describe('family threads of linked targets', () => {
+    /** A teacher's report linking `target` as the target and `witness` as a witness. */
+    let incidentId: string;
+    let reporterMessage: string;
+    let staffToReporter: string;
+    let staffToFamily: string;
+    let familyMessage: string;
+
+    beforeAll(async () => {
+      incidentId = await fileIncident(asUser('staff'), {
+        parties: [
+          { role: 'target', studentId: target.id },
+          { role: 'witness', studentId: witness.id },
+          { role: 'aggressor', name: 'Two boys from 6C' },
+        ],
+      });
+      reporterMessage = (
+        await post(incidentId, asUser('staff'), {
+          body: 'I am the teacher who saw it; I can tell you more.',
+        }).expect(201)
+      ).body.id;
+      staffToReporter = (
+        await post(incidentId, asUser('counselor'), {
+          body: 'Thanks, can we talk at noon?',
+        }).expect(201)
+      ).body.id;
+      const toFamily = await post(incidentId, asUser('counselor'), {
+        body: 'We are looking into what happened to your child at recess.',
+        familyOfStudentId: target.id,
+      }).expect(201);
+      expect(toFamily.body).toMatchObject({ authorKind: 'staff', threadStudentId: target.id });
+      staffToFamily = toFamily.body.id;
+      const fromFamily = await post(incidentId, as(extraToken.targetParent), {
+        body: 'Thank you, please keep us informed.',
+      }).expect(201);
+      expect(fromFamily.body).toEqual({
+        id: expect.any(String),
+        authorKind: 'family',
+        authorName: 'Tara Target',
+        mine: true,
+        body: 'Thank you, please keep us informed.',
+        createdAt: expect.any(String),
+      });
+      familyMessage = fromFamily.body.id;
+    });
+
+    it("gives the target's parent their own thread, without the reporter's messages", async () => {
+      const seen = await list(incidentId, as(extraToken.targetParent));
+
+      expect(ids(seen)).toEqual([staffToFamily, familyMessage]);
+      expect(seen.map((m) => m.mine)).toEqual([false, true]);
+    });
+
+    it('keeps the family thread from the reporter', async () => {
+      const seen = await list(incidentId, asUser('staff'));
+
+      expect(ids(seen)).toEqual([reporterMessage, staffToReporter]);
+    });
+
+    it('shows the staff every thread, each marked with its family', async () => {
+      const seen = await list(incidentId, asUser('counselor'));
+
+      expect(seen.map((m) => [m.id, m.threadStudentId])).toEqual([
+        [reporterMessage, null],
+        [staffToReporter, null],
+        [staffToFamily, target.id],
+        [familyMessage, target.id],
+      ]);
+      const rows: { id: string; thread_student_id: string | null }[] = await t.dataSource.query(
+        'SELECT id, thread_student_id FROM messages WHERE incident_id = $1',
+        [incidentId],
+      );
+      expect(new Map(rows.map((row) => [row.id, row.thread_student_id]))).toEqual(
+        new Map([
+          [reporterMessage, null],
+          [staffToReporter, null],
+          [staffToFamily, target.id],
+          [familyMessage, target.id],
+        ]),
+      );
+    });
+
+    it("never tells the target's family who reported, in the view or in the messages", async () => {
+      const view = await t.http
+        .get(`/api/v1/incidents/${incidentId}`)
+        .set(as(extraToken.targetParent))
+        .expect(200);
+      const messages = await t.http
+        .get(`/api/v1/incidents/${incidentId}/messages`)
+        .set(as(extraToken.targetParent))
+        .expect(200);
+      const incidents = await t.http
+        .get('/api/v1/incidents?limit=100')
+        .set(as(extraToken.targetParent))
+        .expect(200);
+
+      expect(view.body).toMatchObject({
+        view: 'family',
+        id: incidentId,
+        child: { id: target.id, displayName: 'Toby Target' },
+      });
+      expect(view.body).not.toHaveProperty('reporter');
+      expect(view.body).not.toHaveProperty('parties');
+      expect(view.body).not.toHaveProperty('description');
+      const everything = JSON.stringify([view.body, messages.body, incidents.body]);
+      for (const secret of [
+        world.users.staff.displayName,
+        world.users.staff.username,
+        world.users.staff.id,
+        'Wendy Witness',
+        witness.id,
+        'Two boys from 6C',
+      ]) {
+        expect(everything).not.toContain(secret);
+      }
+    });
+
+    it("lets the target's family write only to their own thread, whatever they send", async () => {
+      const before = await stored();
+
+      await post(incidentId, as(extraToken.targetParent), {
+        body: 'Let me into the other thread',
+        familyOfStudentId: target.id,
+      }).expect(422);
+
+      await expect(stored()).resolves.toEqual(before);
+    });
+
+    it('keeps the case from the target child and from unrelated parents', async () => {
+      for (const accessToken of [extraToken.target, extraToken.strangerParent]) {
+        await t.http
+          .get(`/api/v1/incidents/${incidentId}/messages`)
+          .set(as(accessToken))
+          .expect(404);
+        await post(incidentId, as(accessToken), { body: 'hello' }).expect(404);
+      }
+    });
+
+    it('lets a school admin write to the family thread too', async () => {
+      const response = await post(incidentId, asUser('schoolAdmin'), {
+        body: 'The principal here: we have a safety plan for recess.',
+        familyOfStudentId: target.id,
+      }).expect(201);
+
+      expect(response.body.threadStudentId).toBe(target.id);
+      expect(ids(await list(incidentId, as(extraToken.targetParent)))).toContain(response.body.id);
+      expect(ids(await list(incidentId, asUser('staff')))).not.toContain(response.body.id);
+    });
+  });
+
+  describe('two families on one case', () => {
+    /** A counselor files for `users.student` (the reporter's family) with `target` as target. */
+    let incidentId: string;
+
+    beforeAll(async () => {
+      incidentId = await fileIncident(asUser('counselor'), {
+        onBehalfOfStudentId: world.users.student.id,
+        parties: [{ role: 'target', studentId: target.id }],
+      });
+    });
+
+    it("keeps each family's messages from the other, both ways", async () => {
+      const toReporterFamily = await post(incidentId, asUser('counselor'), {
+        body: 'To the family of the child who told us.',
+      }).expect(201);
+      const fromReporterFamily = await post(incidentId, asUser('parent'), {
+        body: 'Our child saw everything and is upset.',
+      }).expect(201);
+      const toTargetFamily = await post(incidentId, asUser('counselor'), {
+        body: 'To the family of the child this happened to.',
+        familyOfStudentId: target.id,
+      }).expect(201);
+      const fromTargetFamily = await post(incidentId, as(extraToken.targetParent), {
+        body: 'Who told you about this?',
+      }).expect(201);
+
+      expect(ids(await list(incidentId, asUser('parent')))).toEqual([
+        toReporterFamily.body.id,
+        fromReporterFamily.body.id,
+      ]);
+      expect(ids(await list(incidentId, as(extraToken.targetParent)))).toEqual([
+        toTargetFamily.body.id,
+        fromTargetFamily.body.id,
+      ]);
+      expect(ids(await list(incidentId, asUser('counselor')))).toEqual([
+        toReporterFamily.body.id,
+        fromReporterFamily.body.id,
+        toTargetFamily.body.id,
+        fromTargetFamily.body.id,
+      ]);
+    });
+
+    it('never shows one family the names of the other', async () => {
+      const targetSide = JSON.stringify([
+        (
+          await t.http
+            .get(`/api/v1/incidents/${incidentId}`)
+            .set(as(extraToken.targetParent))
+            .expect(200)
+        ).body,
+        await list(incidentId, as(extraToken.targetParent)),
+      ]);
+      const reporterSide = JSON.stringify([
+        (await t.http.get(`/api/v1/incidents/${incidentId}`).set(asUser('parent')).expect(200))
+          .body,
+        await list(incidentId, asUser('parent')),
+      ]);
+
+      for (const secret of [
+        world.users.student.displayName,
+        world.users.student.id,
+        world.users.parent.displayName,
+        world.users.parent.id,
+      ]) {
+        expect(targetSide).not.toContain(secret);
+      }
+      for (const secret of ['Toby Target', target.id, 'Tara Target', targetParent.id]) {
+        expect(reporterSide).not.toContain(secret);
+      }
+    });
+  });
+
+  describe('familyOfStudentId', () => {
+    let incidentId: string;
+
+    beforeAll(async () => {
+      incidentId = await fileIncident(asUser('staff'), {
+        parties: [
+          { role: 'target', studentId: target.id },
+          { role: 'witness', studentId: witness.id },
+        ],
+      });
+    });
+
+    it.each([
+      ['a student not linked to the case', () => world.users.student.id],
+      ['a student linked only as a witness', () => witness.id],
+      ['an id that is no one', () => randomUUID()],
+      ['a student of another school', () => world.users.sisterStudent.id],
+    ])('refuses %s with 422 and stores nothing', async (_what, studentId) => {
+      const before = await stored();
+
+      const response = await post(incidentId, asUser('counselor'), {
+        body: 'Hello family',
+        familyOfStudentId: studentId(),
+      }).expect(422);
+
+      expect(response.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
+      await expect(stored()).resolves.toEqual(before);
+    });
+
+    it('refuses it from anyone but staff with 422 and stores nothing', async () => {
+      const studentCase = await fileIncident(asUser('student'));
+      const before = await stored();
+
+      await post(incidentId, asUser('staff'), { body: 'x', familyOfStudentId: target.id }).expect(
+        422,
+      );
+      await post(studentCase, asUser('student'), {
+        body: 'x',
+        familyOfStudentId: world.users.student.id,
+      }).expect(422);
+      await post(studentCase, asUser('parent'), {
+        body: 'x',
+        familyOfStudentId: world.users.student.id,
+      }).expect(422);
+
+      await expect(stored()).resolves.toEqual(before);
+    });
+
+    it('refuses a malformed id with 400', async () => {
+      const before = await stored();
+
+      await post(incidentId, asUser('counselor'), { body: 'x', familyOfStudentId: 'nope' }).expect(
+        400,
+      );
+      await post(incidentId, asUser('counselor'), { body: 'x', familyOfStudentId: null }).expect(
+        400,
+      );
+
+      await expect(stored()).resolves.toEqual(before);
+    });
+  });
+
+  describe('message bodies', () => {
+    let incidentId: string;
+
+    beforeAll(async () => {
+      incidentId = await fileIncident(asUser('student'));
+    });
+
+    it.each([
+      ['an empty body', { body: '' }],
+      ['a blank body', { body: ' \n\t ' }],
+      ['a body over 5000 characters', { body: 'x'.repeat(5001) }],
+      ['a missing body', {}],
+      ['a number', { body: 42 }],
+      ['an unknown field', { body: 'hi', subject: 'hello' }],
+    ])('refuses %s with 400 and stores nothing', async (_what, body) => {
+      const before = await stored();
+
+      const response = await post(incidentId, asUser('student'), body).expect(400);
+
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      await expect(stored()).resolves.toEqual(before);
+    });
+
+    it('accepts 5000 characters, counted after trimming', async () => {
+      const body = `   ${'y'.repeat(5000)}   `;
+
+      const response = await post(incidentId, asUser('student'), { body }).expect(201);
+
+      expect(response.body.body).toBe('y'.repeat(5000));
+    });
+  });
+
+  describe('who may use the messages', () => {
+    let incidentId: string;
+
+    beforeAll(async () => {
+      incidentId = await fileIncident(asUser('student'));
+      await post(incidentId, asUser('student'), { body: 'A private word.' }).expect(201);
+    });
+
+    it.each(['staff', 'sisterAdmin', 'sisterStudent', 'foreignAdmin', 'foreignStudent'] as const)(
+      'answers 404 to %s and stores nothing',
+      async (who) => {
+        const before = await stored();
+
+        const read = await t.http
+          .get(`/api/v1/incidents/${incidentId}/messages`)
+          .set(asUser(who))
+          .expect(404);
+        await post(incidentId, asUser(who), { body: 'let me in' }).expect(404);
+
+        expect(JSON.stringify(read.body)).not.toContain('A private word.');
+        await expect(stored()).resolves.toEqual(before);
+      },
+    );
+
+    it('answers 404 to an unrelated parent and for an incident that does not exist', async () => {
+      await t.http
+        .get(`/api/v1/incidents/${incidentId}/messages`)
+        .set(as(extraToken.strangerParent))
+        .expect(404);
+      await t.http
+        .get(`/api/v1/incidents/${randomUUID()}/messages`)
+        .set(asUser('counselor'))
+        .expect(404);
+      await post(randomUUID(), asUser('counselor'), { body: 'hello' }).expect(404);
+    });
+
+    it('answers 403 to a district admin, 401 without a token and 400 for a bad id', async () => {
+      const before = await stored();
+
+      await t.http
+        .get(`/api/v1/incidents/${incidentId}/messages`)
+        .set(asUser('districtAdmin'))
+        .expect(403);
+      await post(incidentId, asUser('districtAdmin'), { body: 'hello' }).expect(403);
+      await t.http.get(`/api/v1/incidents/${incidentId}/messages`).expect(401);
+      await t.http
+        .post(`/api/v1/incidents/${incidentId}/messages`)
+        .send({ body: 'hi' })
+        .expect(401);
+      await t.http
+        .get('/api/v1/incidents/not-a-uuid/messages')
+        .set(asUser('counselor'))
+        .expect(400);
+
+      await expect(stored()).resolves.toEqual(before);
+    });
+  });
+});
