@@ -44,6 +44,7 @@ export class ApiModule {
           url: options.databaseUrl,
           poolSize: options.config.DATABASE_POOL_SIZE,
           applicationName: 'safe-schools-api',
+          countQueries: options.config.QUERY_COUNT_HEADER,
         }),
         HealthModule,
         AuthHttpModule,

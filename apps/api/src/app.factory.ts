@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/common';
+import { QueryCounter } from '@app/database';
 import { MAX_ATTACHMENT_BYTES } from '@app/incidents';
 import { ApiModule } from './api.module';
 import { setUpSwagger } from './http/swagger';
@@ -12,6 +13,22 @@ import { requestIdFor } from './logging/logger.options';
 import { createValidationPipe } from './http/validation';
 
 export const API_PREFIX = 'api/v1';
+
+/** For the benchmark: how many SQL statements each request caused, in `x-query-count`. */
+function countQueriesPerRequest(adapter: FastifyAdapter): void {
+  const startedAt = new WeakMap<object, number>();
+  adapter.getInstance().addHook('onRequest', (request, _reply, done) => {
+    startedAt.set(request, QueryCounter.total);
+    done();
+  });
+  adapter.getInstance().addHook('onSend', (request, reply, payload, done) => {
+    void reply.header(
+      'x-query-count',
+      String(QueryCounter.total - (startedAt.get(request) ?? QueryCounter.total)),
+    );
+    done(null, payload);
+  });
+}
 
 /**
  * Builds the HTTP application exactly as it runs in production; `main.ts` and
@@ -33,6 +50,7 @@ export async function createApiApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  if (config.QUERY_COUNT_HEADER) countQueriesPerRequest(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot({ config, databaseUrl }),
     adapter,

@@ -1,6 +1,7 @@
 import { loadEnvironmentFile, parseEnvironment } from '@app/common';
 import { openDatabase } from '@app/database';
 import { migrateCheck, migrateGenerate, migrateRevert, migrateRun } from './migrations.command';
+import { seedScale } from './scale/seed-scale.command';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -8,11 +9,13 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
   migrate:run              apply pending migrations
   migrate:revert           undo the last applied migration
   migrate:generate <Name>  write a migration for the difference between entities and schema
-  migrate:check            fail when the entities differ from the migrations (CI)`;
+  migrate:check            fail when the entities differ from the migrations (CI)
+  seed:scale [--incidents N] [--schools N] [--districts N] [--students-per-school N] [--batch N]
+                           add a large generated data set (for benchmarks; never in production)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (!command?.startsWith('migrate:')) {
+  if (!command?.startsWith('migrate:') && command !== 'seed:scale') {
     say(USAGE);
     return command ? 2 : 0;
   }
@@ -30,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
         return await migrateGenerate(database.url, args[0] ?? '', say);
       case 'migrate:check':
         return await migrateCheck(database.url, say);
+      case 'seed:scale':
+        return await seedScale(database.url, args, say);
       default:
         say(USAGE);
         return 2;

@@ -1,11 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.options';
+import { QueryCounter } from './query-counter';
 
 export interface DatabaseModuleOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** Count statements (see QueryCounter); off in normal operation. */
+  countQueries?: boolean;
 }
 
 /**
@@ -22,6 +25,9 @@ export class DatabaseModule {
           ...dataSourceOptions({ ...options, entities: [] }),
           migrations: [],
           autoLoadEntities: true,
+          ...(options.countQueries
+            ? { logging: ['query' as const], logger: new QueryCounter() }
+            : {}),
         }),
       ],
     };

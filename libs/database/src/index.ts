@@ -6,3 +6,4 @@ export * from './snake-naming.strategy';
 export * from './embedded/embedded-postgres.server';
 export * from './testing/test-databases';
 export * from './open-database';
+export * from './query-counter';

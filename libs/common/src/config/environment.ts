@@ -159,6 +159,11 @@ export class EnvironmentVariables {
   @Max(3600)
   DEADLINE_SCAN_SECONDS = 60;
 
+  /** Benchmarks only: answer each request with `x-query-count`, the SQL statements it caused (exact when requests do not overlap). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  QUERY_COUNT_HEADER = false;
+
   /** Comma-separated list of allowed browser origins; empty disables CORS, `*` allows any. */
   @IsString()
   @MaxLength(2000)
