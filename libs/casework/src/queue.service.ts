@@ -5,6 +5,7 @@ import type { Principal } from '@app/identity';
 import {
   Incident,
   OPEN_STATUSES,
+  staffSummary,
   StaffIncidentSummary,
   type Category,
   type Severity,
@@ -58,12 +59,10 @@ export class QueueService {
         [row.cursor_priority, row.cursor_due] as const,
       ]),
     );
-    return toPage(
-      rows.entities,
-      filter.limit,
-      (incident) => summary(incident),
-      (incident) => [...(keys.get(incident.id) ?? [1, 'infinity']), incident.id],
-    );
+    return toPage(rows.entities, filter.limit, staffSummary, (incident) => [
+      ...(keys.get(incident.id) ?? [1, 'infinity']),
+      incident.id,
+    ]);
   }
 
   /** The queue's SQL; public so that a test can check its plan uses the indexes. */
@@ -164,23 +163,4 @@ function schoolCondition(schoolIds: string[]) {
     : new Brackets((where) =>
         where.where('incident.schoolId = ANY(:schools)', { schools: schoolIds }),
       );
-}
-
-function summary(incident: Incident): StaffIncidentSummary {
-  return {
-    view: 'staff',
-    id: incident.id,
-    reference: incident.reference,
-    schoolId: incident.schoolId,
-    status: incident.status,
-    severity: incident.severity,
-    category: incident.category,
-    location: incident.location,
-    urgent: incident.urgent,
-    assigneeId: incident.assigneeId,
-    occurredAt: incident.occurredAt,
-    triageDueAt: incident.triageDueAt,
-    resolveDueAt: incident.resolveDueAt,
-    createdAt: incident.createdAt,
-  };
 }

@@ -311,7 +311,8 @@ const sharedEntry = (event: IncidentEvent): SharedTimelineEntry => ({
   data: event.data,
 });
 
-function staffSummary(incident: Incident): StaffIncidentSummary {
+/** One line of the caseworker's queue. */
+export function staffSummary(incident: Incident): StaffIncidentSummary {
   return {
     view: 'staff',
     id: incident.id,

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@app/common';
 import { DataSource } from 'typeorm';
 import { MailTransport } from './mail-transport';
 import { recordFamilyNotice } from './outbox-dispatcher';
-import { backoffSeconds, isExhausted } from './retry';
+import { recordFailedAttempt } from './retry';
 
 interface DeliveryRow {
   id: string;
@@ -92,17 +92,15 @@ export class EmailSender {
   }
 
   private async recordFailure(delivery: DeliveryRow, error: Error): Promise<void> {
-    const attempts = delivery.attempts + 1;
-    const dead = isExhausted(attempts, this.config.OUTBOX_MAX_ATTEMPTS);
-    this.logger.warn(
-      `E-mail ${delivery.id} failed, attempt ${attempts}${dead ? ' (giving up)' : ''}: ${error.message}`,
+    const dead = await recordFailedAttempt(
+      this.dataSource,
+      'email_deliveries',
+      delivery,
+      error,
+      this.config.OUTBOX_MAX_ATTEMPTS,
     );
-    await this.dataSource.query(
-      `UPDATE email_deliveries SET attempts = $2, last_error = $3,
-              status = CASE WHEN $4 THEN 'dead' ELSE status END,
-              available_at = now() + make_interval(secs => $5)
-        WHERE id = $1`,
-      [delivery.id, attempts, error.message.slice(0, 2000), dead, backoffSeconds(attempts)],
+    this.logger.warn(
+      `E-mail ${delivery.id} failed, attempt ${delivery.attempts + 1}${dead ? ' (giving up)' : ''}: ${error.message}`,
     );
   }
 }

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@app/common';
 import { Inject } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { renderNotice, type Locale, type NoticeFacts } from '../templates/templates';
-import { backoffSeconds, isExhausted } from './retry';
+import { recordFailedAttempt } from './retry';
 
 interface OutboxRow {
   id: string;
@@ -114,17 +114,15 @@ export class OutboxDispatcher {
   }
 
   private async recordFailure(event: OutboxRow, error: Error): Promise<void> {
-    const attempts = event.attempts + 1;
-    const dead = isExhausted(attempts, this.config.OUTBOX_MAX_ATTEMPTS);
-    this.logger.warn(
-      `Outbox event ${event.id} (${event.type}) failed, attempt ${attempts}: ${error.message}`,
+    const dead = await recordFailedAttempt(
+      this.dataSource,
+      'outbox',
+      event,
+      error,
+      this.config.OUTBOX_MAX_ATTEMPTS,
     );
-    await this.dataSource.query(
-      `UPDATE outbox SET attempts = $2, last_error = $3,
-              status = CASE WHEN $4 THEN 'dead' ELSE status END,
-              available_at = now() + make_interval(secs => $5)
-        WHERE id = $1`,
-      [event.id, attempts, error.message.slice(0, 2000), dead, backoffSeconds(attempts)],
+    this.logger.warn(
+      `Outbox event ${event.id} (${event.type}) failed, attempt ${event.attempts + 1}${dead ? ' (giving up)' : ''}: ${error.message}`,
     );
   }
 }
