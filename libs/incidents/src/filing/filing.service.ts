@@ -241,7 +241,13 @@ export class FilingService {
           visibility: 'internal',
           data: { reasons, severity: 'critical' },
         },
-        notice: { type: 'incident.escalated', to: [{ kind: 'caseworkers' }], payload: { reasons } },
+        notice: {
+          type: 'incident.escalated',
+          to: [{ kind: 'caseworkers' }],
+          payload: { reasons },
+          // A counselor who files a critical report knows about it already.
+          exceptUserId: filing.reporterId,
+        },
       });
     }
     return incident;

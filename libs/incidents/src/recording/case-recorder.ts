@@ -14,7 +14,13 @@ export interface CaseChange {
   /** The audit entry, e.g. `incident.triaged`. */
   audit?: { action: string; details?: Record<string, unknown> };
   /** The notice for the worker to deliver, e.g. `incident.resolved`, and who it is for. */
-  notice?: { type: string; to: RecipientRule[]; payload?: Record<string, unknown> };
+  notice?: {
+    type: string;
+    to: RecipientRule[];
+    payload?: Record<string, unknown>;
+    /** Who must not be told, when it is not the actor (a system event caused by someone). */
+    exceptUserId?: string | null;
+  };
 }
 
 /**
@@ -67,7 +73,12 @@ export class CaseRecorder {
     actorId: string | null,
     notice: NonNullable<CaseChange['notice']>,
   ): Promise<void> {
-    const recipients = await this.recipients.resolve(manager, incident, notice.to, actorId);
+    const recipients = await this.recipients.resolve(
+      manager,
+      incident,
+      notice.to,
+      notice.exceptUserId ?? actorId,
+    );
     if (recipients.length === 0) return;
     await this.outbox.enqueue(manager, {
       type: notice.type,

@@ -21,7 +21,10 @@ export class SmtpMailTransport extends MailTransport {
 
   constructor(url: string) {
     super();
-    this.transporter = createTransport(url);
+    // Pooled: one connection carries many messages instead of a handshake per message.
+    const pooled = new URL(url);
+    pooled.searchParams.set('pool', 'true');
+    this.transporter = createTransport(pooled.toString());
   }
 
   async send(mail: OutgoingMail): Promise<void> {
