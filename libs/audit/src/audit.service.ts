@@ -37,7 +37,7 @@ export class AuditService {
         incidentId: record.incidentId ?? null,
         actorId: record.actorId,
         action: record.action,
-        requestId: this.requestId(),
+        requestId: this.currentRequestId(),
         details: record.details ?? {},
       }),
     );
@@ -74,7 +74,8 @@ export class AuditService {
     );
   }
 
-  private requestId(): string | null {
+  /** The id of the HTTP request being served, when there is one. */
+  currentRequestId(): string | null {
     return this.cls.isActive() ? (this.cls.getId() ?? null) : null;
   }
 }

@@ -7,6 +7,7 @@ import {
   OPEN_STATUSES,
   staffSummary,
   StaffIncidentSummary,
+  SUMMARY_COLUMNS,
   type Category,
   type Severity,
   type Status,
@@ -70,6 +71,7 @@ export class QueueService {
     const query = this.dataSource
       .getRepository(Incident)
       .createQueryBuilder('incident')
+      .select(SUMMARY_COLUMNS)
       .addSelect('incident.priority', 'cursor_priority')
       .addSelect('incident.due_at::text', 'cursor_due')
       .where(schoolCondition(filter.schoolId ? [filter.schoolId] : principal.schoolIds))

@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
-import { NotificationsModule } from '@app/notifications';
 import { IncidentAccessService } from './access/incident-access.service';
 import { AnonymousReportsService } from './anonymous/anonymous-reports.service';
 import { AttachmentStorage } from './attachments/attachment-storage';
@@ -15,7 +14,6 @@ import { FilingService } from './filing/filing.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
-import { NoticeRecipients } from './recording/notice-recipients';
 import { IncidentViewsService } from './views/incident-views.service';
 
 const services = [
@@ -27,17 +25,11 @@ const services = [
   IncidentAccessService,
   IncidentViewsService,
   MessagesService,
-  NoticeRecipients,
 ];
 
 /** Reports: filing, anonymous intake, evidence, messages and who sees what. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(incidentEntities),
-    IdentityModule,
-    AuditModule,
-    NotificationsModule,
-  ],
+  imports: [TypeOrmModule.forFeature(incidentEntities), IdentityModule, AuditModule],
   providers: [
     ...services,
     {

@@ -16,5 +16,6 @@ export * from './idempotency/idempotency.service';
 export * from './messages/messages.service';
 export * from './recording/case-recorder';
 export * from './recording/notice-recipients';
+export * from './recording/sql-params';
 export * from './views/incident-views.service';
 export * from './views/incident.views';

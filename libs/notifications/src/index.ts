@@ -12,7 +12,6 @@ export * from './inbox/notifications.service';
 export * from './notification-delivery.module';
 export * from './notifications.module';
 export * from './outbox/outbox-message.entity';
-export * from './outbox/outbox.service';
 export * from './templates/templates';
 
 export const notificationEntities = [OutboxMessage, Notification, EmailDelivery];

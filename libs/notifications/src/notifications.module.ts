@@ -4,12 +4,11 @@ import { EmailDelivery } from './entities/email-delivery.entity';
 import { Notification } from './entities/notification.entity';
 import { NotificationsService } from './inbox/notifications.service';
 import { OutboxMessage } from './outbox/outbox-message.entity';
-import { OutboxService } from './outbox/outbox.service';
 
-/** The outbox (written by business transactions) and the in-app inbox (read by the API). */
+/** The outbox and inbox tables, and the inbox the API reads (business transactions write the outbox through CaseRecorder). */
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage, Notification, EmailDelivery])],
-  providers: [OutboxService, NotificationsService],
-  exports: [OutboxService, NotificationsService],
+  providers: [NotificationsService],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { OutboxService } from '@app/notifications';
 import { EntityManager } from 'typeorm';
-import { IncidentEvent, type EventVisibility } from '../entities/incident-event.entity';
-import { NoticeRecipients, type RecipientRule } from './notice-recipients';
+import type { EventVisibility } from '../entities/incident-event.entity';
+import { recipientCandidatesSql, type RecipientRule } from './notice-recipients';
+import { SqlParams } from './sql-params';
 
 export interface CaseChange {
   incident: { id: string; schoolId: string };
@@ -26,71 +26,41 @@ export interface CaseChange {
 /**
  * Writes everything that records a change to a case (timeline event, audit
  * entry, outbox notice) with the caller's transaction manager, so that the
- * change and its records commit together or not at all.
+ * change and its records commit together or not at all. It is one statement:
+ * the notice's recipients and the facts it will tell are resolved inside
+ * PostgreSQL, at that moment, and stored with the outbox row as the record of
+ * who was to be told.
  */
 @Injectable()
 export class CaseRecorder {
-  constructor(
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    private readonly recipients: NoticeRecipients,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
   async record(manager: EntityManager, change: CaseChange): Promise<void> {
-    const { incident, actorId } = change;
+    const params = new SqlParams();
+    const incident = params.add(change.incident.id);
+    const school = params.add(change.incident.schoolId);
+    const actor = `${params.add(change.actorId)}::uuid`;
+    const writes: string[] = [];
     if (change.event) {
-      const events = manager.getRepository(IncidentEvent);
-      await events.save(
-        events.create({
-          incidentId: incident.id,
-          schoolId: incident.schoolId,
-          type: change.event.type,
-          visibility: change.event.visibility,
-          actorId,
-          data: change.event.data ?? {},
-        }),
+      writes.push(
+        `INSERT INTO incident_events (incident_id, school_id, type, actor_id, visibility, data)
+         VALUES (${incident}, ${school}, ${params.add(change.event.type)}, ${actor},
+                 ${params.add(change.event.visibility)}, ${params.add(JSON.stringify(change.event.data ?? {}))})`,
       );
     }
     if (change.audit) {
-      await this.audit.record(manager, {
-        schoolId: incident.schoolId,
-        incidentId: incident.id,
-        actorId,
-        action: change.audit.action,
-        details: change.audit.details,
-      });
+      writes.push(
+        `INSERT INTO audit_log (school_id, incident_id, actor_id, action, request_id, details)
+         VALUES (${school}, ${incident}, ${actor}, ${params.add(change.audit.action)},
+                 ${params.add(this.audit.currentRequestId())}, ${params.add(JSON.stringify(change.audit.details ?? {}))})`,
+      );
     }
-    if (change.notice) await this.notify(manager, incident, actorId, change.notice);
-  }
-
-  /**
-   * Queues a notice with its recipients and the facts it will tell, resolved
-   * now: the outbox row is the record of who was to be told, and when.
-   */
-  async notify(
-    manager: EntityManager,
-    incident: { id: string; schoolId: string },
-    actorId: string | null,
-    notice: NonNullable<CaseChange['notice']>,
-  ): Promise<void> {
-    const recipients = await this.recipients.resolve(
-      manager,
-      incident,
-      notice.to,
-      notice.exceptUserId ?? actorId,
-    );
-    if (recipients.length === 0) return;
-    await this.outbox.enqueue(manager, {
-      type: notice.type,
-      schoolId: incident.schoolId,
-      incidentId: incident.id,
-      payload: {
-        actorId,
-        ...notice.payload,
-        facts: { ...(await this.recipients.facts(manager, incident.id)), ...notice.payload },
-        recipients,
-      },
-    });
+    const notice = change.notice;
+    if (notice) writes.push(this.outboxInsert(notice, change.actorId, params, incident, school));
+    if (writes.length === 0) return;
+    const last = writes.pop()!;
+    const ctes = writes.map((sql, i) => `w${i} AS (${sql})`);
+    await manager.query(ctes.length ? `WITH ${ctes.join(',\n')}\n${last}` : last, params.values);
   }
 
   /** A staff member looked at a case or its evidence. */
@@ -108,5 +78,31 @@ export class CaseRecorder {
       action,
       details,
     });
+  }
+
+  private outboxInsert(
+    notice: NonNullable<CaseChange['notice']>,
+    actorId: string | null,
+    params: SqlParams,
+    incident: string,
+    school: string,
+  ): string {
+    const candidates = recipientCandidatesSql(notice.to, params, incident, school);
+    const except = `${params.add(notice.exceptUserId ?? actorId)}::uuid`;
+    const payload = params.add(JSON.stringify({ actorId, ...notice.payload }));
+    const factsExtra = params.add(JSON.stringify(notice.payload ?? {}));
+    return `INSERT INTO outbox (type, school_id, incident_id, payload)
+      SELECT ${params.add(notice.type)}, ${school}, ${incident},
+             ${payload}::jsonb || jsonb_build_object(
+               'facts', (SELECT jsonb_build_object('reference', i.reference, 'schoolName', s.name,
+                                                   'category', i.category, 'location', i.location, 'status', i.status)
+                           FROM incidents i JOIN schools s ON s.id = i.school_id WHERE i.id = ${incident})
+                        || ${factsExtra}::jsonb,
+               'recipients', recipients.list)
+        FROM (SELECT jsonb_agg(jsonb_build_object('userId', u.id, 'family', u.role IN ('student', 'parent'))
+                               ORDER BY u.id) AS list
+                FROM users u
+               WHERE u.id IN (${candidates}) AND NOT u.disabled AND u.id IS DISTINCT FROM ${except}) AS recipients
+       WHERE recipients.list IS NOT NULL`;
   }
 }

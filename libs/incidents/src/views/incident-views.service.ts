@@ -104,6 +104,7 @@ export class IncidentViewsService {
     const query = this.dataSource
       .getRepository(Incident)
       .createQueryBuilder('incident')
+      .select(SUMMARY_COLUMNS)
       .where(reach.sql, reach.params)
       .orderBy('incident.createdAt', 'DESC')
       .addOrderBy('incident.id', 'DESC')
@@ -310,6 +311,25 @@ const sharedEntry = (event: IncidentEvent): SharedTimelineEntry => ({
   at: event.createdAt,
   data: event.data,
 });
+
+/** The columns a summary needs: lists never load descriptions (up to 10,000 characters each). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'reference',
+  'schoolId',
+  'reporterId',
+  'status',
+  'severity',
+  'category',
+  'location',
+  'urgent',
+  'assigneeId',
+  'occurredAt',
+  'triageDueAt',
+  'resolveDueAt',
+  'resolvedAt',
+  'createdAt',
+].map((column) => `incident.${column}`);
 
 /** One line of the caseworker's queue. */
 export function staffSummary(incident: Incident): StaffIncidentSummary {
