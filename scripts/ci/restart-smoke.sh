@@ -22,7 +22,7 @@ wait_for_health() {
 }
 
 # The node process itself, not the `sh -c` npm wraps it in.
-api_pid() { pgrep -f "^node dist/apps/api/src/main.js" | head -n1; }
+api_pid() { pgrep -f "^node (--[^ ]+ )*dist/apps/api/src/main.js" | head -n1; }
 
 echo "smoke: npm start (fresh data directory)"
 npm start >"$log" 2>&1 &

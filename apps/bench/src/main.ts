@@ -18,6 +18,8 @@ const SCRIPTS = {
   baseline: join(__dirname, 'baseline-server.js'),
 };
 const POOL_SIZE = 16;
+/** The API runs with the V8 flags of `npm run start:prod`. */
+const API_NODE_FLAGS = ['--max-old-space-size=160'];
 /** Statements per request in baseline-server.ts (the same as the API's filing). */
 const BASELINE_STATEMENTS = 9;
 const SCALE_PASSWORD = 'scale-test-password';
@@ -102,7 +104,7 @@ async function ensureData(url: string, options: BenchOptions): Promise<void> {
 
 async function startApi(url: string): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = startProcess(SCRIPTS.api, [], {
+  const child = startProcess(SCRIPTS.api, [], API_NODE_FLAGS, {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: url,
@@ -238,7 +240,12 @@ async function measureBaseline(
 ) {
   if (options.only && !options.only.some((o) => 'file a report'.startsWith(o))) return undefined;
   const port = await freePort();
-  const child = startProcess(SCRIPTS.baseline, [String(port), url, String(POOL_SIZE)], process.env);
+  const child = startProcess(
+    SCRIPTS.baseline,
+    [String(port), url, String(POOL_SIZE)],
+    [],
+    process.env,
+  );
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout?.once('data', () => resolve());
@@ -290,6 +297,13 @@ function printReport(
   }
   say(`API peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MB (target <= 250 MB).`);
   say(`(${options.connections} connections, ${options.duration} s per scenario.)`);
+  const failed = [...rows.map((row) => row.result), ...(baseline ? [baseline] : [])].some(
+    (result) => result.errors > 0 || result.non2xx > 0,
+  );
+  if (failed) {
+    say('Some requests failed (errors or non-2xx answers above): the figures are not valid.');
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

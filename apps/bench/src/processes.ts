@@ -17,8 +17,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(
+  script: string,
+  args: string[],
+  nodeFlags: string[],
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, script, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Waits until `url` answers 200, or fails with what the process printed. */

@@ -43,12 +43,16 @@ async function main(): Promise<void> {
     const apis: string[] = [];
     for (let i = 0; i < 2; i += 1) {
       const port = await freePort();
-      const api = startProcess(API, [], { ...environment, PORT: String(port), HOST: '127.0.0.1' });
+      const api = startProcess(API, [], [], {
+        ...environment,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
       children.push(api);
       await waitForHttp(`http://127.0.0.1:${port}/health`, api);
       apis.push(`http://127.0.0.1:${port}`);
     }
-    for (let i = 0; i < 2; i += 1) children.push(startProcess(WORKER, [], environment));
+    for (let i = 0; i < 2; i += 1) children.push(startProcess(WORKER, [], [], environment));
     say(`Two API processes (${apis.join(', ')}) and two workers on one database.`);
 
     const filed = await Promise.all(apis.map((api) => fileReports(api, reportsPerApi)));
