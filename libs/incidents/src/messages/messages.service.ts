@@ -8,6 +8,7 @@ import { Message, type MessageAuthorKind } from '../entities/message.entity';
 import type { Incident } from '../entities/incident.entity';
 import { CaseRecorder } from '../recording/case-recorder';
 import type { MessageView } from '../views/incident.views';
+import { peopleByIds } from '../views/people';
 
 export const ANONYMOUS_AUTHOR_NAME = 'Anonymous reporter';
 
@@ -83,25 +84,18 @@ export class MessagesService {
       },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    const authorIds = [
-      ...new Set(messages.map((m) => m.authorId).filter((id): id is string => !!id)),
-    ];
-    const names = new Map(
-      authorIds.length
-        ? (
-            await this.dataSource.query<{ id: string; display_name: string }[]>(
-              'SELECT id, display_name FROM users WHERE id = ANY($1)',
-              [authorIds],
-            )
-          ).map((row) => [row.id, row.display_name])
-        : [],
+    const authors = await peopleByIds(
+      this.dataSource,
+      messages.map((message) => message.authorId),
     );
     return messages.map((message) =>
       view(
         message,
         viewerId,
         audience,
-        message.authorId ? (names.get(message.authorId) ?? 'Former user') : ANONYMOUS_AUTHOR_NAME,
+        message.authorId
+          ? (authors.get(message.authorId)?.displayName ?? 'Former user')
+          : ANONYMOUS_AUTHOR_NAME,
       ),
     );
   }

@@ -10,12 +10,12 @@ import { Attachment } from '../entities/attachment.entity';
 import { IncidentEvent } from '../entities/incident-event.entity';
 import { Incident } from '../entities/incident.entity';
 import type { Status } from '../incident.constants';
+import { peopleByIds } from './people';
 import {
   AttachmentView,
   FamilyIncidentView,
   OwnIncidentSummary,
   PartyView,
-  PersonRef,
   ReporterIncidentView,
   SharedTimelineEntry,
   StaffIncidentSummary,
@@ -93,7 +93,9 @@ export class IncidentViewsService {
       };
       return view;
     }
-    const [child] = await this.people([audience.studentId]);
+    const child = (await peopleByIds(this.dataSource, [audience.studentId])).get(
+      audience.studentId,
+    )!;
     const view: FamilyIncidentView = { view: 'family', id: incident.id, child, ...common };
     return view;
   }
@@ -163,17 +165,13 @@ export class IncidentViewsService {
       }),
       this.repeatInvolvement(incident),
     ]);
-    const people = new Map(
-      (
-        await this.people([
-          incident.reporterId,
-          incident.onBehalfOfStudentId,
-          incident.assigneeId,
-          ...parties.map((party) => party.student_id),
-          ...events.map((event) => event.actorId),
-        ])
-      ).map((person) => [person.id, person]),
-    );
+    const people = await peopleByIds(this.dataSource, [
+      incident.reporterId,
+      incident.onBehalfOfStudentId,
+      incident.assigneeId,
+      ...parties.map((party) => party.student_id),
+      ...events.map((event) => event.actorId),
+    ]);
     const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
     return {
       view: 'staff',
@@ -269,16 +267,6 @@ export class IncidentViewsService {
       .orderBy('attachment.createdAt', 'ASC')
       .getMany();
     return rows.map(attachmentView);
-  }
-
-  private async people(ids: (string | null)[]): Promise<PersonRef[]> {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (wanted.length === 0) return [];
-    const rows = await this.dataSource.query<{ id: string; display_name: string }[]>(
-      'SELECT id, display_name FROM users WHERE id = ANY($1)',
-      [wanted],
-    );
-    return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
   }
 }
 
