@@ -198,6 +198,34 @@ describe('guardianships administration', () => {
       await expect(guardianshipCount()).resolves.toBe(before);
     });
 
+    it('lets a school admin link a parent who also belongs to a sister school', async () => {
+      const parent = await t.factory.user('parent', {
+        district: world.district,
+        schools: [world.school, world.sisterSchool],
+      });
+      const { student } = await family();
+      await t.http
+        .post('/api/v1/guardianships')
+        .set(asUser('schoolAdmin'))
+        .send({ parentId: parent.id, studentId: student.id })
+        .expect(201);
+    });
+
+    it('answers 404 to a school admin for a student who also belongs to a school beyond their reach', async () => {
+      const { parent } = await family();
+      const student = await t.factory.user('student', {
+        district: world.district,
+        schools: [world.school, world.sisterSchool],
+      });
+      const before = await guardianshipCount();
+      await t.http
+        .post('/api/v1/guardianships')
+        .set(asUser('schoolAdmin'))
+        .send({ parentId: parent.id, studentId: student.id })
+        .expect(404);
+      await expect(guardianshipCount()).resolves.toBe(before);
+    });
+
     it('answers 404 for an account that does not exist', async () => {
       await t.http
         .post('/api/v1/guardianships')
@@ -313,6 +341,20 @@ describe('guardianships administration', () => {
         await expect(linkExists(link.id)).resolves.toBe(true);
       },
     );
+
+    it('answers 404 to a school admin for a link whose student also belongs to a school beyond their reach', async () => {
+      const { parent } = await family();
+      const student = await t.factory.user('student', {
+        district: world.district,
+        schools: [world.school, world.sisterSchool],
+      });
+      const link = await t.factory.guardianship(parent, student);
+      await t.http
+        .delete(`/api/v1/guardianships/${link.id}`)
+        .set(asUser('schoolAdmin'))
+        .expect(404);
+      await expect(linkExists(link.id)).resolves.toBe(true);
+    });
 
     it('answers 404 for a link that never existed', async () => {
       await t.http

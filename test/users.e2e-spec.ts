@@ -578,23 +578,82 @@ describe('users administration', () => {
       });
     });
 
-    it('keeps memberships a school admin cannot see when they change schools', async () => {
+    it('lets an admin of every school of a shared account change its schools', async () => {
       const user = await counselorIn(world.school, world.sisterSchool);
       const extra = await t.factory.school(world.district);
       const admin = await t.factory.user('school_admin', {
         district: world.district,
-        schools: [world.school, extra],
+        schools: [world.school, world.sisterSchool, extra],
       });
 
       const response = await t.http
         .patch(`/api/v1/users/${user.id}`)
         .set(bearer(await t.login(admin.username)))
-        .send({ schoolIds: [extra.id] })
+        .send({ schoolIds: [world.sisterSchool.id, extra.id] })
         .expect(200);
 
       expect(sorted(response.body.schoolIds)).toEqual(sorted([world.sisterSchool.id, extra.id]));
       await expect(userRow(user.id)).resolves.toMatchObject({
         school_ids: sorted([world.sisterSchool.id, extra.id]),
+      });
+    });
+
+    describe('an account shared with a school beyond the admin’s reach', () => {
+      const sharedCounselor = async () => {
+        const response = await t.http
+          .post('/api/v1/users')
+          .set(asUser('districtAdmin'))
+          .send(newUser({ schoolIds: [world.school.id, world.sisterSchool.id] }))
+          .expect(201);
+        return response.body as ListedUser;
+      };
+
+      it.each([
+        ['reset its password', () => ({ password: NEW_PASSWORD })],
+        ['disable it', () => ({ disabled: true })],
+        ['drop the other school', () => ({ schoolIds: [world.school.id] })],
+        ['rename it', () => ({ displayName: 'Taken Over' })],
+      ])('answers 404 to a school admin trying to %s, and changes nothing', async (_what, body) => {
+        const user = await sharedCounselor();
+        const before = await userRow(user.id);
+
+        const response = await t.http
+          .patch(`/api/v1/users/${user.id}`)
+          .set(asUser('schoolAdmin'))
+          .send(body())
+          .expect(404);
+
+        expect(response.body).toEqual({
+          statusCode: 404,
+          error: 'Not Found',
+          message: `User ${user.id} not found`,
+        });
+        await expect(userRow(user.id)).resolves.toEqual(before);
+      });
+
+      it('cannot be signed into by the school admin to read the other school', async () => {
+        const user = await sharedCounselor();
+        await t.http
+          .patch(`/api/v1/users/${user.id}`)
+          .set(asUser('schoolAdmin'))
+          .send({ password: NEW_PASSWORD })
+          .expect(404);
+
+        await t.http
+          .post('/api/v1/auth/login')
+          .send({ username: user.username, password: NEW_PASSWORD })
+          .expect(401);
+      });
+
+      it('stays in the district admin’s reach', async () => {
+        const user = await sharedCounselor();
+        await t.http
+          .patch(`/api/v1/users/${user.id}`)
+          .set(asUser('districtAdmin'))
+          .send({ password: NEW_PASSWORD, displayName: 'Still Managed' })
+          .expect(200);
+
+        await expect(t.login(user.username, NEW_PASSWORD)).resolves.toEqual(expect.any(String));
       });
     });
 

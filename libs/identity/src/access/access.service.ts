@@ -52,6 +52,27 @@ export class AccessService {
               params: [principal.schoolIds],
             };
       case Permission.UserAdminister:
+        // Every membership in reach: an account shared with a school beyond the
+        // caller's reach is not theirs to take over.
+        return district
+          ? {
+              sql: `SELECT u.id FROM users u
+                     WHERE u.id = ANY($1) AND u.district_id = $2
+                       AND NOT EXISTS (SELECT 1 FROM school_memberships m
+                                         JOIN schools s ON s.id = m.school_id
+                                        WHERE m.user_id = u.id AND s.district_id <> $2)`,
+              params: [principal.districtId],
+            }
+          : {
+              sql: `SELECT u.id FROM users u
+                     WHERE u.id = ANY($1) AND u.role <> 'district_admin'
+                       AND EXISTS (SELECT 1 FROM school_memberships m
+                                    WHERE m.user_id = u.id AND m.school_id = ANY($2))
+                       AND NOT EXISTS (SELECT 1 FROM school_memberships m
+                                        WHERE m.user_id = u.id AND m.school_id <> ALL($2))`,
+              params: [principal.schoolIds],
+            };
+      case Permission.ParentLink:
         return district
           ? {
               sql: 'SELECT id FROM users WHERE id = ANY($1) AND district_id = $2',
@@ -71,9 +92,12 @@ export class AccessService {
               params: [principal.districtId],
             }
           : {
-              sql: `SELECT DISTINCT g.id FROM guardianships g
-                      JOIN school_memberships m ON m.user_id = g.student_id
-                     WHERE g.id = ANY($1) AND m.school_id = ANY($2)`,
+              sql: `SELECT g.id FROM guardianships g
+                     WHERE g.id = ANY($1)
+                       AND EXISTS (SELECT 1 FROM school_memberships m
+                                    WHERE m.user_id = g.student_id AND m.school_id = ANY($2))
+                       AND NOT EXISTS (SELECT 1 FROM school_memberships m
+                                        WHERE m.user_id = g.student_id AND m.school_id <> ALL($2))`,
               params: [principal.schoolIds],
             };
     }

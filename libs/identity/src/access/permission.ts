@@ -4,7 +4,10 @@
  */
 export enum Permission {
   SchoolAdminister = 'school.administer',
+  /** Change an account: every school it belongs to must be within reach. */
   UserAdminister = 'user.administer',
+  /** Link a parent to a student: one school of the parent within reach is enough. */
+  ParentLink = 'user.link-parent',
   GuardianshipAdminister = 'guardianship.administer',
 }
 
@@ -12,5 +15,6 @@ export enum Permission {
 export const PERMISSION_SUBJECT: Record<Permission, string> = {
   [Permission.SchoolAdminister]: 'School',
   [Permission.UserAdminister]: 'User',
+  [Permission.ParentLink]: 'User',
   [Permission.GuardianshipAdminister]: 'Guardianship',
 };

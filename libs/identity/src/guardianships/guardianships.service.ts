@@ -16,7 +16,8 @@ export class GuardianshipsService {
   ) {}
 
   async create(principal: Principal, parentId: string, studentId: string): Promise<Guardianship> {
-    await this.access.require(principal, Permission.UserAdminister, [parentId, studentId]);
+    await this.access.require(principal, Permission.ParentLink, parentId);
+    await this.access.require(principal, Permission.UserAdminister, studentId);
     const users = await this.dataSource
       .getRepository(User)
       .findBy({ id: In([parentId, studentId]) });

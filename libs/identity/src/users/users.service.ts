@@ -146,31 +146,24 @@ export class UsersService {
       if (input.disabled !== undefined) user.disabled = input.disabled;
       if (passwordHash) user.passwordHash = passwordHash;
       await users.save(user);
-      if (input.schoolIds)
-        await this.replaceMembershipsInReach(manager, principal, user, input.schoolIds);
+      if (input.schoolIds) await this.replaceMemberships(manager, user, input.schoolIds);
       if (input.disabled || passwordHash) await this.auth.revokeAllSessions(manager, user.id);
       const schools = await this.schoolIdsOf(manager, [user.id]);
       return withSchools(user, schools.get(user.id) ?? []);
     });
   }
 
-  /**
-   * Sets the user's schools among those the administrator reaches; memberships
-   * in other schools stay as they are.
-   */
-  private async replaceMembershipsInReach(
+  /** Every current membership is within the caller's reach (checked before): replace them all. */
+  private async replaceMemberships(
     manager: EntityManager,
-    principal: Principal,
     user: User,
     schoolIds: string[],
   ): Promise<void> {
     const current = (await this.schoolIdsOf(manager, [user.id])).get(user.id) ?? [];
-    const reach = await this.access.allowed(principal, Permission.SchoolAdminister, current);
-    const kept = current.filter((schoolId) => !reach.has(schoolId));
-    const next = [...new Set([...kept, ...schoolIds])];
+    const next = [...new Set(schoolIds)];
     const problem = membershipProblem(user.role, next.length);
     if (problem) throw new UnprocessableEntityException(problem);
-    const removed = current.filter((schoolId) => reach.has(schoolId) && !next.includes(schoolId));
+    const removed = current.filter((schoolId) => !next.includes(schoolId));
     if (removed.length > 0) {
       await manager
         .getRepository(SchoolMembership)
