@@ -215,6 +215,10 @@ describe('users administration', () => {
 
     it.each([
       ['a short password', { password: 'too short' }, 'password'],
+      ['a common password', { password: 'password1234' }, 'password'],
+      ['a common password in capitals', { password: 'Password1234' }, 'password'],
+      ['a password made of the display name', { password: 'New Person New Person' }, 'password'],
+      ['a password that is too easy to guess', { password: 'abcdefghijklmnop' }, 'password'],
       ['a bad email', { email: 'not-an-email' }, 'email'],
       ['an unknown role', { role: 'superuser' }, 'role'],
       ['a username with spaces', { username: 'has spaces' }, 'username'],
@@ -563,6 +567,29 @@ describe('users administration', () => {
       expect(JSON.stringify(response.body.message)).toContain('password');
       await expect(userRow(user.id)).resolves.toEqual(before);
     });
+
+    it.each([
+      ['a common password', () => 'password1234'],
+      ['the username with a suffix', (username: string) => `${username}-2024!`],
+    ])(
+      'refuses to reset the password to %s with 400 and keeps the old one',
+      async (_case, password) => {
+        const user = await counselorIn(world.school);
+        const before = await userRow(user.id);
+        const response = await t.http
+          .patch(`/api/v1/users/${user.id}`)
+          .set(asUser('schoolAdmin'))
+          .send({ password: password(user.username) })
+          .expect(400);
+
+        expect(response.body).toEqual({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: [expect.stringMatching(/^password /)],
+        });
+        await expect(userRow(user.id)).resolves.toEqual(before);
+      },
+    );
 
     it('lets a district admin move a counselor between schools of the district', async () => {
       const user = await counselorIn(world.school);

@@ -12,6 +12,7 @@ import { Permission } from '../access/permission';
 import { AuthService } from '../auth/auth.service';
 import { SchoolMembership } from '../entities/school-membership.entity';
 import { User } from '../entities/user.entity';
+import { requireAcceptablePassword } from '../passwords/password-policy';
 import { PasswordService } from '../passwords/password.service';
 import type { Principal } from '../principal';
 import type { Locale, Role } from '../roles';
@@ -62,6 +63,7 @@ export class UsersService {
     const problem = membershipProblem(input.role, schoolIds.length);
     if (problem) throw new UnprocessableEntityException(problem);
     await this.access.require(principal, Permission.SchoolAdminister, schoolIds);
+    requireAcceptablePassword('password', input.password, input);
     const passwordHash = await this.passwords.hash(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -136,7 +138,9 @@ export class UsersService {
     }
     if (input.schoolIds)
       await this.access.require(principal, Permission.SchoolAdminister, input.schoolIds);
-    const passwordHash = input.password ? await this.passwords.hash(input.password) : undefined;
+    const passwordHash = input.password
+      ? await this.acceptedHash(id, input.password, input.displayName)
+      : undefined;
     return this.dataSource.transaction(async (manager) => {
       const users = manager.getRepository(User);
       const user = await users.findOneByOrFail({ id });
@@ -151,6 +155,15 @@ export class UsersService {
       const schools = await this.schoolIdsOf(manager, [user.id]);
       return withSchools(user, schools.get(user.id) ?? []);
     });
+  }
+
+  private async acceptedHash(id: string, password: string, displayName?: string) {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id });
+    requireAcceptablePassword('password', password, {
+      username: user.username,
+      displayName: displayName ?? user.displayName,
+    });
+    return this.passwords.hash(password);
   }
 
   /** Every current membership is within the caller's reach (checked before): replace them all. */

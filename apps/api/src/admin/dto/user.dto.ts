@@ -15,6 +15,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '@app/common';
 import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
   ROLES,
   SUPPORTED_LOCALES,
   type Locale,
@@ -22,8 +24,6 @@ import {
   type UserWithSchools,
 } from '@app/identity';
 import { isPresent } from '../../http/validation';
-
-export const PASSWORD_MIN_LENGTH = 12;
 
 export class CreateUserDto {
   @ApiProperty({
@@ -46,10 +46,13 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    description: 'Not a common password, not built on the username or display name',
+  })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -99,12 +102,13 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({
     minLength: PASSWORD_MIN_LENGTH,
-    description: 'Sets a new password and ends all sessions',
+    description:
+      'Sets a new password and ends all sessions; not a common password, not built on the username or display name',
   })
   @ValidateIf(isPresent)
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Schools within your reach' })
