@@ -272,6 +272,17 @@ describe('auth', () => {
       await refresh(phoneRefreshed.body.refreshToken).expect(200);
     });
 
+    it('ends the access tokens of the user when a rotated token is presented again', async () => {
+      const session = await signIn(await freshUser());
+      const rotated = (await refresh(session.refreshToken).expect(200)).body;
+      await me(rotated.accessToken).expect(200);
+
+      await refresh(session.refreshToken).expect(401);
+
+      await me(rotated.accessToken).expect(401);
+      await me(session.accessToken).expect(401);
+    });
+
     it('lets only one of two simultaneous refreshes with the same token succeed', async () => {
       const session = await signIn(await freshUser());
 
@@ -347,14 +358,49 @@ describe('auth', () => {
       await refresh(rotated.refreshToken).expect(401);
     });
 
-    it('leaves the user’s other sessions signed in', async () => {
+    it('leaves the user’s other sessions signed in: they refresh for a new access token', async () => {
       const user = await freshUser();
       const leaving = await signIn(user);
       const staying = await signIn(user);
 
       await logout(leaving.refreshToken).expect(204);
 
-      await refresh(staying.refreshToken).expect(200);
+      await me(staying.accessToken).expect(401);
+      const renewed = await refresh(staying.refreshToken).expect(200);
+      await me(renewed.body.accessToken).expect(200);
+    });
+
+    it('ends the access token of the session at once, not when it expires', async () => {
+      const session = await signIn(await freshUser());
+      await me(session.accessToken).expect(200);
+
+      await logout(session.refreshToken).expect(204);
+
+      const response = await me(session.accessToken).expect(401);
+      expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+    });
+
+    it('lets the user sign in again at once, within the same second as the sign-out', async () => {
+      const user = await freshUser();
+      for (let round = 0; round < 3; round += 1) {
+        const before = await signIn(user);
+        await logout(before.refreshToken).expect(204);
+        const after = await signIn(user);
+
+        await me(before.accessToken).expect(401);
+        await me(after.accessToken).expect(200);
+        await logout(after.refreshToken).expect(204);
+      }
+    });
+
+    it('refuses a whole-second token issued in the second of the sign-out', async () => {
+      const user = await freshUser();
+      const session = await signIn(user);
+      const issuedAt = Number(decodePart(session.accessToken, 1).iat);
+
+      await logout(session.refreshToken).expect(204);
+
+      await me(signToken(claimsFor(user, { iat: issuedAt, exp: issuedAt + 900 }))).expect(401);
     });
 
     it('answers 204 to an unknown token', async () => {
@@ -500,6 +546,29 @@ describe('auth', () => {
       });
 
       await me(`${header}.${forged}.${signature}`).expect(401);
+    });
+
+    it('answers 401 to a validly signed token without an expiry', async () => {
+      await me(signToken(claimsFor(world.users.counselor, { exp: undefined }))).expect(401);
+    });
+
+    it('answers 401 to a validly signed token without an issue time', async () => {
+      await me(signToken(claimsFor(world.users.counselor, { iat: undefined }))).expect(401);
+    });
+
+    it('ends every access token of a user when an administrator resets the password', async () => {
+      const user = await freshUser();
+      const session = await signIn(user);
+      const adminToken = await t.login(world.users.schoolAdmin.username);
+
+      await t.http
+        .patch(`/api/v1/users/${user.id}`)
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ password: 'an entirely new passphrase' })
+        .expect(200);
+
+      await me(session.accessToken).expect(401);
+      await refresh(session.refreshToken).expect(401);
     });
 
     it('answers 401 to a validly signed token for an account that does not exist', async () => {

@@ -8,13 +8,9 @@ import { RefreshToken } from '../entities/refresh-token.entity';
 import { User } from '../entities/user.entity';
 import { PasswordService } from '../passwords/password.service';
 import type { Role } from '../roles';
+import type { AccessTokenPayload } from './access-token';
 import { InvalidCredentialsException, InvalidRefreshTokenException } from './auth.errors';
 import { LoginGuardService } from './login-guard.service';
-
-export interface AccessTokenPayload {
-  sub: string;
-  role: Role;
-}
 
 export interface TokenPair {
   accessToken: string;
@@ -73,6 +69,7 @@ export class AuthService {
       const now = this.clock.now();
       if (stored.rotatedAt || stored.revokedAt) {
         await this.revokeFamily(manager, stored.familyId);
+        await this.endAccessTokens(manager, stored.userId);
         return undefined;
       }
       if (stored.expiresAt <= now) return undefined;
@@ -88,19 +85,33 @@ export class AuthService {
     return outcome;
   }
 
-  /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
+  /**
+   * Ends the session the refresh token belongs to, and every access token of
+   * the user issued until now (other sessions refresh to go on). Unknown
+   * tokens are ignored.
+   */
   async logout(refreshToken: string): Promise<void> {
-    const stored = await this.dataSource
-      .getRepository(RefreshToken)
-      .findOneBy({ tokenHash: hashToken(refreshToken) });
-    if (stored) await this.revokeFamily(this.dataSource.manager, stored.familyId);
+    await this.dataSource.transaction(async (manager) => {
+      const stored = await manager
+        .getRepository(RefreshToken)
+        .findOneBy({ tokenHash: hashToken(refreshToken) });
+      if (!stored) return;
+      await this.revokeFamily(manager, stored.familyId);
+      await this.endAccessTokens(manager, stored.userId);
+    });
   }
 
-  /** Signs a user out everywhere (disabled account, new password). */
+  /** Signs a user out everywhere (disabled account, new password): every token issued until now ends. */
   async revokeAllSessions(manager: EntityManager, userId: string): Promise<void> {
     await manager
       .getRepository(RefreshToken)
       .update({ userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.endAccessTokens(manager, userId);
+  }
+
+  /** Access tokens issued before now stop working at once, not when they expire. */
+  private async endAccessTokens(manager: EntityManager, userId: string): Promise<void> {
+    await manager.getRepository(User).update(userId, { sessionsValidAfter: this.clock.now() });
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
@@ -115,18 +126,17 @@ export class AuthService {
     familyId: string,
   ): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(
-      this.clock.now().getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000,
-    );
+    const issuedAt = this.clock.now().getTime();
+    const expiresAt = new Date(issuedAt + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     await manager.getRepository(RefreshToken).insert({
       userId: user.id,
       familyId,
       tokenHash: hashToken(refreshToken),
       expiresAt,
     });
-    const payload: AccessTokenPayload = { sub: user.id, role: user.role };
+    const payload: AccessTokenPayload = { sub: user.id, role: user.role, iat_ms: issuedAt };
     return {
-      accessToken: await this.jwt.signAsync(payload),
+      accessToken: await this.jwt.signAsync({ ...payload, iat: Math.floor(issuedAt / 1000) }),
       refreshToken,
       expiresIn: this.config.JWT_ACCESS_TTL_SECONDS,
       user: { id: user.id, role: user.role, displayName: user.displayName },

@@ -13,12 +13,16 @@ interface PrincipalRow {
   school_ids: string[];
 }
 
-/** Resolves the caller of a request in one query; disabled users resolve to nothing. */
+/**
+ * Resolves the caller of a request in one query. Disabled users, and tokens
+ * issued (`issuedAtMs`, milliseconds since the epoch) before the user's
+ * sessions were ended, resolve to nothing.
+ */
 @Injectable()
 export class PrincipalLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(userId: string): Promise<Principal | undefined> {
+  async load(userId: string, issuedAtMs: number): Promise<Principal | undefined> {
     const rows: PrincipalRow[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.display_name, u.role, u.district_id,
               COALESCE(array_agg(m.school_id ORDER BY m.school_id)
@@ -26,8 +30,10 @@ export class PrincipalLoader {
          FROM users u
          LEFT JOIN school_memberships m ON m.user_id = u.id
         WHERE u.id = $1 AND NOT u.disabled
+          AND (u.sessions_valid_after IS NULL
+               OR u.sessions_valid_after <= 'epoch'::timestamptz + $2 * interval '1 millisecond')
         GROUP BY u.id`,
-      [userId],
+      [userId, Math.floor(issuedAtMs)],
     );
     const row = rows[0];
     if (!row) return undefined;

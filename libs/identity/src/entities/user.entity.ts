@@ -51,6 +51,10 @@ export class User {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** Access tokens issued before this instant are refused (sign-out, new password, disabling). */
+  @Column({ type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
+
   @Column({ type: 'varchar', length: 8, default: 'en' })
   locale: Locale;
 

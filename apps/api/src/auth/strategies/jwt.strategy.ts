@@ -6,8 +6,9 @@ import {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
+  issuedAtMs,
   PrincipalLoader,
-  type AccessTokenPayload,
+  type AccessTokenClaims,
   type Principal,
 } from '@app/identity';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -31,9 +32,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** Disabled or deleted accounts lose access at once, not when the token expires. */
-  async validate(payload: AccessTokenPayload): Promise<Principal> {
-    const principal = await this.principals.load(payload.sub);
+  /**
+   * Disabled or deleted accounts, and tokens issued before the user's sessions
+   * were ended, lose access at once, not when the token expires. A token
+   * without an expiry is refused.
+   */
+  async validate(claims: Partial<AccessTokenClaims>): Promise<Principal> {
+    const issuedAt = issuedAtMs(claims);
+    if (issuedAt === undefined || typeof claims.sub !== 'string') throw new UnauthorizedException();
+    const principal = await this.principals.load(claims.sub, issuedAt);
     if (!principal) throw new UnauthorizedException();
     return principal;
   }
