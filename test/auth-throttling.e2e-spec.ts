@@ -3,8 +3,11 @@ import { Factory } from './support/factory';
 import { TestApp } from './support/test-app';
 
 const WRONG_PASSWORD = 'not the right password';
-const LIMITS = { LOGIN_MAX_FAILURES_PER_USERNAME: '3', LOGIN_MAX_FAILURES_PER_CLIENT: '6' };
-const WINDOW_SECONDS = 900;
+const LIMITS = {
+  LOGIN_FREE_FAILURES_PER_USERNAME_AND_CLIENT: '3',
+  LOGIN_FREE_FAILURES_PER_CLIENT: '6',
+};
+const FIRST_WAIT_SECONDS = 60;
 
 let clientNumber = 0;
 /** A client address of its own, so each scenario starts with a clean per-client count. */
@@ -33,7 +36,7 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
   beforeAll(async () => {
     t = await TestApp.start({
       ...LIMITS,
-      LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      LOGIN_BACKOFF_BASE_SECONDS: String(FIRST_WAIT_SECONDS),
       TRUST_PROXY: 'true',
     });
     district = await t.factory.district();
@@ -50,7 +53,7 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
     for (let i = 0; i < times; i += 1) await login(client, username, WRONG_PASSWORD).expect(401);
   }
 
-  it('answers 429 after repeated failures for one username, even with the right password', async () => {
+  it('answers 429 after repeated failures for one username from one client, even with the right password', async () => {
     const user = await newUser();
     const client = newClient();
     await failTimes(3, client, user.username);
@@ -58,16 +61,33 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
     const response = await login(client, user.username).expect(429);
 
     expect(response.body).toEqual(tooManyAttempts);
-    expectRetryAfter(response.headers['retry-after'], WINDOW_SECONDS);
+    expectRetryAfter(response.headers['retry-after'], FIRST_WAIT_SECONDS);
   });
 
-  it('keeps the username blocked from any other client and in any letter case', async () => {
+  it('counts the username in any letter case from that client', async () => {
     const user = await newUser();
-    await failTimes(3, newClient(), user.username);
+    const client = newClient();
+    await failTimes(3, client, user.username.toUpperCase());
 
-    const response = await login(newClient(), user.username.toUpperCase()).expect(429);
+    await login(client, user.username).expect(429);
+  });
 
-    expect(response.body).toEqual(tooManyAttempts);
+  it('never refuses the owner signing in from another client, however many failures elsewhere', async () => {
+    const user = await newUser();
+    const attacker = newClient();
+    await failTimes(3, attacker, user.username);
+    for (let i = 0; i < 5; i += 1) await login(attacker, user.username, WRONG_PASSWORD).expect(429);
+
+    const response = await login(newClient(), user.username).expect(200);
+
+    expect(response.body.user.id).toBe(user.id);
+  });
+
+  it('does not let failures spread over many clients lock the account', async () => {
+    const user = await newUser();
+    for (let i = 0; i < 4; i += 1) await failTimes(3, newClient(), user.username);
+
+    await login(newClient(), user.username).expect(200);
   });
 
   it('blocks an unknown username like a known one', async () => {
@@ -77,7 +97,7 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
     const response = await login(client, 'nobody.by.this.name').expect(429);
 
     expect(response.body).toEqual(tooManyAttempts);
-    expectRetryAfter(response.headers['retry-after'], WINDOW_SECONDS);
+    expectRetryAfter(response.headers['retry-after'], FIRST_WAIT_SECONDS);
   });
 
   it('leaves other usernames free to sign in while one is blocked', async () => {
@@ -92,7 +112,7 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
     expect(response.body.user.id).toBe(other.id);
   });
 
-  it('allows attempts up to the limit', async () => {
+  it('allows the free failures before the wait', async () => {
     const user = await newUser();
     const client = newClient();
     await failTimes(2, client, user.username);
@@ -100,7 +120,7 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
     await login(client, user.username).expect(200);
   });
 
-  it('resets the per-username count after a successful sign-in', async () => {
+  it('resets the count of the username from that client after a successful sign-in', async () => {
     const user = await newUser();
     const client = newClient();
     await failTimes(2, client, user.username);
@@ -111,7 +131,7 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
     await login(client, user.username).expect(200);
   });
 
-  it('does not let a burst of simultaneous guesses past the per-username limit', async () => {
+  it('does not let a burst of simultaneous guesses for one username past the free failures', async () => {
     const user = await newUser();
     const client = newClient();
 
@@ -124,7 +144,7 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
     expect(statuses.filter((status) => status === 429)).toHaveLength(7);
   });
 
-  it('does not let a burst of simultaneous guesses past the per-client limit', async () => {
+  it('does not let a burst of simultaneous guesses from one client past its free failures', async () => {
     const client = newClient();
 
     const answers = await Promise.all(
@@ -147,7 +167,7 @@ describe('sign-in throttling (behind a trusted proxy, one address per scenario)'
     const response = await login(client, user.username).expect(429);
 
     expect(response.body).toEqual(tooManyAttempts);
-    expectRetryAfter(response.headers['retry-after'], WINDOW_SECONDS);
+    expectRetryAfter(response.headers['retry-after'], FIRST_WAIT_SECONDS);
   });
 
   it('blocks only that client: the same account still signs in from elsewhere', async () => {
@@ -231,28 +251,42 @@ describe('sign-in throttling (no trusted proxy)', () => {
   });
 });
 
-describe('sign-in throttling (short window)', () => {
+describe('sign-in throttling (short waits)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await TestApp.start({ ...LIMITS, LOGIN_FAILURE_WINDOW_SECONDS: '3' });
+    t = await TestApp.start({
+      ...LIMITS,
+      LOGIN_BACKOFF_BASE_SECONDS: '1',
+      LOGIN_BACKOFF_MAX_SECONDS: '2',
+    });
   });
 
   afterAll(() => t.close());
 
-  it('lets the username sign in again once the window has passed', async () => {
+  const sleep = (seconds: number) =>
+    new Promise((resolve) => setTimeout(resolve, seconds * 1000 + 100));
+
+  it('lets the username try again once the wait has passed, doubling the wait up to the cap', async () => {
     const district = await t.factory.district();
     const user = await t.factory.user('district_admin', { district });
     const login = (password: string) =>
       t.http.post('/api/v1/auth/login').send({ username: user.username, password });
     for (let i = 0; i < 3; i += 1) await login(WRONG_PASSWORD).expect(401);
-    const blocked = await login(Factory.PASSWORD).expect(429);
-    expectRetryAfter(blocked.headers['retry-after'], 3);
+    const first = await login(Factory.PASSWORD).expect(429);
+    expect(first.headers['retry-after']).toBe('1');
 
-    await new Promise((resolve) =>
-      setTimeout(resolve, Number(blocked.headers['retry-after']) * 1000 + 100),
-    );
+    await sleep(1);
+    await login(WRONG_PASSWORD).expect(401);
+    const second = await login(Factory.PASSWORD).expect(429);
+    expect(second.headers['retry-after']).toBe('2');
 
+    await sleep(2);
+    await login(WRONG_PASSWORD).expect(401);
+    const capped = await login(Factory.PASSWORD).expect(429);
+    expect(capped.headers['retry-after']).toBe('2');
+
+    await sleep(2);
     await login(Factory.PASSWORD).expect(200);
   });
 });

@@ -11,8 +11,8 @@ const TEST_ENVIRONMENT: Record<string, string> = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
-  LOGIN_MAX_FAILURES_PER_USERNAME: '1000',
-  LOGIN_MAX_FAILURES_PER_CLIENT: '1000',
+  LOGIN_FREE_FAILURES_PER_USERNAME_AND_CLIENT: '1000',
+  LOGIN_FREE_FAILURES_PER_CLIENT: '1000',
   DATABASE_POOL_SIZE: '5',
 };
 

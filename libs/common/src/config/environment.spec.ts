@@ -39,6 +39,20 @@ describe('parseEnvironment', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it('throttles sign-in per username and client with a growing wait, not per username', () => {
+    const config = parseEnvironment({ LOGIN_BACKOFF_MAX_SECONDS: '600' });
+    expect(config).toMatchObject({
+      LOGIN_FREE_FAILURES_PER_USERNAME_AND_CLIENT: 5,
+      LOGIN_FREE_FAILURES_PER_CLIENT: 100,
+      LOGIN_BACKOFF_BASE_SECONDS: 2,
+      LOGIN_BACKOFF_MAX_SECONDS: 600,
+      LOGIN_FAILURE_MEMORY_SECONDS: 3600,
+    });
+    expect(problemsOf({ LOGIN_BACKOFF_BASE_SECONDS: '0' }).join()).toMatch(
+      /LOGIN_BACKOFF_BASE_SECONDS/,
+    );
+  });
+
   it('names every bad variable', () => {
     const problems = problemsOf({ PORT: 'eighty', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(3);

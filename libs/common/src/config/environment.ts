@@ -103,20 +103,36 @@ export class EnvironmentVariables {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** Failed sign-ins for one username from one client address before each next try waits. */
   @Transform(toInteger)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_USERNAME = 5;
+  LOGIN_FREE_FAILURES_PER_USERNAME_AND_CLIENT = 5;
+
+  /** Failed sign-ins from one client address (a whole school behind one NAT) before waits begin. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LOGIN_FREE_FAILURES_PER_CLIENT = 100;
+
+  /** The first wait; it doubles with each further failure. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_BACKOFF_BASE_SECONDS = 2;
 
   @Transform(toInteger)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_CLIENT = 20;
+  @Max(86_400)
+  LOGIN_BACKOFF_MAX_SECONDS = 900;
 
+  /** Failures are forgotten once the wait has ended and this long has passed without another. */
   @Transform(toInteger)
   @IsInt()
   @Min(1)
-  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+  LOGIN_FAILURE_MEMORY_SECONDS = 3600;
 
   /** Requests per minute one client may make to each anonymous-reporting endpoint. */
   @Transform(toInteger)

@@ -1,41 +1,57 @@
 import { Injectable } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@app/common';
 import { TooManyAttemptsException } from './auth.errors';
-import { FailureLimiter } from './failure-limiter';
+import { FailureBackoff } from './failure-backoff';
 
 /**
- * Slows password guessing: after too many failures for one username, or from
- * one client, sign-in answers 429 until the window ends, whatever the password.
+ * Slows password guessing without handing anyone a way to lock others out.
+ * Failures count per (username, client address) and per client address, each
+ * with a growing wait after a few free failures. Nothing counts per username
+ * alone: the owner signing in from another client is never refused because
+ * of someone else's failures.
  */
 @Injectable()
 export class LoginGuardService {
-  private readonly byUsername: FailureLimiter;
-  private readonly byClient: FailureLimiter;
+  private readonly byUsernameAndClient: FailureBackoff;
+  private readonly byClient: FailureBackoff;
 
   constructor(@InjectAppConfig() config: AppConfig) {
-    const windowMs = config.LOGIN_FAILURE_WINDOW_SECONDS * 1000;
-    this.byUsername = new FailureLimiter(config.LOGIN_MAX_FAILURES_PER_USERNAME, windowMs);
-    this.byClient = new FailureLimiter(config.LOGIN_MAX_FAILURES_PER_CLIENT, windowMs);
+    const delays = {
+      baseDelayMs: config.LOGIN_BACKOFF_BASE_SECONDS * 1000,
+      maxDelayMs: config.LOGIN_BACKOFF_MAX_SECONDS * 1000,
+      memoryMs: config.LOGIN_FAILURE_MEMORY_SECONDS * 1000,
+    };
+    this.byUsernameAndClient = new FailureBackoff({
+      ...delays,
+      freeFailures: config.LOGIN_FREE_FAILURES_PER_USERNAME_AND_CLIENT,
+    });
+    this.byClient = new FailureBackoff({
+      ...delays,
+      freeFailures: config.LOGIN_FREE_FAILURES_PER_CLIENT,
+    });
   }
 
   /**
-   * Refuses the attempt when a limit is reached, otherwise counts it as a
+   * Refuses the attempt while a wait is running, otherwise counts it as a
    * failure before the password is checked: simultaneous guesses cannot all
    * pass the check while the first ones are still being verified.
    */
   beginAttempt(username: string, client: string): void {
+    const pair = pairKey(username, client);
     const waitMs = Math.max(
-      this.byUsername.retryAfterMs(username),
+      this.byUsernameAndClient.retryAfterMs(pair),
       this.byClient.retryAfterMs(client),
     );
     if (waitMs > 0) throw new TooManyAttemptsException(Math.ceil(waitMs / 1000));
-    this.byUsername.recordFailure(username);
+    this.byUsernameAndClient.recordFailure(pair);
     this.byClient.recordFailure(client);
   }
 
-  /** The attempt succeeded: clear the username's failures and take back the client's count. */
+  /** The attempt succeeded: clear the pair's failures and take back the client's count. */
   recordSuccess(username: string, client: string): void {
-    this.byUsername.reset(username);
+    this.byUsernameAndClient.reset(pairKey(username, client));
     this.byClient.forgive(client);
   }
 }
+
+const pairKey = (username: string, client: string) => `${client}\n${username}`;
