@@ -1,12 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, InjectAppConfig, type AppConfig } from '@app/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { User } from '../entities/user.entity';
+import { requireAcceptablePassword } from '../passwords/password-policy';
 import { PasswordService } from '../passwords/password.service';
+import type { Principal } from '../principal';
 import type { Role } from '../roles';
 import type { AccessTokenPayload } from './access-token';
 import { InvalidCredentialsException, InvalidRefreshTokenException } from './auth.errors';
@@ -46,6 +48,37 @@ export class AuthService {
     if (!user || !passwordMatches || user.disabled) throw new InvalidCredentialsException();
     this.loginGuard.recordSuccess(login, client);
     return user;
+  }
+
+  /**
+   * A user changes their own password with the current one. A wrong current
+   * password counts as a failed sign-in from that client, so this is no
+   * faster a way to guess it. Every other session ends; the caller gets a
+   * fresh pair and stays signed in.
+   */
+  async changeOwnPassword(
+    principal: Principal,
+    passwords: { currentPassword: string; newPassword: string },
+    client: string,
+  ): Promise<TokenPair> {
+    requireAcceptablePassword('newPassword', passwords.newPassword, principal);
+    this.loginGuard.beginAttempt(principal.username, client);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id: principal.id })
+      .getOneOrFail();
+    if (!(await this.passwords.verify(user.passwordHash, passwords.currentPassword))) {
+      throw new UnprocessableEntityException('currentPassword is not your current password');
+    }
+    this.loginGuard.recordSuccess(principal.username, client);
+    const passwordHash = await this.passwords.hash(passwords.newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update(user.id, { passwordHash });
+      await this.revokeAllSessions(manager, user.id);
+      return this.issue(manager, user, randomUUID());
+    });
   }
 
   /** Starts a new refresh-token family for a fresh sign-in. */
