@@ -115,8 +115,8 @@ async function startApi(url: string): Promise<{ child: ChildProcess; base: strin
     WORKER_IN_PROCESS: 'false',
     MIGRATIONS_RUN: 'false',
     DATABASE_POOL_SIZE: String(POOL_SIZE),
-    LOGIN_MAX_FAILURES_PER_USERNAME: '1000000',
-    LOGIN_MAX_FAILURES_PER_CLIENT: '1000000',
+    LOGIN_FREE_FAILURES_PER_USERNAME_AND_CLIENT: '1000000',
+    LOGIN_FREE_FAILURES_PER_CLIENT: '1000000',
     QUERY_COUNT_HEADER: 'true',
   });
   const base = `http://127.0.0.1:${port}`;

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
       WORKER_POLL_MS: '200',
       SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
       LOG_LEVEL: 'warn',
-      LOGIN_MAX_FAILURES_PER_CLIENT: '100000',
+      LOGIN_FREE_FAILURES_PER_USERNAME_AND_CLIENT: '100000',
+      LOGIN_FREE_FAILURES_PER_CLIENT: '100000',
     };
     const apis: string[] = [];
     for (let i = 0; i < 2; i += 1) {
