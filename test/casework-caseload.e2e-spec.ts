@@ -323,10 +323,10 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       });
     });
 
-    it('draws the lines at now (overdue) and 48 hours ahead (due soon)', async () => {
+    it('draws the lines at now (overdue) and 24 hours ahead (due soon, by default)', async () => {
       const desk = await t.factory.school(world.district);
       const counselor = await inSchool('counselor', desk);
-      const dues = [-2 * 60_000, 2 * 60_000, 47 * HOUR, 49 * HOUR, 30 * DAY];
+      const dues = [-2 * 60_000, 2 * 60_000, 23 * HOUR, 25 * HOUR, 30 * DAY];
       for (const due of dues) {
         const filed = await file(counselor, desk);
         await setCase(filed.id, { triageDueAt: fromNow(due), assigneeId: counselor.id });

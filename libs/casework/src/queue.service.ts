@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Page } from '@app/common';
+import { decodeCursor, InjectAppConfig, toPage, type AppConfig, type Page } from '@app/common';
 import type { Principal } from '@app/identity';
 import {
   Incident,
@@ -37,9 +37,6 @@ export interface Caseload {
   assignedToMe: { open: number; overdue: number; dueSoon: number };
 }
 
-/** How far ahead "due soon" looks. */
-const DUE_SOON_HOURS = 48;
-
 /**
  * The caseworker's queue: their schools' incidents, critical first, then the
  * nearest deadline that matters now; keyset pages over (priority, due_at, id)
@@ -47,7 +44,10 @@ const DUE_SOON_HOURS = 48;
  */
 @Injectable()
 export class QueueService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
 
   async list(principal: Principal, filter: QueueFilter): Promise<Page<StaffIncidentSummary>> {
     if (filter.schoolId && !principal.schoolIds.includes(filter.schoolId)) {
@@ -129,7 +129,7 @@ export class QueueService {
          count(*) FILTER (WHERE assignee_id = $3 AND due_at >= now()
                           AND due_at < now() + make_interval(hours => $4)) AS mine_due_soon
        FROM incidents WHERE school_id = ANY($1)`,
-      [principal.schoolIds, OPEN_STATUSES, principal.id, DUE_SOON_HOURS],
+      [principal.schoolIds, OPEN_STATUSES, principal.id, this.config.DUE_SOON_HOURS],
     );
     const n = (key: string) => Number(row[key]);
     return {

@@ -24,7 +24,7 @@ export class CaseloadController {
   @Get('caseload')
   @ApiOperation({
     summary:
-      'Counts for your schools: open, by status, overdue, due within 48 hours, unassigned, critical',
+      'Counts for your schools: open, by status, overdue, due soon (within DUE_SOON_HOURS, 24 by default), unassigned, critical',
   })
   caseload(@CurrentPrincipal() principal: Principal): Promise<Caseload> {
     return this.queue.caseload(principal);
