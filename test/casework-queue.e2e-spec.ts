@@ -229,6 +229,8 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
             category: 'cyber',
             location: 'online',
             urgent: false,
+            critical: false,
+            criticalReasons: [],
             assigneeId: null,
             occurredAt: expect.any(String),
             triageDueAt: filed.triageDueAt,
@@ -273,6 +275,57 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
         [urgent.id, 'critical'],
         [calm.id, null],
       ]);
+    });
+
+    it('says which cases are critical and why: the urgent tick, danger terms, or triage', async () => {
+      const { school, counselor } = await desk();
+      const ticked = await file(counselor, school, { urgent: true });
+      const words = await file(counselor, school, {
+        description: 'He showed a knife to the younger pupils behind the gym.',
+      });
+      const triaged = await file(counselor, school);
+      const lowered = await file(counselor, school, {
+        description: 'They said they are going to kill him after school, as a joke.',
+      });
+      const calm = await file(counselor, school);
+      for (const [filed, severity] of [
+        [triaged, 'critical'],
+        [lowered, 'low'],
+      ] as const) {
+        const detail = await t.http
+          .get(`${INCIDENTS}/${filed.id}`)
+          .set(await as(counselor))
+          .expect(200);
+        await t.http
+          .post(`${INCIDENTS}/${filed.id}/triage`)
+          .set(await as(counselor))
+          .send({ version: detail.body.version, severity })
+          .expect(200);
+      }
+
+      const items = new Map((await page(counselor)).items.map((item) => [item.id, item]));
+
+      const flags = (id: string) => {
+        const { urgent, critical, criticalReasons } = items.get(id)!;
+        return { urgent, critical, criticalReasons };
+      };
+      expect(flags(ticked.id)).toEqual({
+        urgent: true,
+        critical: true,
+        criticalReasons: ['urgent_flag'],
+      });
+      expect(flags(words.id)).toEqual({
+        urgent: false,
+        critical: true,
+        criticalReasons: ['weapon'],
+      });
+      expect(flags(triaged.id)).toEqual({
+        urgent: false,
+        critical: true,
+        criticalReasons: ['triage'],
+      });
+      expect(flags(lowered.id)).toEqual({ urgent: false, critical: false, criticalReasons: [] });
+      expect(flags(calm.id)).toEqual({ urgent: false, critical: false, criticalReasons: [] });
     });
 
     it('shows a school admin the same queue as the counselors of the school', async () => {

@@ -9,6 +9,7 @@ export * from './attachments/attachment-storage';
 export * from './attachments/attachments.service';
 export * from './attachments/file-name';
 export * from './attachments/file-type';
+export * from './escalation/critical-reasons';
 export * from './escalation/escalation-terms';
 export * from './filing/filing.service';
 export * from './filing/filing.types';

@@ -10,6 +10,7 @@ import { Attachment } from '../entities/attachment.entity';
 import { IncidentEvent } from '../entities/incident-event.entity';
 import { Incident } from '../entities/incident.entity';
 import type { Status } from '../incident.constants';
+import { criticalReasons } from '../escalation/critical-reasons';
 import { peopleByIds } from './people';
 import {
   AttachmentView,
@@ -311,6 +312,7 @@ export const SUMMARY_COLUMNS = [
   'category',
   'location',
   'urgent',
+  'escalationReasons',
   'assigneeId',
   'occurredAt',
   'triageDueAt',
@@ -331,6 +333,8 @@ export function staffSummary(incident: Incident): StaffIncidentSummary {
     category: incident.category,
     location: incident.location,
     urgent: incident.urgent,
+    critical: incident.severity === 'critical',
+    criticalReasons: criticalReasons(incident),
     assigneeId: incident.assigneeId,
     occurredAt: incident.occurredAt,
     triageDueAt: incident.triageDueAt,
