@@ -442,6 +442,30 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       await expectIds(counselorA, { category: 'verbal' }, [c.verbal.id, c.resolved.id]);
     });
 
+    it('takes several statuses, severities or categories, repeated or comma-separated', async () => {
+      const idsOf = async (search: string) => {
+        const response = await t.http
+          .get(`${INCIDENTS}?limit=100&${search}`)
+          .set(await as(counselorA));
+        expect({ search, status: response.status }).toEqual({ search, status: 200 });
+        return sortedIds((response.body as Page).items.map((item) => item.id));
+      };
+      const open = sortedIds([c.food.id, c.urgent.id, c.cyber.id]);
+
+      await expect(idsOf('status=submitted&status=triaged')).resolves.toEqual(open);
+      await expect(idsOf('status=submitted,triaged')).resolves.toEqual(open);
+      await expect(idsOf('status=submitted,%20triaged&status=triaged')).resolves.toEqual(open);
+      await expect(idsOf('severity=critical&severity=low')).resolves.toEqual(
+        sortedIds([c.urgent.id, c.cyber.id]),
+      );
+      await expect(idsOf('category=cyber,physical')).resolves.toEqual(
+        sortedIds([c.cyber.id, c.food.id]),
+      );
+      await expect(idsOf('status=submitted,triaged&category=physical,social')).resolves.toEqual(
+        sortedIds([c.food.id, c.urgent.id]),
+      );
+    });
+
     it('filters by assignee: me, none, or a colleague', async () => {
       await expectIds(counselorA, { assignee: 'me' }, [c.cyber.id, c.resolved.id]);
       await expectIds(counselorB, { assignee: 'me' }, [c.verbal.id]);
@@ -665,6 +689,12 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       ['overdue', { overdue: 'maybe' }],
       ['overdue', { overdue: '1' }],
       ['status', { status: 'open' }],
+      ['status', { status: 'submitted,open' }],
+      ['status', { status: '' }],
+      ['severity', { severity: 'low,urgent' }],
+      ['category', { category: 'verbal,' }],
+      ['assignee', { assignee: 'not-a-uuid' }],
+      ['assignee', { assignee: 'me,none' }],
       ['severity', { severity: 'urgent' }],
       ['category', { category: 'bullying' }],
       ['schoolId', { schoolId: 'my-school' }],
@@ -717,6 +747,8 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const submitted = await page(student, { status: 'submitted' });
       expect(submitted.items.map((item) => item.id)).toContain(mine.id);
       expect(submitted.items.every((item) => item.view === 'reporter')).toBe(true);
+      const either = await page(student, { status: 'closed,submitted' });
+      expect(either.items.map((item) => item.id)).toContain(mine.id);
       await expect(page(student, { status: 'closed' })).resolves.toEqual({
         items: [],
         nextCursor: null,

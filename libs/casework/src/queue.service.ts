@@ -15,9 +15,10 @@ import {
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 
 export interface QueueFilter {
-  status?: Status;
-  severity?: Severity;
-  category?: Category;
+  /** Any of these statuses (likewise severities and categories). */
+  status?: readonly Status[];
+  severity?: readonly Severity[];
+  category?: readonly Category[];
   /** `me`, `none` or a user id. */
   assignee?: string;
   overdue?: boolean;
@@ -79,11 +80,9 @@ export class QueueService {
       .addOrderBy('incident.dueAt', 'ASC')
       .addOrderBy('incident.id', 'ASC')
       .limit(filter.limit + 1);
-    if (filter.status) query.andWhere('incident.status = :status', { status: filter.status });
-    if (filter.severity)
-      query.andWhere('incident.severity = :severity', { severity: filter.severity });
-    if (filter.category)
-      query.andWhere('incident.category = :category', { category: filter.category });
+    anyOf(query, 'status', filter.status);
+    anyOf(query, 'severity', filter.severity);
+    anyOf(query, 'category', filter.category);
     if (filter.assignee === 'none') query.andWhere('incident.assigneeId IS NULL');
     else if (filter.assignee) {
       query.andWhere('incident.assigneeId = :assignee', {
@@ -165,4 +164,19 @@ function schoolCondition(schoolIds: string[]) {
     : new Brackets((where) =>
         where.where('incident.schoolId = ANY(:schools)', { schools: schoolIds }),
       );
+}
+
+/**
+ * `column` is one of `values`. A single value is an equality, so that
+ * PostgreSQL walks the queue index of that status in order.
+ */
+function anyOf(
+  query: SelectQueryBuilder<Incident>,
+  column: 'status' | 'severity' | 'category',
+  values: readonly string[] | undefined,
+) {
+  if (!values?.length) return;
+  if (values.length === 1)
+    query.andWhere(`incident.${column} = :${column}`, { [column]: values[0] });
+  else query.andWhere(`incident.${column} IN (:...${column})`, { [column]: values });
 }

@@ -102,7 +102,7 @@ export class IncidentViewsService {
   }
 
   /** Reporters' and families' incidents, newest first (caseworkers use the queue). */
-  async list(principal: Principal, limit: number, cursor?: string, status?: Status) {
+  async list(principal: Principal, limit: number, cursor?: string, statuses?: readonly Status[]) {
     const reach = this.access.reach(principal);
     const query = this.dataSource
       .getRepository(Incident)
@@ -112,7 +112,7 @@ export class IncidentViewsService {
       .orderBy('incident.createdAt', 'DESC')
       .addOrderBy('incident.id', 'DESC')
       .take(limit + 1);
-    if (status) query.andWhere('incident.status = :status', { status });
+    if (statuses?.length) query.andWhere('incident.status IN (:...statuses)', { statuses });
     if (cursor) {
       const [createdAt, id] = decodeCursor(cursor, 2);
       query.andWhere(
