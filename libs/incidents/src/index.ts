@@ -14,6 +14,7 @@ export * from './escalation/escalation-terms';
 export * from './filing/filing.service';
 export * from './filing/filing.types';
 export * from './idempotency/idempotency.service';
+export * from './involvement/student-involvement';
 export * from './messages/messages.service';
 export * from './recording/case-recorder';
 export * from './recording/notice-recipients';

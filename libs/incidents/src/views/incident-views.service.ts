@@ -11,6 +11,7 @@ import { IncidentEvent } from '../entities/incident-event.entity';
 import { Incident } from '../entities/incident.entity';
 import type { Status } from '../incident.constants';
 import { criticalReasons } from '../escalation/critical-reasons';
+import { studentInvolvement } from '../involvement/student-involvement';
 import { peopleByIds } from './people';
 import {
   AttachmentView,
@@ -222,7 +223,8 @@ export class IncidentViewsService {
 
   /**
    * For each linked student: in how many other incidents of the last 90 days
-   * they were a target or an aggressor.
+   * they were a target or an aggressor (`studentInvolvement`: reports of
+   * their own about themselves count as target).
    */
   private async repeatInvolvement(
     incident: Incident,
@@ -231,10 +233,9 @@ export class IncidentViewsService {
       { student_id: string; role: 'target' | 'aggressor'; incidents: string }[]
     >(
       `SELECT p.student_id, p.role, count(DISTINCT p.incident_id) AS incidents
-         FROM incident_parties p
+         FROM ${studentInvolvement('ARRAY(SELECT student_id FROM incident_parties WHERE incident_id = $1 AND student_id IS NOT NULL)')} p
          JOIN incidents i ON i.id = p.incident_id
-        WHERE p.student_id IN (SELECT student_id FROM incident_parties WHERE incident_id = $1 AND student_id IS NOT NULL)
-          AND p.incident_id <> $1
+        WHERE p.incident_id <> $1
           AND p.role IN ('target', 'aggressor')
           AND i.school_id = $2
           AND i.occurred_at > now() - interval '${REPEAT_WINDOW_DAYS} days'
