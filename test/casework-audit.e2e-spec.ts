@@ -348,7 +348,8 @@ describe('casework audit log and outbox', () => {
         body: () => ({ action: 'reopen', reason: 'It happened again' }),
         versioned: true,
         actions: ['incident.reopened'],
-        details: () => ({ from: 'dismissed', to: 'triaged', reason: 'It happened again' }),
+        // Dismissed before triage: back to submitted, to be triaged.
+        details: () => ({ from: 'dismissed', to: 'submitted', reason: 'It happened again' }),
       },
       {
         name: 'a resolution',
@@ -833,7 +834,7 @@ describe('casework audit log and outbox', () => {
     it.each([
       ['start', 'triaged', {}, 'investigating'],
       ['dismiss', 'submitted', { reason: 'Duplicate', reasonCode: 'duplicate' }, 'dismissed'],
-      ['reopen', 'dismissed', { reason: 'New facts' }, 'triaged'],
+      ['reopen', 'dismissed', { reason: 'New facts' }, 'submitted'],
       ['close', 'resolved', {}, 'closed'],
     ] as const)(
       'writes incident.status_changed for %s from %s',

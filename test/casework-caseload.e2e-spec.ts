@@ -16,6 +16,11 @@ type Party = {
   repeatTarget: boolean;
   repeatAggressor: boolean;
 };
+type History = {
+  items: { incidentId: string; roles: string[]; occurredAt: string }[];
+  nextCursor: string | null;
+  repeat: Record<string, number | boolean>;
+};
 type Caseload = {
   open: number;
   byStatus: Record<string, number>;
@@ -323,10 +328,10 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       });
     });
 
-    it('draws the lines at now (overdue) and 48 hours ahead (due soon)', async () => {
+    it('draws the lines at now (overdue) and 24 hours ahead (due soon, by default)', async () => {
       const desk = await t.factory.school(world.district);
       const counselor = await inSchool('counselor', desk);
-      const dues = [-2 * 60_000, 2 * 60_000, 47 * HOUR, 49 * HOUR, 30 * DAY];
+      const dues = [-2 * 60_000, 2 * 60_000, 23 * HOUR, 25 * HOUR, 30 * DAY];
       for (const due of dues) {
         const filed = await file(counselor, desk);
         await setCase(filed.id, { triageDueAt: fromNow(due), assigneeId: counselor.id });
@@ -420,7 +425,7 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       const response = await chronology(counselor, kid.id);
 
       expect(response.status).toBe(200);
-      expect(response.body).toEqual([
+      expect(response.body.items).toEqual([
         expect.objectContaining({
           incidentId: c.targetAndWitness.id,
           reference: c.targetAndWitness.reference,
@@ -440,10 +445,58 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
         }),
         expect.objectContaining({ incidentId: c.old.id, roles: ['target'] }),
       ]);
-      const times = (response.body as { occurredAt: string }[]).map((entry) =>
+      expect(response.body.nextCursor).toBeNull();
+      const times = (response.body.items as { occurredAt: string }[]).map((entry) =>
         Date.parse(entry.occurredAt),
       );
       expect(times).toEqual([...times].sort((a, b) => b - a));
+    });
+
+    it('walks the history in pages of ?limit= with ?cursor=, nothing repeated or missing', async () => {
+      const whole = (await chronology(counselor, kid.id)).body as History;
+      const walked: string[] = [];
+      let cursor: string | null = null;
+      for (let pages = 0; pages < 10; pages += 1) {
+        const query: string = cursor ? `?limit=1&cursor=${cursor}` : '?limit=1';
+        const response = await t.http
+          .get(`/api/v1/students/${kid.id}/incidents${query}`)
+          .set(await as(counselor));
+        expect(response.status).toBe(200);
+        const body = response.body as History;
+        expect(body.items.length).toBeLessThanOrEqual(1);
+        expect(body.repeat).toEqual(whole.repeat);
+        walked.push(...body.items.map((entry) => entry.incidentId));
+        cursor = body.nextCursor;
+        if (!cursor) break;
+      }
+      expect(cursor).toBeNull();
+      expect(walked).toEqual(whole.items.map((entry) => entry.incidentId));
+    });
+
+    it('sums up the last 90 days of the whole history as repeat flags', async () => {
+      const response = await chronology(counselor, kid.id);
+
+      // Target of targetAndWitness; aggressor of aggressor and linkedAtTriage; old is 200 days ago.
+      expect(response.body.repeat).toEqual({
+        windowDays: 90,
+        incidentsAsTarget: 1,
+        incidentsAsAggressor: 2,
+        repeatTarget: false,
+        repeatAggressor: true,
+      });
+    });
+
+    it.each([
+      ['limit', '?limit=0'],
+      ['limit', '?limit=101'],
+      ['cursor', '?cursor=definitely-not-a-cursor'],
+      ['cursor', `?cursor=${Buffer.from('["soon","nope"]').toString('base64url')}`],
+    ])('answers 400 for a bad %s (%s)', async (_field, query) => {
+      const response = await t.http
+        .get(`/api/v1/students/${kid.id}/incidents${query}`)
+        .set(await as(counselor));
+
+      expect(response.status).toBe(400);
     });
 
     it('shows the school admin the same chronology', async () => {
@@ -459,7 +512,7 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
 
       expect(response.status).toBe(200);
       expect(
-        (response.body as { incidentId: string; roles: string[] }[]).map((entry) => [
+        (response.body.items as { incidentId: string; roles: string[] }[]).map((entry) => [
           entry.incidentId,
           entry.roles,
         ]),
@@ -473,7 +526,17 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       const response = await chronology(counselor, quiet.id);
 
       expect(response.status).toBe(200);
-      expect(response.body).toEqual([]);
+      expect(response.body).toEqual({
+        items: [],
+        nextCursor: null,
+        repeat: {
+          windowDays: 90,
+          incidentsAsTarget: 0,
+          incidentsAsAggressor: 0,
+          repeatTarget: false,
+          repeatAggressor: false,
+        },
+      });
     });
 
     it('records the read in the audit log', async () => {
@@ -530,6 +593,78 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       const response = await chronology(counselor, 'not-a-uuid');
 
       expect(response.status).toBe(400);
+    });
+  });
+
+  describe('a student who reports what happened to them', () => {
+    let school: School;
+    let counselor: User;
+    let kid: User;
+    const c: Record<string, Filed> = {};
+
+    const history = async (studentId: string) => {
+      const response = await t.http
+        .get(`/api/v1/students/${studentId}/incidents`)
+        .set(await as(counselor));
+      expect(response.status).toBe(200);
+      return response.body as History;
+    };
+
+    beforeAll(async () => {
+      school = await t.factory.school(world.district);
+      counselor = await inSchool('counselor', school);
+      kid = await inSchool('student', school);
+      const parent = await inSchool('parent', school);
+      await t.factory.guardianship(parent, kid);
+
+      c.aboutMe = await file(kid, school, { occurredAt: minutesAgo(5 * 24 * 60) });
+      c.aboutMeNamingTheBully = await file(kid, school, {
+        occurredAt: minutesAgo(4 * 24 * 60),
+        parties: [{ role: 'aggressor', name: 'Jamie from the bus' }],
+      });
+      c.forMyChild = await file(parent, school, {
+        occurredAt: minutesAgo(3 * 24 * 60),
+        onBehalfOfStudentId: kid.id,
+      });
+      c.sawItHappen = await file(kid, school, {
+        occurredAt: minutesAgo(2 * 24 * 60),
+        parties: [{ role: 'target', name: 'Robin in my class' }],
+      });
+      c.linked = await file(counselor, school, {
+        occurredAt: minutesAgo(24 * 60),
+        parties: [{ role: 'target', studentId: kid.id }],
+      });
+    });
+
+    it('counts their own reports that name no target, and those filed for them, as target', async () => {
+      const body = await history(kid.id);
+
+      expect(body.items.map((entry) => [entry.incidentId, entry.roles])).toEqual([
+        [c.linked.id, ['target']],
+        [c.forMyChild.id, ['target']],
+        [c.aboutMeNamingTheBully.id, ['target']],
+        [c.aboutMe.id, ['target']],
+      ]);
+    });
+
+    it('leaves out a report in which they name someone else as the target', async () => {
+      const body = await history(kid.id);
+
+      expect(body.items.map((entry) => entry.incidentId)).not.toContain(c.sawItHappen.id);
+    });
+
+    it('flags them as a repeat target in their history and in the staff view of a case', async () => {
+      expect((await history(kid.id)).repeat).toMatchObject({
+        incidentsAsTarget: 4,
+        repeatTarget: true,
+      });
+
+      const [party] = (await staffView(counselor, c.linked.id)).parties;
+      expect(party).toMatchObject({
+        student: { id: kid.id },
+        otherIncidentsAsTarget: 3,
+        repeatTarget: true,
+      });
     });
   });
 

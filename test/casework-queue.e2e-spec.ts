@@ -229,6 +229,8 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
             category: 'cyber',
             location: 'online',
             urgent: false,
+            critical: false,
+            criticalReasons: [],
             assigneeId: null,
             occurredAt: expect.any(String),
             triageDueAt: filed.triageDueAt,
@@ -273,6 +275,57 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
         [urgent.id, 'critical'],
         [calm.id, null],
       ]);
+    });
+
+    it('says which cases are critical and why: the urgent tick, danger terms, or triage', async () => {
+      const { school, counselor } = await desk();
+      const ticked = await file(counselor, school, { urgent: true });
+      const words = await file(counselor, school, {
+        description: 'He showed a knife to the younger pupils behind the gym.',
+      });
+      const triaged = await file(counselor, school);
+      const lowered = await file(counselor, school, {
+        description: 'They said they are going to kill him after school, as a joke.',
+      });
+      const calm = await file(counselor, school);
+      for (const [filed, severity] of [
+        [triaged, 'critical'],
+        [lowered, 'low'],
+      ] as const) {
+        const detail = await t.http
+          .get(`${INCIDENTS}/${filed.id}`)
+          .set(await as(counselor))
+          .expect(200);
+        await t.http
+          .post(`${INCIDENTS}/${filed.id}/triage`)
+          .set(await as(counselor))
+          .send({ version: detail.body.version, severity })
+          .expect(200);
+      }
+
+      const items = new Map((await page(counselor)).items.map((item) => [item.id, item]));
+
+      const flags = (id: string) => {
+        const { urgent, critical, criticalReasons } = items.get(id)!;
+        return { urgent, critical, criticalReasons };
+      };
+      expect(flags(ticked.id)).toEqual({
+        urgent: true,
+        critical: true,
+        criticalReasons: ['urgent_flag'],
+      });
+      expect(flags(words.id)).toEqual({
+        urgent: false,
+        critical: true,
+        criticalReasons: ['weapon'],
+      });
+      expect(flags(triaged.id)).toEqual({
+        urgent: false,
+        critical: true,
+        criticalReasons: ['triage'],
+      });
+      expect(flags(lowered.id)).toEqual({ urgent: false, critical: false, criticalReasons: [] });
+      expect(flags(calm.id)).toEqual({ urgent: false, critical: false, criticalReasons: [] });
     });
 
     it('shows a school admin the same queue as the counselors of the school', async () => {
@@ -387,6 +440,30 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     it('filters by category', async () => {
       await expectIds(counselorA, { category: 'cyber' }, [c.cyber.id]);
       await expectIds(counselorA, { category: 'verbal' }, [c.verbal.id, c.resolved.id]);
+    });
+
+    it('takes several statuses, severities or categories, repeated or comma-separated', async () => {
+      const idsOf = async (search: string) => {
+        const response = await t.http
+          .get(`${INCIDENTS}?limit=100&${search}`)
+          .set(await as(counselorA));
+        expect({ search, status: response.status }).toEqual({ search, status: 200 });
+        return sortedIds((response.body as Page).items.map((item) => item.id));
+      };
+      const open = sortedIds([c.food.id, c.urgent.id, c.cyber.id]);
+
+      await expect(idsOf('status=submitted&status=triaged')).resolves.toEqual(open);
+      await expect(idsOf('status=submitted,triaged')).resolves.toEqual(open);
+      await expect(idsOf('status=submitted,%20triaged&status=triaged')).resolves.toEqual(open);
+      await expect(idsOf('severity=critical&severity=low')).resolves.toEqual(
+        sortedIds([c.urgent.id, c.cyber.id]),
+      );
+      await expect(idsOf('category=cyber,physical')).resolves.toEqual(
+        sortedIds([c.cyber.id, c.food.id]),
+      );
+      await expect(idsOf('status=submitted,triaged&category=physical,social')).resolves.toEqual(
+        sortedIds([c.food.id, c.urgent.id]),
+      );
     });
 
     it('filters by assignee: me, none, or a colleague', async () => {
@@ -612,6 +689,12 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       ['overdue', { overdue: 'maybe' }],
       ['overdue', { overdue: '1' }],
       ['status', { status: 'open' }],
+      ['status', { status: 'submitted,open' }],
+      ['status', { status: '' }],
+      ['severity', { severity: 'low,urgent' }],
+      ['category', { category: 'verbal,' }],
+      ['assignee', { assignee: 'not-a-uuid' }],
+      ['assignee', { assignee: 'me,none' }],
       ['severity', { severity: 'urgent' }],
       ['category', { category: 'bullying' }],
       ['schoolId', { schoolId: 'my-school' }],
@@ -664,6 +747,8 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const submitted = await page(student, { status: 'submitted' });
       expect(submitted.items.map((item) => item.id)).toContain(mine.id);
       expect(submitted.items.every((item) => item.view === 'reporter')).toBe(true);
+      const either = await page(student, { status: 'closed,submitted' });
+      expect(either.items.map((item) => item.id)).toContain(mine.id);
       await expect(page(student, { status: 'closed' })).resolves.toEqual({
         items: [],
         nextCursor: null,

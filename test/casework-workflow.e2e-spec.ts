@@ -660,9 +660,9 @@ describe('casework: triage, assignment, the workflow, notes and actions', () => 
       },
     );
 
-    it('reopens a dismissed case to triaged with a reason and forgets the dismissal code', async () => {
+    it('reopens a case dismissed before triage to submitted, where it can be triaged', async () => {
       const { id, version } = await driveTo('dismissed');
-      expect(await row(id)).toMatchObject({ dismissal_reason: 'other' });
+      expect(await row(id)).toMatchObject({ dismissal_reason: 'other', severity: null });
 
       const response = await post(id, 'transitions', 'counselor', {
         version,
@@ -671,9 +671,9 @@ describe('casework: triage, assignment, the workflow, notes and actions', () => 
       });
 
       expect(response.status).toBe(200);
-      expect(bodyOf(response)).toMatchObject({ status: 'triaged', version: version + 1 });
+      expect(bodyOf(response)).toMatchObject({ status: 'submitted', version: version + 1 });
       expect(await row(id)).toMatchObject({
-        status: 'triaged',
+        status: 'submitted',
         version: version + 1,
         dismissal_reason: null,
       });
@@ -681,19 +681,139 @@ describe('casework: triage, assignment, the workflow, notes and actions', () => 
         expect.arrayContaining([
           expect.objectContaining({
             type: 'status_changed',
-            data: { from: 'dismissed', to: 'triaged' },
+            visibility: 'shared',
+            data: { from: 'dismissed', to: 'submitted' },
           }),
           expect.objectContaining({
             type: 'reopened',
-            data: { reason: 'A second report describes the same lunch.' },
+            data: expect.objectContaining({ reason: 'A second report describes the same lunch.' }),
           }),
         ]),
       );
+      const triaged = await post(id, 'triage', 'counselor', {
+        version: version + 1,
+        severity: 'medium',
+      });
+      expect(triaged.status).toBe(200);
+      expect(bodyOf(triaged)).toMatchObject({ status: 'triaged', severity: 'medium' });
     });
 
-    it('reopens a resolved case to investigating and clears its outcome', async () => {
+    it('reopens a case dismissed after triage to triaged, with its severity, ready to start', async () => {
+      const triaged = await driveTo('triaged');
+      await post(triaged.id, 'transitions', 'counselor', {
+        version: triaged.version,
+        action: 'dismiss',
+        reason: 'The students were playing a game.',
+      }).expect(200);
+
+      const response = await post(triaged.id, 'transitions', 'counselor', {
+        version: triaged.version + 1,
+        action: 'reopen',
+        reason: 'It happened again.',
+      });
+
+      expect(response.status).toBe(200);
+      expect(bodyOf(response)).toMatchObject({ status: 'triaged', severity: 'medium' });
+      const started = await post(triaged.id, 'transitions', 'counselor', {
+        version: triaged.version + 2,
+        action: 'start',
+      });
+      expect(started.status).toBe(200);
+    });
+
+    it('reopens a critical report dismissed before anyone triaged it to submitted', async () => {
+      const filed = await t.http
+        .post(INCIDENTS)
+        .set(as('student'))
+        .send({
+          schoolId: world.school.id,
+          category: 'threat',
+          location: 'bus',
+          occurredAt: hoursAgo(1).toISOString(),
+          description: 'He said he has a knife in his bag on the bus.',
+        });
+      expect(filed.body).toMatchObject({ severity: 'critical' });
+      const id = (filed.body as { id: string }).id;
+      const { version } = await row(id);
+      await post(id, 'transitions', 'counselor', {
+        version,
+        action: 'dismiss',
+        reason: 'A prank, the driver says.',
+      }).expect(200);
+
+      const response = await post(id, 'transitions', 'counselor', {
+        version: version + 1,
+        action: 'reopen',
+        reason: 'Another pupil saw the knife.',
+      });
+
+      expect(response.status).toBe(200);
+      expect(bodyOf(response)).toMatchObject({ status: 'submitted', severity: 'critical' });
+    });
+
+    it('counts the deadlines still ahead again from the reopening and lets their notices come again', async () => {
+      const { id, version } = await driveTo('dismissed');
+      // Filed three weeks ago: both deadlines of the first filing passed long since.
+      await t.dataSource.query(
+        `UPDATE incidents SET triage_due_at = now() - interval '20 days',
+                              resolve_due_at = now() - interval '10 days' WHERE id = $1`,
+        [id],
+      );
+      await t.dataSource.query(
+        `INSERT INTO deadline_notices (incident_id, deadline, kind, school_id, due_at)
+         VALUES ($1, 'triage', 'overdue', $2, now() - interval '20 days')`,
+        [id, world.school.id],
+      );
+      const reopenedAt = Date.now();
+
+      const response = await post(id, 'transitions', 'counselor', {
+        version,
+        action: 'reopen',
+        reason: 'The family says it goes on.',
+      });
+
+      expect(response.status).toBe(200);
+      const body = response.body as { triageDueAt: string; resolveDueAt: string };
+      expect(Date.parse(body.triageDueAt)).toBeGreaterThan(reopenedAt);
+      expect(Date.parse(body.resolveDueAt)).toBeGreaterThan(Date.parse(body.triageDueAt));
+      expect(bodyOf(response).timeline).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            type: 'reopened',
+            data: {
+              reason: 'The family says it goes on.',
+              triageDueAt: body.triageDueAt,
+              resolveDueAt: body.resolveDueAt,
+            },
+          }),
+        ]),
+      );
+      const [{ overdue }]: { overdue: boolean }[] = await t.dataSource.query(
+        'SELECT due_at < now() AS overdue FROM incidents WHERE id = $1',
+        [id],
+      );
+      expect(overdue).toBe(false);
+      const notices: unknown[] = await t.dataSource.query(
+        'SELECT 1 FROM deadline_notices WHERE incident_id = $1',
+        [id],
+      );
+      expect(notices).toEqual([]);
+      const family = await t.http.get(`${INCIDENTS}/${id}`).set(as('parent'));
+      expect(family.body).toMatchObject({
+        view: 'family',
+        status: 'submitted',
+        triageDueAt: body.triageDueAt,
+        resolveDueAt: body.resolveDueAt,
+      });
+    });
+
+    it('reopens a resolved case to investigating, clears its outcome and gives it time again', async () => {
       const { id, version } = await driveTo('resolved');
       expect(await row(id)).toMatchObject({ outcome: 'substantiated' });
+      await t.dataSource.query(
+        `UPDATE incidents SET resolve_due_at = now() - interval '1 day' WHERE id = $1`,
+        [id],
+      );
 
       const response = await post(id, 'transitions', 'schoolAdmin', {
         version,
@@ -715,6 +835,9 @@ describe('casework: triage, assignment, the workflow, notes and actions', () => 
         outcome: null,
         resolution_summary: null,
       });
+      expect(Date.parse((response.body as { resolveDueAt: string }).resolveDueAt)).toBeGreaterThan(
+        Date.now(),
+      );
     });
 
     it('closes a resolved case', async () => {

@@ -131,17 +131,21 @@ describe('the queue query plan uses indexes', () => {
 
   it.each<[string, () => Partial<QueueFilter>]>([
     ['the default queue', () => ({})],
-    ['the status filter', () => ({ status: 'triaged' })],
+    ['the status filter', () => ({ status: ['triaged'] })],
+    ['the filter of several statuses', () => ({ status: ['submitted', 'triaged'] })],
     ['the assignee=me filter', () => ({ assignee: 'me' })],
     ['the assignee=<id> filter', () => ({ assignee: counselor.id })],
     ['the assignee=none filter', () => ({ assignee: 'none' })],
     ['the overdue filter', () => ({ overdue: true })],
     ['the not-overdue filter', () => ({ overdue: false })],
-    ['the severity filter', () => ({ severity: 'critical' })],
+    ['the severity filter', () => ({ severity: ['critical'] })],
     ['the q filter', () => ({ q: 'cafeteria' })],
     ['the q filter on a reference', () => ({ q: 'nothing-like-this-reference' })],
     ['a deep cursor page', () => ({ cursor: deepCursor })],
-    ['a deep cursor page of the status filter', () => ({ status: 'resolved', cursor: deepCursor })],
+    [
+      'a deep cursor page of the status filter',
+      () => ({ status: ['resolved'], cursor: deepCursor }),
+    ],
     [
       'a deep cursor page of the assignee=me filter',
       () => ({ assignee: 'me', cursor: deepCursor }),

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@app/common';
-import type { Principal } from '@app/identity';
+import { School, type Principal } from '@app/identity';
 import {
   CaseRecorder,
   Incident,
@@ -20,8 +20,16 @@ import {
   type StaffIncidentView,
   type Status,
 } from '@app/incidents';
-import { DataSource, EntityManager } from 'typeorm';
-import { allowedActions, nextStatus, requiresReason, type CaseAction } from './workflow/workflow';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DeadlineNotice } from './entities/deadline-notice.entity';
+import { reopenedDeadlines } from './deadlines/reopened-deadlines';
+import {
+  allowedActions,
+  nextStatus,
+  requiresReason,
+  type CaseAction,
+  type CaseHistory,
+} from './workflow/workflow';
 
 export interface TriageInput {
   version: number;
@@ -62,6 +70,8 @@ type Changes = Partial<
     | 'outcome'
     | 'resolutionSummary'
     | 'dismissalReason'
+    | 'triageDueAt'
+    | 'resolveDueAt'
   >
 >;
 
@@ -121,7 +131,9 @@ export class CaseworkService {
 
   transition(principal: Principal, incidentId: string, input: TransitionInput) {
     return this.change(principal, incidentId, input.version, async (manager, incident) => {
-      const status = this.advance(incident.status, input.action);
+      const history =
+        input.action === 'reopen' ? await this.historyOf(manager, incident) : undefined;
+      const status = this.advance(incident.status, input.action, history);
       const reason = input.reason?.trim();
       if (requiresReason(input.action) && !reason) {
         throw new UnprocessableEntityException(`reason is required to ${input.action}`);
@@ -129,7 +141,9 @@ export class CaseworkService {
       if (input.reasonCode && input.action !== 'dismiss') {
         throw new UnprocessableEntityException('reasonCode is only for dismiss');
       }
-      const changes: Changes = { status };
+      const deadlines =
+        input.action === 'reopen' ? await this.restartDeadlines(manager, incident, status) : {};
+      const changes: Changes = { status, ...deadlines };
       if (input.action === 'dismiss') changes.dismissalReason = input.reasonCode ?? 'other';
       if (input.action === 'reopen') {
         Object.assign(changes, {
@@ -150,6 +164,7 @@ export class CaseworkService {
           data: {
             ...(reason ? { reason } : {}),
             ...(changes.dismissalReason ? { reasonCode: changes.dismissalReason } : {}),
+            ...deadlines,
           },
         },
         audit: {
@@ -212,8 +227,8 @@ export class CaseworkService {
     return this.views.staffViewOf(incidentId);
   }
 
-  private advance(status: Status, action: CaseAction): Status {
-    const next = nextStatus(status, action);
+  private advance(status: Status, action: CaseAction, history?: CaseHistory): Status {
+    const next = nextStatus(status, action, history);
     if (!next) {
       const allowed = allowedActions(status);
       throw new ConflictException(
@@ -221,6 +236,30 @@ export class CaseworkService {
       );
     }
     return next;
+  }
+
+  /** Whether a caseworker ever triaged the case: its timeline has a `triaged` event. */
+  private async historyOf(manager: EntityManager, incident: Incident): Promise<CaseHistory> {
+    const [row] = await manager.query<{ triaged: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM incident_events WHERE incident_id = $1 AND type = 'triaged') AS triaged`,
+      [incident.id],
+    );
+    return { triaged: row.triaged };
+  }
+
+  /**
+   * Counts the deadlines still ahead of a reopened case again from now, and
+   * forgets the notices already sent for the old ones, so that the reminder
+   * and the overdue escalation come again for the new deadlines.
+   */
+  private async restartDeadlines(manager: EntityManager, incident: Incident, to: Status) {
+    const school = await manager.getRepository(School).findOneByOrFail({ id: incident.schoolId });
+    const deadlines = reopenedDeadlines(to, this.clock.now(), school);
+    await manager.getRepository(DeadlineNotice).delete({
+      incidentId: incident.id,
+      deadline: In(deadlines.triageDueAt ? ['triage', 'resolve'] : ['resolve']),
+    });
+    return deadlines;
   }
 
   private async apply(manager: EntityManager, incident: Incident, changes: Changes): Promise<void> {

@@ -1,9 +1,17 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
+import { decodeCursor, toPage, type Page } from '@app/common';
 import type { Principal } from '@app/identity';
-import type { PartyRole, Status, Severity, Category } from '@app/incidents';
-import { DataSource } from 'typeorm';
+import {
+  REPEAT_WINDOW_DAYS,
+  studentInvolvement,
+  type Category,
+  type PartyRole,
+  type Severity,
+  type Status,
+} from '@app/incidents';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface ChronologyEntry {
   incidentId: string;
@@ -16,7 +24,28 @@ export interface ChronologyEntry {
   createdAt: Date;
 }
 
-/** Every incident a student is linked to, for the staff of their school: patterns show up here. */
+/** The student's involvement over the repeat window, whatever page is shown. */
+export interface RepeatSummary {
+  windowDays: number;
+  incidentsAsTarget: number;
+  incidentsAsAggressor: number;
+  /** A target in more than one incident of the window. */
+  repeatTarget: boolean;
+  /** An aggressor in more than one incident of the window. */
+  repeatAggressor: boolean;
+}
+
+export interface Chronology extends Page<ChronologyEntry> {
+  repeat: RepeatSummary;
+}
+
+type Row = ChronologyEntry & { cursorAt: string };
+
+/**
+ * Every incident a student is involved in (`studentInvolvement`: linked as a
+ * party, or the target of a report of their own), for the staff of their
+ * school, newest occurrence first in keyset pages: patterns show up here.
+ */
 @Injectable()
 export class ChronologyService {
   constructor(
@@ -24,7 +53,12 @@ export class ChronologyService {
     private readonly audit: AuditService,
   ) {}
 
-  async forStudent(principal: Principal, studentId: string): Promise<ChronologyEntry[]> {
+  async forStudent(
+    principal: Principal,
+    studentId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Chronology> {
+    const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
     const [student] = await this.dataSource.query<{ school_id: string }[]>(
       `SELECT m.school_id FROM users u JOIN school_memberships m ON m.user_id = u.id
         WHERE u.id = $1 AND u.role = 'student' AND m.school_id = ANY($2)`,
@@ -38,17 +72,48 @@ export class ChronologyService {
         action: 'student.chronology_viewed',
         details: { studentId },
       });
-      const rows = await manager.query<(Omit<ChronologyEntry, 'roles'> & { roles: PartyRole[] })[]>(
+      const rows = await manager.query<Row[]>(
         `SELECT i.id AS "incidentId", i.reference, i.status, i.severity, i.category,
                 i.occurred_at AS "occurredAt", i.created_at AS "createdAt",
-                array_agg(DISTINCT p.role ORDER BY p.role) AS roles
-           FROM incident_parties p JOIN incidents i ON i.id = p.incident_id
-          WHERE p.student_id = $1 AND i.school_id = ANY($2)
+                i.occurred_at::text AS "cursorAt",
+                array_agg(DISTINCT v.role ORDER BY v.role) AS roles
+           FROM ${studentInvolvement('ARRAY[$1::uuid]')} v JOIN incidents i ON i.id = v.incident_id
+          WHERE i.school_id = ANY($2)
+            AND ($4::timestamptz IS NULL OR (i.occurred_at, i.id) < ($4::timestamptz, $5::uuid))
           GROUP BY i.id
-          ORDER BY i.occurred_at DESC, i.id DESC`,
-        [studentId, principal.schoolIds],
+          ORDER BY i.occurred_at DESC, i.id DESC
+          LIMIT $3`,
+        [studentId, principal.schoolIds, page.limit + 1, after?.[0] ?? null, after?.[1] ?? null],
       );
-      return rows;
+      const entries = toPage(
+        rows,
+        page.limit,
+        ({ cursorAt: _cursorAt, ...entry }) => entry,
+        (row) => [row.cursorAt, row.incidentId],
+      );
+      return { ...entries, repeat: await this.repeatSummary(manager, principal, studentId) };
     });
+  }
+
+  private async repeatSummary(
+    manager: EntityManager,
+    principal: Principal,
+    studentId: string,
+  ): Promise<RepeatSummary> {
+    const [row] = await manager.query<{ target: number; aggressor: number }[]>(
+      `SELECT count(DISTINCT v.incident_id) FILTER (WHERE v.role = 'target')::int AS target,
+              count(DISTINCT v.incident_id) FILTER (WHERE v.role = 'aggressor')::int AS aggressor
+         FROM ${studentInvolvement('ARRAY[$1::uuid]')} v JOIN incidents i ON i.id = v.incident_id
+        WHERE i.school_id = ANY($2)
+          AND i.occurred_at > now() - make_interval(days => $3)`,
+      [studentId, principal.schoolIds, REPEAT_WINDOW_DAYS],
+    );
+    return {
+      windowDays: REPEAT_WINDOW_DAYS,
+      incidentsAsTarget: row.target,
+      incidentsAsAggressor: row.aggressor,
+      repeatTarget: row.target > 1,
+      repeatAggressor: row.aggressor > 1,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Page } from '@app/common';
+import { decodeCursor, InjectAppConfig, toPage, type AppConfig, type Page } from '@app/common';
 import type { Principal } from '@app/identity';
 import {
   Incident,
@@ -15,9 +15,10 @@ import {
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 
 export interface QueueFilter {
-  status?: Status;
-  severity?: Severity;
-  category?: Category;
+  /** Any of these statuses (likewise severities and categories). */
+  status?: readonly Status[];
+  severity?: readonly Severity[];
+  category?: readonly Category[];
   /** `me`, `none` or a user id. */
   assignee?: string;
   overdue?: boolean;
@@ -37,9 +38,6 @@ export interface Caseload {
   assignedToMe: { open: number; overdue: number; dueSoon: number };
 }
 
-/** How far ahead "due soon" looks. */
-const DUE_SOON_HOURS = 48;
-
 /**
  * The caseworker's queue: their schools' incidents, critical first, then the
  * nearest deadline that matters now; keyset pages over (priority, due_at, id)
@@ -47,7 +45,10 @@ const DUE_SOON_HOURS = 48;
  */
 @Injectable()
 export class QueueService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
 
   async list(principal: Principal, filter: QueueFilter): Promise<Page<StaffIncidentSummary>> {
     if (filter.schoolId && !principal.schoolIds.includes(filter.schoolId)) {
@@ -79,11 +80,9 @@ export class QueueService {
       .addOrderBy('incident.dueAt', 'ASC')
       .addOrderBy('incident.id', 'ASC')
       .limit(filter.limit + 1);
-    if (filter.status) query.andWhere('incident.status = :status', { status: filter.status });
-    if (filter.severity)
-      query.andWhere('incident.severity = :severity', { severity: filter.severity });
-    if (filter.category)
-      query.andWhere('incident.category = :category', { category: filter.category });
+    anyOf(query, 'status', filter.status);
+    anyOf(query, 'severity', filter.severity);
+    anyOf(query, 'category', filter.category);
     if (filter.assignee === 'none') query.andWhere('incident.assigneeId IS NULL');
     else if (filter.assignee) {
       query.andWhere('incident.assigneeId = :assignee', {
@@ -129,7 +128,7 @@ export class QueueService {
          count(*) FILTER (WHERE assignee_id = $3 AND due_at >= now()
                           AND due_at < now() + make_interval(hours => $4)) AS mine_due_soon
        FROM incidents WHERE school_id = ANY($1)`,
-      [principal.schoolIds, OPEN_STATUSES, principal.id, DUE_SOON_HOURS],
+      [principal.schoolIds, OPEN_STATUSES, principal.id, this.config.DUE_SOON_HOURS],
     );
     const n = (key: string) => Number(row[key]);
     return {
@@ -165,4 +164,19 @@ function schoolCondition(schoolIds: string[]) {
     : new Brackets((where) =>
         where.where('incident.schoolId = ANY(:schools)', { schools: schoolIds }),
       );
+}
+
+/**
+ * `column` is one of `values`. A single value is an equality, so that
+ * PostgreSQL walks the queue index of that status in order.
+ */
+function anyOf(
+  query: SelectQueryBuilder<Incident>,
+  column: 'status' | 'severity' | 'category',
+  values: readonly string[] | undefined,
+) {
+  if (!values?.length) return;
+  if (values.length === 1)
+    query.andWhere(`incident.${column} = :${column}`, { [column]: values[0] });
+  else query.andWhere(`incident.${column} IN (:...${column})`, { [column]: values });
 }

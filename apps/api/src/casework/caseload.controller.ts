@@ -1,15 +1,12 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ChronologyService,
-  QueueService,
-  type Caseload,
-  type ChronologyEntry,
-} from '@app/casework';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChronologyService, QueueService, type Caseload, type Chronology } from '@app/casework';
+import { PageQueryDto } from '@app/common';
 import type { Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { Roles } from '../auth/decorators/roles.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
+import { StudentHistoryPageDto } from './dto/student-history.dto';
 
 @ApiTags('casework')
 @ApiBearerAuth()
@@ -24,7 +21,7 @@ export class CaseloadController {
   @Get('caseload')
   @ApiOperation({
     summary:
-      'Counts for your schools: open, by status, overdue, due within 48 hours, unassigned, critical',
+      'Counts for your schools: open, by status, overdue, due soon (within DUE_SOON_HOURS, 24 by default), unassigned, critical',
   })
   caseload(@CurrentPrincipal() principal: Principal): Promise<Caseload> {
     return this.queue.caseload(principal);
@@ -32,12 +29,18 @@ export class CaseloadController {
 
   @Get('students/:id/incidents')
   @ApiOperation({
-    summary: 'Every incident a student of your school is linked to, with their role',
+    summary:
+      'Every incident a student of your school is involved in, with their roles, newest occurrence first',
+    description:
+      'Involved: linked to the student record as a party, or the target of a report the student filed (or a parent or caseworker filed for them) that names no target. ' +
+      'Pages of `?limit=` (default 20, max 100) with `?cursor=`; `repeat` counts the last 90 days of the whole history, whatever the page.',
   })
+  @ApiOkResponse({ type: StudentHistoryPageDto })
   studentIncidents(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
-  ): Promise<ChronologyEntry[]> {
-    return this.chronology.forStudent(principal, id);
+    @Query() query: PageQueryDto,
+  ): Promise<Chronology> {
+    return this.chronology.forStudent(principal, id, query);
   }
 }

@@ -60,7 +60,7 @@ export class CaseworkController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'start, dismiss (with reason), close, reopen (with reason)',
-    description: CHANGE_DESCRIPTION,
+    description: `${CHANGE_DESCRIPTION} A dismissed case reopens to \`triaged\` when it had been triaged, else to \`submitted\` (to be triaged); a resolved one to \`investigating\`. Reopening counts the deadlines still ahead again from now, by the school's policy.`,
   })
   transition(
     @CurrentPrincipal() principal: Principal,

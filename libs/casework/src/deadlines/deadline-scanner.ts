@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectAppConfig, type AppConfig } from '@app/common';
 import { CaseRecorder, OPEN_STATUSES, type RecipientRule } from '@app/incidents';
 import { DataSource, EntityManager } from 'typeorm';
-
-/** How far ahead "due soon" reminders look. */
-export const REMINDER_HOURS = 24;
 
 interface DueRow {
   incident_id: string;
@@ -15,13 +13,14 @@ interface DueRow {
 
 const KINDS = {
   reminder: {
-    window: `due_at > now() AND due_at <= now() + make_interval(hours => ${REMINDER_HOURS})`,
+    /** Not yet passed, within the due-soon window. */
+    upcoming: true,
     notice: 'deadline.due_soon',
     event: 'deadline_reminder',
     to: [{ kind: 'assignee_or_counselors' }] as RecipientRule[],
   },
   overdue: {
-    window: 'due_at <= now()',
+    upcoming: false,
     notice: 'deadline.overdue',
     event: 'overdue_escalated',
     to: [{ kind: 'admins' }] as RecipientRule[],
@@ -29,7 +28,8 @@ const KINDS = {
 } as const;
 
 /**
- * Finds open cases whose current deadline is near or passed, and queues one
+ * Finds open cases whose current deadline is near (within `DUE_SOON_HOURS`,
+ * the caseload's "due soon") or passed, and queues one
  * reminder (to the assignee) and one overdue escalation (to the school
  * admins) per case and deadline. Safe to run from several workers at once:
  * the deadline_notices key admits each notice once.
@@ -39,6 +39,7 @@ export class DeadlineScanner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
+    @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
   /** Returns how many notices it queued. */
@@ -58,13 +59,14 @@ export class DeadlineScanner {
          INSERT INTO deadline_notices (incident_id, deadline, kind, school_id, due_at)
          SELECT id, CASE WHEN status = 'submitted' THEN 'triage' ELSE 'resolve' END, $2, school_id, due_at
            FROM incidents
-          WHERE status = ANY($1) AND ${spec.window}
+          WHERE status = ANY($1) AND due_at <= now() + make_interval(hours => $3)
+            AND (NOT $4 OR due_at > now())
          ON CONFLICT DO NOTHING
          RETURNING incident_id, school_id, deadline, due_at)
        SELECT due.incident_id, due.school_id, due.deadline,
               to_char(due.due_at AT TIME ZONE s.time_zone, 'YYYY-MM-DD HH24:MI') AS due_local
          FROM due JOIN schools s ON s.id = due.school_id`,
-      [OPEN_STATUSES, kind],
+      [OPEN_STATUSES, kind, spec.upcoming ? this.config.DUE_SOON_HOURS : 0, spec.upcoming],
     );
     for (const row of rows) {
       const incident = { id: row.incident_id, schoolId: row.school_id };

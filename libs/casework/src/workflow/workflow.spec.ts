@@ -10,14 +10,25 @@ describe('case workflow', () => {
     ['investigating', 'resolve', 'resolved'],
     ['resolved', 'close', 'closed'],
     ['resolved', 'reopen', 'investigating'],
-    ['dismissed', 'reopen', 'triaged'],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
   });
 
+  it('reopens a dismissed case where its work stopped: triaged, or submitted if never triaged', () => {
+    expect(nextStatus('dismissed', 'reopen', { triaged: true })).toBe('triaged');
+    expect(nextStatus('dismissed', 'reopen', { triaged: false })).toBe('submitted');
+    expect(allowedActions(nextStatus('dismissed', 'reopen', { triaged: false })!)).toContain(
+      'triage',
+    );
+  });
+
+  it('will not guess where a dismissed case reopens without its history', () => {
+    expect(() => nextStatus('dismissed', 'reopen')).toThrow('history');
+  });
+
   it('allows exactly the transitions of the diagram', () => {
     const allowed = STATUSES.flatMap((status) =>
-      CASE_ACTIONS.filter((action) => nextStatus(status, action)).map(
+      CASE_ACTIONS.filter((action) => nextStatus(status, action, { triaged: true })).map(
         (action) => `${status}:${action}`,
       ),
     );

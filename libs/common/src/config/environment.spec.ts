@@ -53,6 +53,13 @@ describe('parseEnvironment', () => {
     );
   });
 
+  it('has one due-soon window, 24 hours unless set, between 1 hour and a week', () => {
+    expect(parseEnvironment({}).DUE_SOON_HOURS).toBe(24);
+    expect(parseEnvironment({ DUE_SOON_HOURS: '48' }).DUE_SOON_HOURS).toBe(48);
+    for (const value of ['0', '169', 'soon'])
+      expect(problemsOf({ DUE_SOON_HOURS: value }).join()).toMatch(/DUE_SOON_HOURS/);
+  });
+
   it('names every bad variable', () => {
     const problems = problemsOf({ PORT: 'eighty', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(3);

@@ -175,6 +175,13 @@ export class EnvironmentVariables {
   @Max(3600)
   DEADLINE_SCAN_SECONDS = 60;
 
+  /** How far ahead a deadline is "due soon": the caseload's count and the reminders alike. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  DUE_SOON_HOURS = 24;
+
   /** Benchmarks only: answer each request with `x-query-count`, the SQL statements it caused (exact when requests do not overlap). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -10,6 +10,8 @@ import { Attachment } from '../entities/attachment.entity';
 import { IncidentEvent } from '../entities/incident-event.entity';
 import { Incident } from '../entities/incident.entity';
 import type { Status } from '../incident.constants';
+import { criticalReasons } from '../escalation/critical-reasons';
+import { studentInvolvement } from '../involvement/student-involvement';
 import { peopleByIds } from './people';
 import {
   AttachmentView,
@@ -101,7 +103,7 @@ export class IncidentViewsService {
   }
 
   /** Reporters' and families' incidents, newest first (caseworkers use the queue). */
-  async list(principal: Principal, limit: number, cursor?: string, status?: Status) {
+  async list(principal: Principal, limit: number, cursor?: string, statuses?: readonly Status[]) {
     const reach = this.access.reach(principal);
     const query = this.dataSource
       .getRepository(Incident)
@@ -111,7 +113,7 @@ export class IncidentViewsService {
       .orderBy('incident.createdAt', 'DESC')
       .addOrderBy('incident.id', 'DESC')
       .take(limit + 1);
-    if (status) query.andWhere('incident.status = :status', { status });
+    if (statuses?.length) query.andWhere('incident.status IN (:...statuses)', { statuses });
     if (cursor) {
       const [createdAt, id] = decodeCursor(cursor, 2);
       query.andWhere(
@@ -221,7 +223,8 @@ export class IncidentViewsService {
 
   /**
    * For each linked student: in how many other incidents of the last 90 days
-   * they were a target or an aggressor.
+   * they were a target or an aggressor (`studentInvolvement`: reports of
+   * their own about themselves count as target).
    */
   private async repeatInvolvement(
     incident: Incident,
@@ -230,10 +233,9 @@ export class IncidentViewsService {
       { student_id: string; role: 'target' | 'aggressor'; incidents: string }[]
     >(
       `SELECT p.student_id, p.role, count(DISTINCT p.incident_id) AS incidents
-         FROM incident_parties p
+         FROM ${studentInvolvement('ARRAY(SELECT student_id FROM incident_parties WHERE incident_id = $1 AND student_id IS NOT NULL)')} p
          JOIN incidents i ON i.id = p.incident_id
-        WHERE p.student_id IN (SELECT student_id FROM incident_parties WHERE incident_id = $1 AND student_id IS NOT NULL)
-          AND p.incident_id <> $1
+        WHERE p.incident_id <> $1
           AND p.role IN ('target', 'aggressor')
           AND i.school_id = $2
           AND i.occurred_at > now() - interval '${REPEAT_WINDOW_DAYS} days'
@@ -311,6 +313,7 @@ export const SUMMARY_COLUMNS = [
   'category',
   'location',
   'urgent',
+  'escalationReasons',
   'assigneeId',
   'occurredAt',
   'triageDueAt',
@@ -331,6 +334,8 @@ export function staffSummary(incident: Incident): StaffIncidentSummary {
     category: incident.category,
     location: incident.location,
     urgent: incident.urgent,
+    critical: incident.severity === 'critical',
+    criticalReasons: criticalReasons(incident),
     assigneeId: incident.assigneeId,
     occurredAt: incident.occurredAt,
     triageDueAt: incident.triageDueAt,

@@ -15,6 +15,7 @@ import {
   type Severity,
   type Status,
 } from '../incident.constants';
+import { CRITICAL_REASONS, type CriticalReason } from '../escalation/critical-reasons';
 
 /*
  * Each audience has its own response classes. A field added to an incident is
@@ -169,7 +170,23 @@ export class StaffIncidentSummary {
   @ApiProperty({ enum: SEVERITIES, nullable: true }) severity: Severity | null;
   @ApiProperty({ enum: CATEGORIES }) category: Category;
   @ApiProperty({ enum: LOCATIONS }) location: Location;
-  @ApiProperty() urgent: boolean;
+  @ApiProperty({
+    description:
+      'The reporter ticked "someone is in danger" (only that: see `critical` for what the queue puts first)',
+  })
+  urgent: boolean;
+  @ApiProperty({
+    description:
+      'Severity critical, from escalation at filing or from triage: critical open cases lead the queue',
+  })
+  critical: boolean;
+  @ApiProperty({
+    enum: CRITICAL_REASONS,
+    isArray: true,
+    description:
+      'Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat` (danger terms in the report), or `triage` (a caseworker set severity critical)',
+  })
+  criticalReasons: CriticalReason[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;

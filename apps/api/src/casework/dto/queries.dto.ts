@@ -15,25 +15,40 @@ const toLowerCase = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.toLowerCase() : value;
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
+/** `?status=a&status=b` and `?status=a,b` alike: the distinct values, in order. */
+const toList = ({ value }: { value: unknown }) => {
+  const values = Array.isArray(value) ? (value as unknown[]) : [value];
+  return [
+    ...new Set(
+      values.flatMap((v) => (typeof v === 'string' ? v.split(',').map((w) => w.trim()) : [v])),
+    ),
+  ];
+};
+const ANY_OF = 'Any of these: repeat the parameter or separate the values with commas';
 
 /** `GET /incidents` filters; all but `status` are for caseworkers. */
 export class IncidentQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: STATUSES })
+  @ApiPropertyOptional({ enum: STATUSES, isArray: true, description: ANY_OF })
   @IsOptional()
-  @IsIn(STATUSES)
-  status?: Status;
+  @Transform(toList)
+  @IsIn(STATUSES, { each: true })
+  status?: Status[];
 
-  @ApiPropertyOptional({ enum: SEVERITIES })
+  @ApiPropertyOptional({ enum: SEVERITIES, isArray: true, description: ANY_OF })
   @IsOptional()
-  @IsIn(SEVERITIES)
-  severity?: Severity;
+  @Transform(toList)
+  @IsIn(SEVERITIES, { each: true })
+  severity?: Severity[];
 
-  @ApiPropertyOptional({ enum: CATEGORIES })
+  @ApiPropertyOptional({ enum: CATEGORIES, isArray: true, description: ANY_OF })
   @IsOptional()
-  @IsIn(CATEGORIES)
-  category?: Category;
+  @Transform(toList)
+  @IsIn(CATEGORIES, { each: true })
+  category?: Category[];
 
-  @ApiPropertyOptional({ description: '`me`, `none` or a user id' })
+  @ApiPropertyOptional({
+    description: '`me`, `none` or a user id (one of them); anything else is a 400',
+  })
   @IsOptional()
   @Transform(toLowerCase)
   @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {

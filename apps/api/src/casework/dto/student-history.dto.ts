@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ChronologyEntry, RepeatSummary } from '@app/casework';
+import {
+  CATEGORIES,
+  PARTY_ROLES,
+  SEVERITIES,
+  STATUSES,
+  type Category,
+  type PartyRole,
+  type Severity,
+  type Status,
+} from '@app/incidents';
+
+export class ChronologyEntryDto implements ChronologyEntry {
+  @ApiProperty({ format: 'uuid' }) incidentId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({
+    enum: PARTY_ROLES,
+    isArray: true,
+    description:
+      'The student’s roles in it: as a linked party, or `target` of a report they (or a parent for them) filed naming no target',
+  })
+  roles: PartyRole[];
+  @ApiProperty({ enum: STATUSES }) status: Status;
+  @ApiProperty({ enum: SEVERITIES, nullable: true }) severity: Severity | null;
+  @ApiProperty({ enum: CATEGORIES }) category: Category;
+  @ApiProperty() occurredAt: Date;
+  @ApiProperty() createdAt: Date;
+}
+
+export class RepeatSummaryDto implements RepeatSummary {
+  @ApiProperty({ example: 90, description: 'The window counted, in days before now' })
+  windowDays: number;
+  @ApiProperty({ description: 'Incidents of the window with the student as a target' })
+  incidentsAsTarget: number;
+  @ApiProperty({ description: 'Incidents of the window with the student as an aggressor' })
+  incidentsAsAggressor: number;
+  @ApiProperty({ description: 'A target in more than one incident of the window' })
+  repeatTarget: boolean;
+  @ApiProperty({ description: 'An aggressor in more than one incident of the window' })
+  repeatAggressor: boolean;
+}
+
+/** A page of a student's history, with the repeat flags of the whole history (not of the page). */
+export class StudentHistoryPageDto {
+  @ApiProperty({ type: [ChronologyEntryDto] }) items: ChronologyEntryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: RepeatSummaryDto }) repeat: RepeatSummaryDto;
+}
