@@ -785,6 +785,23 @@ describe('HTTP hardening', () => {
     });
   });
 
+  describe('in production without API_DOCS', () => {
+    it('serves the OpenAPI document but not the Swagger UI', async () => {
+      const production = await TestApp.start({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://the-test-database-is-passed-apart/unused',
+      });
+      try {
+        await production.http.get('/api/docs').redirects(2).expect(404);
+        await production.http.get('/api/docs/').expect(404);
+        const response = await production.http.get('/api/docs-json').expect(200);
+        expect(response.body.openapi).toMatch(/^3\./);
+      } finally {
+        await production.close();
+      }
+    });
+  });
+
   describe('when the database is gone', () => {
     it('GET /health answers 503, and the app still shuts down cleanly', async () => {
       const doomed = await TestApp.start();

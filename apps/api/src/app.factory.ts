@@ -83,7 +83,7 @@ export async function createApiApp(
       exposedHeaders: ['x-request-id'],
     });
   }
-  setUpSwagger(app);
+  setUpSwagger(app, { ui: config.API_DOCS });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
