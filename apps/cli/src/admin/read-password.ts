@@ -1,3 +1,6 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+
 /** All of standard input, less one trailing line break: `--password-stdin`. */
 async function readStandardInput(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -7,35 +10,25 @@ async function readStandardInput(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-/** Asks on the terminal without echoing what is typed. */
-function askHidden(question: string): Promise<string> {
-  const input = process.stdin;
-  process.stderr.write(question);
-  input.setRawMode(true);
-  input.setEncoding('utf8');
-  input.resume();
-  return new Promise((resolve, reject) => {
-    let typed = '';
-    const finish = (error?: Error) => {
-      input.off('data', onData);
-      input.setRawMode(false);
-      input.pause();
+/** Asks each question at the terminal, without echoing what is typed. */
+async function askHidden(questions: string[]): Promise<string[]> {
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const terminal = createInterface({ input: process.stdin, output: silent, terminal: true });
+  terminal.on('SIGINT', () => terminal.close());
+  const lines = terminal[Symbol.asyncIterator]();
+  const answers: string[] = [];
+  try {
+    for (const question of questions) {
+      process.stderr.write(question);
+      const line = await lines.next();
       process.stderr.write('\n');
-      if (error) reject(error);
-      else resolve(typed);
-    };
-    const onData = (text: string) => {
-      for (const character of text) {
-        if (character === '\r' || character === '\n') return finish();
-        if (character === '\u0003') return finish(new Error('Cancelled.'));
-        typed =
-          character === '\u007f' || character === '\b'
-            ? [...typed].slice(0, -1).join('')
-            : typed + character;
-      }
-    };
-    input.on('data', onData);
-  });
+      if (line.done) throw new Error('Cancelled.');
+      answers.push(line.value);
+    }
+    return answers;
+  } finally {
+    terminal.close();
+  }
 }
 
 /**
@@ -50,8 +43,7 @@ export async function readPassword(fromStandardInput: boolean): Promise<string> 
       'Give the password on standard input with --password-stdin, or run this in a terminal to type it.',
     );
   }
-  const password = await askHidden('Password: ');
-  if ((await askHidden('Password again: ')) !== password)
-    throw new Error('The two passwords differ.');
+  const [password, again] = await askHidden(['Password: ', 'Password again: ']);
+  if (again !== password) throw new Error('The two passwords differ.');
   return password;
 }
