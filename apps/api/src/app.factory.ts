@@ -8,6 +8,7 @@ import type { AppConfig } from '@app/common';
 import { QueryCounter } from '@app/database';
 import { MAX_ATTACHMENT_BYTES } from '@app/incidents';
 import { ApiModule } from './api.module';
+import { rejectMalformedInput } from './http/malformed-input.hook';
 import { setUpSwagger } from './http/swagger';
 import { requestIdFor } from './logging/logger.options';
 import { createValidationPipe } from './http/validation';
@@ -50,6 +51,7 @@ export async function createApiApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  rejectMalformedInput(adapter.getInstance());
   if (config.QUERY_COUNT_HEADER) countQueriesPerRequest(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot({ config, databaseUrl }),
@@ -81,7 +83,7 @@ export async function createApiApp(
       exposedHeaders: ['x-request-id'],
     });
   }
-  setUpSwagger(app);
+  setUpSwagger(app, { ui: config.API_DOCS });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

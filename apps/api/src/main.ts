@@ -50,7 +50,11 @@ async function startApi(config: AppConfig, database: DatabaseHandle) {
   await app.listen({ port: config.PORT, host: config.HOST });
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   say(`Safe Schools API listening on ${base}`);
-  say(`API docs: ${base}/${DOCS_PATH}   Health: ${base}/health`);
+  say(
+    config.API_DOCS
+      ? `API docs: ${base}/${DOCS_PATH}   Health: ${base}/health`
+      : `API docs: ${base}/${DOCS_PATH}-json (Swagger UI off; API_DOCS=true turns it on)   Health: ${base}/health`,
+  );
   say(
     database.embedded
       ? `Database: embedded PostgreSQL in ${config.DATA_DIR}/postgres`

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataSourceOptions, runPendingMigrations } from '@app/database';
-import { DataSource } from 'typeorm';
+import { runPendingMigrations } from '@app/database';
+import { withDataSource } from './data-source';
 import { allEntities } from './entities';
 
 type Say = (line: string) => void;
@@ -10,19 +10,6 @@ type Say = (line: string) => void;
 interface Query {
   query: string;
   parameters?: unknown[];
-}
-
-async function withDataSource<T>(
-  url: string,
-  work: (dataSource: DataSource) => Promise<T>,
-): Promise<T> {
-  const dataSource = new DataSource(dataSourceOptions({ url, entities: allEntities, poolSize: 2 }));
-  await dataSource.initialize();
-  try {
-    return await work(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 export async function migrateRun(url: string, say: Say): Promise<void> {
@@ -35,14 +22,16 @@ export async function migrateRun(url: string, say: Say): Promise<void> {
 }
 
 export async function migrateRevert(url: string, say: Say): Promise<void> {
-  await withDataSource(url, (dataSource) => dataSource.undoLastMigration({ transaction: 'each' }));
+  await withDataSource(url, allEntities, (dataSource) =>
+    dataSource.undoLastMigration({ transaction: 'each' }),
+  );
   say('Reverted the last applied migration.');
 }
 
 /** The SQL that would bring the migrated schema in line with the entities. */
 async function pendingSchemaChanges(url: string): Promise<{ up: Query[]; down: Query[] }> {
   await runPendingMigrations(url);
-  return withDataSource(url, async (dataSource) => {
+  return withDataSource(url, allEntities, async (dataSource) => {
     const sql = await dataSource.driver.createSchemaBuilder().log();
     const database = dataSource.driver.database ?? '';
     const portable = (query: Query) => withoutDatabaseName(query, database);

@@ -14,6 +14,11 @@ export interface DatabaseModuleOptions {
 /**
  * The application's one connection pool. Entities are contributed by each
  * library's `TypeOrmModule.forFeature`, so this module knows none of them.
+ *
+ * Registered with `forRootAsync`: `forRoot` also records the pool's name in a
+ * registry that @nestjs/typeorm keeps per process, not per application, so the
+ * worker running inside the API process (an application of its own, with its
+ * own pool) was reported as a second "default" data source.
  */
 @Module({})
 export class DatabaseModule {
@@ -21,13 +26,15 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions({ ...options, entities: [] }),
-          migrations: [],
-          autoLoadEntities: true,
-          ...(options.countQueries
-            ? { logging: ['query' as const], logger: new QueryCounter() }
-            : {}),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions({ ...options, entities: [] }),
+            migrations: [],
+            autoLoadEntities: true,
+            ...(options.countQueries
+              ? { logging: ['query' as const], logger: new QueryCounter() }
+              : {}),
+          }),
         }),
       ],
     };

@@ -11,6 +11,7 @@ export * from './auth/principal.loader';
 export * from './demo/demo-data';
 export * from './demo/demo-seed.service';
 export * from './guardianships/guardianships.service';
+export * from './installation/installation.service';
 export * from './passwords/password-policy';
 export * from './passwords/password.service';
 export * from './schools/schools.service';

@@ -3,8 +3,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 export const DOCS_PATH = 'api/docs';
 
-/** Swagger UI at /api/docs and the OpenAPI JSON at /api/docs-json. */
-export function setUpSwagger(app: INestApplication): void {
+/** The OpenAPI JSON at /api/docs-json, always; the Swagger UI at /api/docs when `ui` is on. */
+export function setUpSwagger(app: INestApplication, { ui }: { ui: boolean }): void {
   const config = new DocumentBuilder()
     .setTitle('Safe Schools API')
     .setDescription(
@@ -16,6 +16,7 @@ export function setUpSwagger(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup(DOCS_PATH, app, document, {
+    ui,
     jsonDocumentUrl: `${DOCS_PATH}-json`,
     customSiteTitle: 'Safe Schools API',
   });

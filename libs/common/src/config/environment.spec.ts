@@ -72,6 +72,26 @@ describe('parseEnvironment', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://localhost/db' }).join()).toMatch(/DATABASE_URL/);
   });
 
+  describe('API_DOCS', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/app',
+      JWT_SECRET: STRONG_SECRET,
+    };
+
+    it('serves the Swagger UI outside production and not in it, unless set', () => {
+      expect(parseEnvironment({}).API_DOCS).toBe(true);
+      expect(parseEnvironment({ NODE_ENV: 'test' }).API_DOCS).toBe(true);
+      expect(parseEnvironment(production).API_DOCS).toBe(false);
+      expect(parseEnvironment({ ...production, API_DOCS: 'true' }).API_DOCS).toBe(true);
+      expect(parseEnvironment({ API_DOCS: 'false' }).API_DOCS).toBe(false);
+    });
+
+    it('refuses a value that is not a boolean', () => {
+      expect(problemsOf({ API_DOCS: 'sometimes' }).join()).toMatch(/API_DOCS/);
+    });
+  });
+
   describe('in production', () => {
     it('refuses to start without DATABASE_URL and JWT_SECRET', () => {
       const problems = problemsOf({ NODE_ENV: 'production' }).join('\n');

@@ -202,11 +202,17 @@ export class EnvironmentVariables {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /** Serve the Swagger UI at /api/docs. Unset: on, except with NODE_ENV=production. The OpenAPI JSON is always served. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  API_DOCS?: boolean;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 }
 
-export type AppConfig = Readonly<EnvironmentVariables & { JWT_SECRET: string }>;
+export type AppConfig = Readonly<EnvironmentVariables & { JWT_SECRET: string; API_DOCS: boolean }>;
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -224,7 +230,8 @@ export function parseEnvironment(
 ): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const relevant: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'EMBEDDED_DB_PORT', 'JWT_SECRET', 'SMTP_URL']) {
+  const optional = ['DATABASE_URL', 'EMBEDDED_DB_PORT', 'JWT_SECRET', 'SMTP_URL', 'API_DOCS'];
+  for (const key of [...known, ...optional]) {
     const value = env[key];
     if (value !== undefined && value.trim() !== '') relevant[key] = value.trim();
   }
@@ -239,6 +246,10 @@ export function parseEnvironment(
       ),
     );
   }
-  // Outside production a fixed secret keeps sessions valid across restarts.
-  return Object.freeze({ ...config, JWT_SECRET: config.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET });
+  return Object.freeze({
+    ...config,
+    // Outside production a fixed secret keeps sessions valid across restarts.
+    JWT_SECRET: config.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    API_DOCS: config.API_DOCS ?? !isProduction(config),
+  });
 }
