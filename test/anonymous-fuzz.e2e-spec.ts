@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Factory } from './support/factory';
+import { withMalformedField } from './support/malformed-json';
 import { TestApp } from './support/test-app';
 
 // Starting the app, and some uploads, can take longer than jest's default 5 s on a busy machine.
@@ -231,7 +232,10 @@ describe('anonymous filing under fuzzed input', () => {
       { requiredKeys: ['schoolCode', 'category', 'location', 'occurredAt', 'description'] },
     );
 
-    const as = (kind: 'valid' | 'other') => (body: unknown) => ({
+    type Kind = 'valid' | 'other' | 'malformed';
+    // Malformed bodies (a lone surrogate, nesting past the limit) are refused before validation.
+    const EXPECTED_STATUS: Partial<Record<Kind, number>> = { valid: 201, malformed: 400 };
+    const as = (kind: Kind) => (body: unknown) => ({
       kind,
       raw: JSON.stringify(body),
     });
@@ -242,6 +246,15 @@ describe('anonymous filing under fuzzed input', () => {
       { weight: 2, arbitrary: sparse.map(as('other')) },
       { weight: 1, arbitrary: fc.jsonValue().map(as('other')) },
       { weight: 1, arbitrary: fc.object().map(as('other')) },
+      {
+        weight: 1,
+        arbitrary: valid.chain((body) =>
+          withMalformedField(body, Object.keys(body)).map(({ raw }) => ({
+            kind: 'malformed' as const,
+            raw,
+          })),
+        ),
+      },
       {
         weight: 1,
         arbitrary: fc
@@ -256,14 +269,16 @@ describe('anonymous filing under fuzzed input', () => {
     const filed: { reference: string; trackingCode: string }[] = [];
     let partiesFiled = 0;
     let sent = 0;
+    let malformedSent = 0;
 
-    const send = async ({ kind, raw }: { kind: 'valid' | 'other'; raw: string }) => {
+    const send = async ({ kind, raw }: { kind: Kind; raw: string }) => {
       const response = await t.http
         .post('/api/v1/public/reports')
         .set('Content-Type', 'application/json')
         .send(raw);
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      if (response.status >= 500 || (kind === 'valid' && response.status !== 201)) {
+      const expected = EXPECTED_STATUS[kind];
+      if (response.status >= 500 || (expected !== undefined && response.status !== expected)) {
         throw new Error(
           `${kind} body answered ${response.status} ${JSON.stringify(response.body)}: ${raw}`,
         );
@@ -284,6 +299,7 @@ describe('anonymous filing under fuzzed input', () => {
         });
       }
       sent += 1;
+      if (kind === 'malformed') malformedSent += 1;
     };
 
     await fc.assert(
@@ -294,6 +310,7 @@ describe('anonymous filing under fuzzed input', () => {
     );
 
     expect(sent).toBeGreaterThanOrEqual(RUNS);
+    expect(malformedSent).toBeGreaterThan(RUNS / 50);
     expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
     // Enough of both kinds to make the run meaningful.
     expect(filed.length).toBeGreaterThan(RUNS / 10);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Factory } from './support/factory';
+import { withMalformedField } from './support/malformed-json';
 import { TestApp } from './support/test-app';
 
 type World = Awaited<ReturnType<Factory['world']>>;
@@ -50,6 +51,7 @@ const EXPECTED_STATUSES = [201, 400, 404, 422];
 const BATCH = 8;
 const VALID_LOOKING_RUNS = 190; // x 8 = 1,520 bodies
 const ARBITRARY_RUNS = 66; // x 8 = 528 bodies: 2,048 in all
+const MALFORMED_RUNS = 32; // x 8 = 256 bodies with a lone surrogate or nesting past the limit
 
 // jest ignores the e2e project's testTimeout; this file takes ~20 s alone, more on a busy machine.
 jest.setTimeout(90_000);
@@ -285,6 +287,38 @@ describe('fuzzing POST /api/v1/incidents as a student', () => {
     expect(answered[201] ?? 0).toBeGreaterThan(total * 0.1);
     expect(total - (answered[201] ?? 0)).toBeGreaterThan(total * 0.1);
     await expectConsistent(before, ids);
+  });
+
+  it('refuses a lone surrogate or deep nesting in any field with a 400 before validation, filing nothing', async () => {
+    const before = await incidentCount();
+    const report = {
+      schoolId: world.school.id,
+      category: 'verbal',
+      location: 'cafeteria',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      description: 'They threw food at me at lunch again.',
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(withMalformedField(report, FIELDS), { minLength: BATCH, maxLength: BATCH }),
+        async (batch) => {
+          const answers = await Promise.all(
+            batch.map(({ raw }) =>
+              t.http.post(INCIDENTS).set(headers).set('Content-Type', 'application/json').send(raw),
+            ),
+          );
+          answers.forEach((response, i) => {
+            const { raw, field } = batch[i];
+            const why = `${response.status} ${JSON.stringify(response.body)} for ${raw.slice(0, 200)}`;
+            expect([response.status, why]).toEqual([400, why]);
+            const message = String(response.body.message);
+            expect(message).toMatch(message.includes('nested') ? /^body is nested/ : field);
+          });
+        },
+      ),
+      { numRuns: MALFORMED_RUNS, endOnFailure: true },
+    );
+    await expect(incidentCount()).resolves.toBe(before);
   });
 
   it('answers arbitrary JSON with a client error, never a 5xx, and files nothing', async () => {
