@@ -592,6 +592,12 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         error: 'Too Many Requests',
         message: expect.any(String),
       });
+      // The standard header, in seconds, not a throttler-specific one.
+      const retryAfter = Number(response.headers['retry-after']);
+      expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
+      expect(
+        Object.keys(response.headers).filter((name) => name.startsWith('retry-after')),
+      ).toEqual(['retry-after']);
     });
 
     it('counts each endpoint on its own and each client on its own', async () => {
