@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DemoSeedService } from '@app/identity';
 import { Factory } from './support/factory';
 import { TestApp } from './support/test-app';
@@ -349,6 +349,79 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
 
       expect(first.body.trackingCode).not.toBe(second.body.trackingCode);
       expect(first.body.reference).not.toBe(second.body.reference);
+    });
+
+    describe('with an Idempotency-Key', () => {
+      const withKey = (key: string, body: unknown, client = newClient()) =>
+        t.http
+          .post('/api/v1/public/reports')
+          .set('X-Forwarded-For', client)
+          .set('Idempotency-Key', key)
+          .send(body as object);
+
+      it('files once and answers a retry with the same reference and a tracking code that works', async () => {
+        const key = `retry-${randomUUID()}`;
+        const body = validReport();
+        const before = await tableCounts();
+
+        const first = await withKey(key, body).expect(201);
+        const retry = await withKey(key, { ...body }).expect(201);
+
+        expect(retry.body).toEqual(first.body);
+        expect(first.body.trackingCode).toMatch(CODE_FORMAT);
+        await expect(incidentCount()).resolves.toBe(before.incidents + 1);
+        const status = await anonymous().status(retry.body.trackingCode).expect(200);
+        expect(status.body.reference).toBe(first.body.reference);
+        // Neither the key nor the code is stored as given.
+        const code = first.body.trackingCode as string;
+        await expect(tablesContaining([key, code, code.replace(/-/g, '')])).resolves.toEqual([]);
+      });
+
+      it('refuses the key with another body (422) and files nothing', async () => {
+        const key = `retry-${randomUUID()}`;
+        await withKey(key, validReport()).expect(201);
+        const before = await tableCounts();
+
+        const response = await withKey(key, validReport({ category: 'physical' })).expect(422);
+
+        expect(response.body).toEqual({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: expect.stringContaining('Idempotency-Key'),
+        });
+        expect(JSON.stringify(response.body)).not.toMatch(/[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/);
+        await expect(tableCounts()).resolves.toEqual(before);
+      });
+
+      it('keeps anonymous keys apart from the keys of signed-in reporters', async () => {
+        const key = `shared-${randomUUID()}`;
+        const { category, location, occurredAt, description } = validReport();
+        await t.http
+          .post('/api/v1/incidents')
+          .set(asUser('student'))
+          .set('Idempotency-Key', key)
+          .send({ schoolId: world.school.id, category, location, occurredAt, description })
+          .expect(201);
+
+        const anonymousReport = await withKey(key, validReport()).expect(201);
+
+        expect(anonymousReport.body.trackingCode).toMatch(CODE_FORMAT);
+      });
+
+      it('files twice without a key', async () => {
+        const before = await incidentCount();
+        const body = validReport();
+
+        const first = await anonymous().report(body).expect(201);
+        const second = await anonymous().report(body).expect(201);
+
+        expect(second.body.reference).not.toBe(first.body.reference);
+        await expect(incidentCount()).resolves.toBe(before + 2);
+      });
+
+      it('refuses a malformed key (400)', async () => {
+        await withKey('has spaces', validReport()).expect(400);
+      });
     });
   });
 
