@@ -615,6 +615,38 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
       await expect(tableCounts()).resolves.toEqual(before);
     });
 
+    it('refuses a message on a closed report with 409 that points to a new report, and stores nothing', async () => {
+      const client = anonymous();
+      const filed = await client.report(validReport()).expect(201);
+      const { id } = await incidentByReference(filed.body.reference);
+      let version = 1;
+      for (const [path, body] of [
+        ['triage', { severity: 'low' }],
+        ['transitions', { action: 'start' }],
+        ['resolve', { outcome: 'inconclusive', summary: 'We could not find out more.' }],
+        ['transitions', { action: 'close' }],
+      ] as const) {
+        const response = await t.http
+          .post(`/api/v1/incidents/${id as string}/${path}`)
+          .set(asUser('counselor'))
+          .send({ ...body, version })
+          .expect(200);
+        version = response.body.version as number;
+      }
+      const before = await tableCounts();
+
+      const response = await client
+        .message(filed.body.trackingCode, 'It happened again.')
+        .expect(409);
+
+      expect(response.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: expect.stringContaining('file a new report (POST /api/v1/public/reports)'),
+      });
+      await expect(tableCounts()).resolves.toEqual(before);
+    });
+
     it('refuses an empty, blank or too long message with 400 and stores nothing', async () => {
       const client = anonymous();
       const filed = await client.report(validReport()).expect(201);

@@ -499,6 +499,83 @@ describe('case messages', () => {
     });
   });
 
+  describe('a closed case', () => {
+    /** Triage, start, resolve and close, as the school's counselor. */
+    const close = async (incidentId: string) => {
+      const act = async (path: string, body: Record<string, unknown>, version: number) =>
+        (
+          await t.http
+            .post(`/api/v1/incidents/${incidentId}/${path}`)
+            .set(asUser('counselor'))
+            .send({ ...body, version })
+            .expect(200)
+        ).body.version as number;
+      let version = await act('triage', { severity: 'low' }, 1);
+      version = await act('transitions', { action: 'start' }, version);
+      version = await act(
+        'resolve',
+        { outcome: 'inconclusive', summary: 'We spoke to everyone.' },
+        version,
+      );
+      await act('transitions', { action: 'close' }, version);
+    };
+
+    it('refuses a family message with 409 that says how to raise a new concern, and stores nothing', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      await post(incidentId, asUser('parent'), { body: 'Thank you for looking into it.' }).expect(
+        201,
+      );
+      await close(incidentId);
+      const before = await stored();
+      const outboxBefore = await count('SELECT count(*)::int AS n FROM outbox');
+
+      for (const who of ['student', 'parent'] as const) {
+        const response = await post(incidentId, asUser(who), { body: 'It started again.' }).expect(
+          409,
+        );
+        expect(response.body).toEqual({
+          statusCode: 409,
+          error: 'Conflict',
+          message: expect.stringContaining('file a new report (POST /api/v1/incidents)'),
+        });
+      }
+
+      await expect(stored()).resolves.toEqual(before);
+      await expect(count('SELECT count(*)::int AS n FROM outbox')).resolves.toBe(outboxBefore);
+      // The thread stays readable.
+      await expect(list(incidentId, asUser('parent'))).resolves.toHaveLength(1);
+    });
+
+    it('refuses staff messages too', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      await close(incidentId);
+      const before = await stored();
+
+      const response = await post(incidentId, asUser('counselor'), {
+        body: 'One more thing.',
+      }).expect(409);
+
+      expect(response.body.message).toContain('This case is closed');
+      await expect(stored()).resolves.toEqual(before);
+    });
+
+    it('still takes family messages on a dismissed case, which staff can reopen', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      const triaged = await t.http
+        .post(`/api/v1/incidents/${incidentId}/triage`)
+        .set(asUser('counselor'))
+        .send({ version: 1, severity: 'low' })
+        .expect(200);
+      await t.http
+        .post(`/api/v1/incidents/${incidentId}/transitions`)
+        .set(asUser('counselor'))
+        .send({ version: triaged.body.version, action: 'dismiss', reason: 'Not bullying.' })
+        .expect(200);
+
+      await post(incidentId, asUser('parent'), { body: 'We disagree with this.' }).expect(201);
+    });
+  });
+
   describe('message bodies', () => {
     let incidentId: string;
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@app/identity';
 import { MessagesService, MessageView } from '@app/incidents';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -28,6 +28,10 @@ export class MessagesController {
 
   @Post()
   @ApiOperation({ summary: 'Write to the school (families) or to a family (staff)' })
+  @ApiConflictResponse({
+    description:
+      'The case is closed: it takes no new messages from anyone. The message says how to raise a new concern: file a new report (POST /api/v1/incidents).',
+  })
   post(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

@@ -11,7 +11,14 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   AnonymousReportsService,
   AttachmentsService,
@@ -83,6 +90,10 @@ export class PublicReportsController {
 
   @Post('reports/messages')
   @ApiOperation({ summary: 'Write to the school about your report' })
+  @ApiConflictResponse({
+    description:
+      'The report is closed: it takes no new messages. The message says how to raise a new concern: file a new report (POST /api/v1/public/reports).',
+  })
   message(@Body() body: AnonymousMessageDto): Promise<MessageView> {
     return this.anonymous.postMessage(body.trackingCode, body.body);
   }

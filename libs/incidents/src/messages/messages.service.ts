@@ -1,4 +1,4 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@app/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -11,6 +11,20 @@ import type { MessageView } from '../views/incident.views';
 import { peopleByIds } from '../views/people';
 
 export const ANONYMOUS_AUTHOR_NAME = 'Anonymous reporter';
+
+/**
+ * A closed case is settled for good (it cannot be reopened), so nobody would
+ * act on a new message: the answer says where a new concern goes instead.
+ */
+export function closedCaseMessage(authorKind: MessageAuthorKind): string {
+  const newReport =
+    authorKind === 'anonymous'
+      ? 'file a new report (POST /api/v1/public/reports), which gets its own tracking code'
+      : 'file a new report (POST /api/v1/incidents)';
+  return authorKind === 'staff'
+    ? `This case is closed and takes no new messages. For a new concern, ${newReport}`
+    : `This case is closed and takes no new messages. If something is still wrong or has happened again, ${newReport}`;
+}
 
 /** The conversation between a case's staff and the families it concerns. */
 @Injectable()
@@ -108,6 +122,7 @@ export class MessagesService {
     threadStudentId: string | null,
     body: string,
   ): Promise<Message> {
+    if (incident.status === 'closed') throw new ConflictException(closedCaseMessage(authorKind));
     const message = await manager.getRepository(Message).save(
       manager.getRepository(Message).create({
         incidentId: incident.id,
