@@ -564,7 +564,8 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         .get(`/api/v1/incidents/${summary.id}/messages`)
         .set(asUser('counselor'))
         .expect(200);
-      expect(staffThread.body).toEqual([
+      expect(staffThread.body.nextCursor).toBeNull();
+      expect(staffThread.body.items).toEqual([
         {
           id: written.body.id,
           authorKind: 'anonymous',
@@ -791,7 +792,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         reporterKind: 'anonymous',
       });
       const thread = await t.http.get(`/api/v1/incidents/${id}/messages`).set(casey).expect(200);
-      expect(idsOf(thread.body)).toEqual([question.body.id]);
+      expect(idsOf(thread.body.items)).toEqual([question.body.id]);
 
       const answer = await t.http
         .post(`/api/v1/incidents/${id}/messages`)

@@ -65,12 +65,14 @@ describe('case messages', () => {
   };
   const post = (incidentId: string, headers: Headers, body: Record<string, unknown>) =>
     t.http.post(`/api/v1/incidents/${incidentId}/messages`).set(headers).send(body);
+  /** The whole thread, in one page of up to 100. */
   const list = async (incidentId: string, headers: Headers): Promise<MessageBody[]> => {
     const response = await t.http
-      .get(`/api/v1/incidents/${incidentId}/messages`)
+      .get(`/api/v1/incidents/${incidentId}/messages?limit=100`)
       .set(headers)
       .expect(200);
-    return response.body as MessageBody[];
+    expect(response.body.nextCursor).toBeNull();
+    return response.body.items as MessageBody[];
   };
   const ids = (messages: MessageBody[]) => messages.map((message) => message.id);
 
@@ -496,6 +498,53 @@ describe('case messages', () => {
       );
 
       await expect(stored()).resolves.toEqual(before);
+    });
+  });
+
+  describe('pages', () => {
+    const page = (incidentId: string, headers: Headers, query: string) =>
+      t.http.get(`/api/v1/incidents/${incidentId}/messages${query}`).set(headers);
+
+    it('come oldest first, 20 by default, with an opaque cursor to the newer ones', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      const written: string[] = [];
+      for (let i = 0; i < 23; i += 1) {
+        const who = i % 2 === 0 ? asUser('student') : asUser('counselor');
+        written.push((await post(incidentId, who, { body: `Message ${i}` }).expect(201)).body.id);
+      }
+
+      const first = await page(incidentId, asUser('parent'), '').expect(200);
+      expect(Object.keys(first.body).sort()).toEqual(['items', 'nextCursor']);
+      expect(ids(first.body.items)).toEqual(written.slice(0, 20));
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const second = await page(
+        incidentId,
+        asUser('parent'),
+        `?cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      ).expect(200);
+      expect(ids(second.body.items)).toEqual(written.slice(20));
+      expect(second.body.nextCursor).toBeNull();
+
+      const staffPages: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const response = await page(
+          incidentId,
+          asUser('counselor'),
+          `?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        ).expect(200);
+        expect(response.body.items.length).toBeLessThanOrEqual(7);
+        staffPages.push(...ids(response.body.items));
+        cursor = response.body.nextCursor;
+      }
+      expect(staffPages).toEqual(written);
+    });
+
+    it('refuse a bad limit or cursor with 400', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      for (const query of ['?limit=0', '?limit=101', '?limit=ten', '?cursor=not-a-cursor']) {
+        await page(incidentId, asUser('student'), query).expect(400);
+      }
     });
   });
 

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@app/identity';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { decodeCursor, toPage, type Page } from '@app/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Audience } from '../access/audience';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Message, type MessageAuthorKind } from '../entities/message.entity';
@@ -35,9 +36,36 @@ export class MessagesService {
     private readonly recorder: CaseRecorder,
   ) {}
 
-  async list(principal: Principal, incidentId: string): Promise<MessageView[]> {
+  /** One page of the caller's thread (staff: every thread), oldest first. */
+  async list(
+    principal: Principal,
+    incidentId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<MessageView>> {
     const { incident, audience } = await this.access.require(principal, incidentId);
-    return this.thread(incident, audience, principal.id);
+    const query = this.threadQuery(incident, audience)
+      .addSelect('message.created_at::text', 'cursor_at')
+      .limit(limit + 1);
+    if (cursor) {
+      const [createdAt, id] = decodeCursor(cursor, 2);
+      query.andWhere('(message.createdAt, message.id) > (CAST(:createdAt AS timestamptz), :id)', {
+        createdAt,
+        id,
+      });
+    }
+    const { entities, raw } = await query.getRawAndEntities<{
+      message_id: string;
+      cursor_at: string;
+    }>();
+    const cursorAt = new Map(raw.map((row) => [row.message_id, row.cursor_at]));
+    const page = toPage(
+      entities,
+      limit,
+      (message) => message,
+      (message) => [cursorAt.get(message.id) ?? null, message.id],
+    );
+    return { ...page, items: await this.views(page.items, audience, principal.id) };
   }
 
   async post(
@@ -90,14 +118,29 @@ export class MessagesService {
     audience: Audience,
     viewerId: string | null,
   ): Promise<MessageView[]> {
+    return this.views(await this.threadQuery(incident, audience).getMany(), audience, viewerId);
+  }
+
+  /** The messages the audience may read, oldest first. */
+  private threadQuery(incident: Incident, audience: Audience): SelectQueryBuilder<Message> {
+    const query = this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('message')
+      .where('message.incidentId = :incidentId', { incidentId: incident.id })
+      .orderBy('message.createdAt', 'ASC')
+      .addOrderBy('message.id', 'ASC');
+    if (audience.kind === 'staff') return query;
     const threadStudentId = audience.kind === 'family' ? audience.threadStudentId : null;
-    const messages = await this.dataSource.getRepository(Message).find({
-      where: {
-        incidentId: incident.id,
-        ...(audience.kind === 'staff' ? {} : { threadStudentId: threadStudentId ?? IsNull() }),
-      },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return threadStudentId
+      ? query.andWhere('message.threadStudentId = :threadStudentId', { threadStudentId })
+      : query.andWhere('message.threadStudentId IS NULL');
+  }
+
+  private async views(
+    messages: Message[],
+    audience: Audience,
+    viewerId: string | null,
+  ): Promise<MessageView[]> {
     const authors = await peopleByIds(
       this.dataSource,
       messages.map((message) => message.authorId),
