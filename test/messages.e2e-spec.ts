@@ -528,14 +528,16 @@ describe('case messages', () => {
       const staffPages: string[] = [];
       let cursor: string | null = '';
       while (cursor !== null) {
-        const response = await page(
+        const { body } = (await page(
           incidentId,
           asUser('counselor'),
           `?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        ).expect(200);
-        expect(response.body.items.length).toBeLessThanOrEqual(7);
-        staffPages.push(...ids(response.body.items));
-        cursor = response.body.nextCursor;
+        ).expect(200)) as {
+          body: { items: MessageBody[]; nextCursor: string | null };
+        };
+        expect(body.items.length).toBeLessThanOrEqual(7);
+        staffPages.push(...ids(body.items));
+        cursor = body.nextCursor;
       }
       expect(staffPages).toEqual(written);
     });
