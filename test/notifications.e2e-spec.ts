@@ -917,38 +917,73 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
   });
 
   describe('the record of notices to families', () => {
-    it('puts every notice delivered to a family member on the staff timeline, by channel, and never in the family views', async () => {
-      const { id } = await file('student');
-      await act('counselor', id, 'triage', { severity: 'low' });
-      const [event] = (await outboxOf(id)).filter((row) => row.type === 'incident.status_changed');
+    it('puts each notice that reached families on the staff timeline once, with its recipients and their channels', async () => {
+      const { id } = await file('student', {
+        parties: [{ role: 'target', name: 'My friend from class' }],
+      });
+      const party = (await view(id)).parties!.find((p) => p.role === 'target')!;
+      await act('counselor', id, 'triage', {
+        severity: 'low',
+        partyLinks: [{ partyId: party.id, studentId: people.targetStudent.id }],
+      });
+      const family = (['parent', 'student', 'targetParent'] as const).map((who) => people[who]);
+      const listed = (channels: string[]) =>
+        [...family]
+          .sort((x, y) => x.displayName.localeCompare(y.displayName) || x.id.localeCompare(y.id))
+          .map((user) => ({ recipientId: user.id, recipientName: user.displayName, channels }));
 
+      // In the app first: one entry for the notice, listing all three.
       await worker.get(OutboxDispatcher).dispatchBatch();
-      const inApp = familyNotified((await view(id)).timeline);
-      expect(inApp.map((entry) => entry.data.channel)).toEqual(['in_app', 'in_app']);
-
-      await deliverAll();
-      const recorded = familyNotified((await view(id)).timeline);
-      expect(recorded).toHaveLength(4);
-      const expected = (['student', 'parent'] as const).flatMap((who) =>
-        (['in_app', 'email'] as const).map((channel) => ({
-          recipientId: people[who].id,
-          recipientName: people[who].displayName,
-          channel,
-          notice: 'incident.status_changed',
-          outboxId: event.id,
-        })),
+      const [triaged] = (await outboxOf(id)).filter(
+        (row) => row.type === 'incident.status_changed',
       );
-      expect(recorded.map((entry) => entry.data)).toEqual(expect.arrayContaining(expected));
+      expect(familyNotified((await view(id)).timeline).map((entry) => entry.data)).toEqual([
+        { notice: 'incident.status_changed', outboxId: triaged.id, recipients: listed(['in_app']) },
+      ]);
+
+      // Then by e-mail: the same entry gains the channel as each e-mail goes out.
+      await deliverAll();
+      await act('counselor', id, 'transitions', { action: 'start' });
+      await note('counselor', id, 'shared');
+      await act('counselor', id, 'resolve', { outcome: 'inconclusive', summary: 'We talked.' });
+      await deliverAll();
+
+      const toFamilies = (await outboxOf(id)).filter((row) =>
+        row.payload.recipients!.some((recipient) => recipient.family),
+      );
+      expect(toFamilies.map((row) => row.type)).toEqual([
+        'incident.status_changed',
+        'incident.status_changed',
+        'incident.note_shared',
+        'incident.resolved',
+      ]);
+      const recorded = familyNotified((await view(id)).timeline);
+      expect(recorded).toHaveLength(toFamilies.length);
+      expect(recorded.map((entry) => entry.data)).toEqual(
+        expect.arrayContaining(
+          toFamilies.map((row) => ({
+            notice: row.type,
+            outboxId: row.id,
+            recipients: listed(['in_app', 'email']),
+          })),
+        ),
+      );
       for (const entry of recorded) {
         expect(entry).toMatchObject({ visibility: 'internal', actor: null });
       }
       // The new-report notice went to staff only: not recorded.
       expect(recorded.some((entry) => entry.data.notice === 'incident.filed')).toBe(false);
 
-      for (const who of ['student', 'parent'] as const) {
-        const own = await view(id, who);
-        expect(own.timeline.map((entry) => entry.type)).not.toContain('family_notified');
-        expect(JSON.stringify(own)).not.toContain('family_notified');
+      // No family sees the record, nor the names of the other family.
+      const names = (whos: readonly Who[]) => whos.map((who) => people[who].displayName);
+      for (const [who, others] of [
+        ['student', names(['targetStudent', 'targetParent'])],
+        ['parent', names(['targetStudent', 'targetParent'])],
+        ['targetParent', names(['student', 'parent'])],
+      ] as const) {
+        const own = JSON.stringify(await view(id, who));
+        expect(own).not.toContain('family_notified');
+        for (const name of others) expect(own).not.toContain(name);
       }
     });
   });
@@ -968,10 +1003,11 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
           [id],
         ),
         files: mailFiles().length,
-        familyRecords: familyNotified((await view(id)).timeline).length,
+        familyRecords: familyNotified((await view(id)).timeline).map((entry) => entry.data),
       });
       const before = await snapshot();
-      expect(before).toMatchObject({ notices: 4, emails: 3, familyRecords: 4 });
+      expect(before).toMatchObject({ notices: 4, emails: 3 });
+      expect(before.familyRecords).toHaveLength(1);
 
       const reset = await query<{ id: string }>(
         `UPDATE outbox SET status = 'pending', processed_at = NULL WHERE incident_id = $1 RETURNING id`,
@@ -1190,14 +1226,16 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
         for (const messageId of messageIds) expect(counts.get(messageId)).toBe(1);
         expect(sink.received.filter((mail) => messageIds.has(mail.messageId))).toHaveLength(30);
 
-        const records = await query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM incident_events
-            WHERE type = 'family_notified' AND data->>'outboxId' = ANY($1)
-            GROUP BY data->>'outboxId', data->>'recipientId', data->>'channel'`,
+        // One record per status change; its two family recipients each told once per channel.
+        const records = await query<{ recipients: { channels: string[] }[] }>(
+          `SELECT data->'recipients' AS recipients FROM incident_events
+            WHERE type = 'family_notified' AND data->>'outboxId' = ANY($1)`,
           [eventIds],
         );
-        expect(records).toHaveLength(40);
-        expect(records.every((row) => row.n === 1)).toBe(true);
+        expect(records).toHaveLength(10);
+        expect(
+          records.flatMap((row) => row.recipients.map((recipient) => recipient.channels.join())),
+        ).toEqual(Array<string>(20).fill('in_app,email'));
       } finally {
         await Promise.all(workers.map((context) => context.close()));
         await sink.close();

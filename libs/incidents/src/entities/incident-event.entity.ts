@@ -14,7 +14,9 @@ export const EVENT_VISIBILITIES = ['internal', 'shared'] as const;
 export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
 /**
- * The case timeline, append-only: what happened, when, and who did it.
+ * The case timeline, append-only: what happened, when, and who did it. (A
+ * `family_notified` entry gains the e-mail channel of a recipient once that
+ * e-mail is sent.)
  * `shared` events are shown to the reporter and the family; `internal` ones
  * only to the school's staff.
  */
