@@ -295,7 +295,7 @@ describe('the worker process survives crashes and database restarts', () => {
         (
           await sql<{ id: string }>(
             `INSERT INTO outbox (type, school_id, payload, available_at)
-             VALUES ('incident.filed', $1, $2, now() + make_interval(secs => $3)) RETURNING id`,
+             VALUES ('filed', $1, $2, now() + make_interval(secs => $3)) RETURNING id`,
             [
               school.id,
               JSON.stringify({

@@ -16,13 +16,13 @@ interface DueRow {
 const KINDS = {
   reminder: {
     window: `due_at > now() AND due_at <= now() + make_interval(hours => ${REMINDER_HOURS})`,
-    notice: 'deadline.due_soon',
+    notice: 'deadline_reminder',
     event: 'deadline_reminder',
     to: [{ kind: 'assignee_or_counselors' }] as RecipientRule[],
   },
   overdue: {
     window: 'due_at <= now()',
-    notice: 'deadline.overdue',
+    notice: 'overdue_escalated',
     event: 'overdue_escalated',
     to: [{ kind: 'admins' }] as RecipientRule[],
   },

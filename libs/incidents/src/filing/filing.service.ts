@@ -274,7 +274,7 @@ export class FilingService {
       audit: { action: 'incident.filed', details: { reference: incident.reference } },
       // A critical report alerts every caseworker (below) instead of the plain new-report notice.
       ...(reasons.length === 0
-        ? { notice: { type: 'incident.filed', to: [{ kind: 'counselors' as const }] } }
+        ? { notice: { type: 'filed' as const, to: [{ kind: 'counselors' as const }] } }
         : {}),
     });
     if (reasons.length > 0) {
@@ -287,7 +287,7 @@ export class FilingService {
           data: { reasons, severity: 'critical' },
         },
         notice: {
-          type: 'incident.escalated',
+          type: 'escalated',
           to: [{ kind: 'caseworkers' }],
           payload: { reasons },
           // A counselor who files a critical report knows about it already.

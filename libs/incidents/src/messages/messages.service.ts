@@ -186,7 +186,7 @@ export class MessagesService {
       },
       audit: { action: 'message.posted', details: { messageId: message.id, threadStudentId } },
       notice: {
-        type: 'message.posted',
+        type: 'message_posted',
         // Staff write to one family's thread; families and reporters to whoever handles the case.
         to:
           authorKind === 'staff'

@@ -15,6 +15,7 @@ import {
   type Severity,
   type Status,
 } from '../incident.constants';
+import { TIMELINE_EVENT_TYPES, type TimelineEventType } from '../entities/incident-event.entity';
 
 /*
  * Each audience has its own response classes. A field added to an incident is
@@ -28,7 +29,7 @@ export class PersonRef {
 
 export class StaffTimelineEntry {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'filed' }) type: string;
+  @ApiProperty({ enum: TIMELINE_EVENT_TYPES }) type: TimelineEventType;
   @ApiProperty() at: Date;
   @ApiProperty({
     type: PersonRef,
@@ -42,7 +43,7 @@ export class StaffTimelineEntry {
 
 /** What families and reporters see of the timeline: what happened and when, never who. */
 export class SharedTimelineEntry {
-  @ApiProperty({ example: 'filed' }) type: string;
+  @ApiProperty({ enum: TIMELINE_EVENT_TYPES }) type: TimelineEventType;
   @ApiProperty() at: Date;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
 }
