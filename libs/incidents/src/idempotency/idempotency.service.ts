@@ -30,9 +30,9 @@ export const anonymousKey = (key: string) =>
 
 /**
  * Makes a creation safe to retry. Inside the caller's transaction it claims
- * (user, key), or the key alone for anonymous requests; a concurrent request with the same key waits on the unique
- * index until the first commits, then replays its answer. If the first rolls
- * back, the second does the work itself.
+ * (user, key), or the key alone for anonymous requests; a concurrent request
+ * with the same key waits on the unique index until the first commits, then
+ * replays its answer. If the first rolls back, the second does the work itself.
  */
 @Injectable()
 export class IdempotencyService {

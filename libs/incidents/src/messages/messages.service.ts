@@ -17,7 +17,7 @@ export const ANONYMOUS_AUTHOR_NAME = 'Anonymous reporter';
  * A closed case is settled for good (it cannot be reopened), so nobody would
  * act on a new message: the answer says where a new concern goes instead.
  */
-export function closedCaseMessage(authorKind: MessageAuthorKind): string {
+function closedCaseMessage(authorKind: MessageAuthorKind): string {
   const newReport =
     authorKind === 'anonymous'
       ? 'file a new report (POST /api/v1/public/reports), which gets its own tracking code'
