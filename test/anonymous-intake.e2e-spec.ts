@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DemoSeedService } from '@app/identity';
 import { Factory } from './support/factory';
 import { TestApp } from './support/test-app';
@@ -350,6 +350,79 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
       expect(first.body.trackingCode).not.toBe(second.body.trackingCode);
       expect(first.body.reference).not.toBe(second.body.reference);
     });
+
+    describe('with an Idempotency-Key', () => {
+      const withKey = (key: string, body: unknown, client = newClient()) =>
+        t.http
+          .post('/api/v1/public/reports')
+          .set('X-Forwarded-For', client)
+          .set('Idempotency-Key', key)
+          .send(body as object);
+
+      it('files once and answers a retry with the same reference and a tracking code that works', async () => {
+        const key = `retry-${randomUUID()}`;
+        const body = validReport();
+        const before = await tableCounts();
+
+        const first = await withKey(key, body).expect(201);
+        const retry = await withKey(key, { ...body }).expect(201);
+
+        expect(retry.body).toEqual(first.body);
+        expect(first.body.trackingCode).toMatch(CODE_FORMAT);
+        await expect(incidentCount()).resolves.toBe(before.incidents + 1);
+        const status = await anonymous().status(retry.body.trackingCode).expect(200);
+        expect(status.body.reference).toBe(first.body.reference);
+        // Neither the key nor the code is stored as given.
+        const code = first.body.trackingCode as string;
+        await expect(tablesContaining([key, code, code.replace(/-/g, '')])).resolves.toEqual([]);
+      });
+
+      it('refuses the key with another body (422) and files nothing', async () => {
+        const key = `retry-${randomUUID()}`;
+        await withKey(key, validReport()).expect(201);
+        const before = await tableCounts();
+
+        const response = await withKey(key, validReport({ category: 'physical' })).expect(422);
+
+        expect(response.body).toEqual({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: expect.stringContaining('Idempotency-Key'),
+        });
+        expect(JSON.stringify(response.body)).not.toMatch(/[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/);
+        await expect(tableCounts()).resolves.toEqual(before);
+      });
+
+      it('keeps anonymous keys apart from the keys of signed-in reporters', async () => {
+        const key = `shared-${randomUUID()}`;
+        const { category, location, occurredAt, description } = validReport();
+        await t.http
+          .post('/api/v1/incidents')
+          .set(asUser('student'))
+          .set('Idempotency-Key', key)
+          .send({ schoolId: world.school.id, category, location, occurredAt, description })
+          .expect(201);
+
+        const anonymousReport = await withKey(key, validReport()).expect(201);
+
+        expect(anonymousReport.body.trackingCode).toMatch(CODE_FORMAT);
+      });
+
+      it('files twice without a key', async () => {
+        const before = await incidentCount();
+        const body = validReport();
+
+        const first = await anonymous().report(body).expect(201);
+        const second = await anonymous().report(body).expect(201);
+
+        expect(second.body.reference).not.toBe(first.body.reference);
+        await expect(incidentCount()).resolves.toBe(before + 2);
+      });
+
+      it('refuses a malformed key (400)', async () => {
+        await withKey('has spaces', validReport()).expect(400);
+      });
+    });
   });
 
   describe('POST /api/v1/public/reports/status', () => {
@@ -491,7 +564,8 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         .get(`/api/v1/incidents/${summary.id}/messages`)
         .set(asUser('counselor'))
         .expect(200);
-      expect(staffThread.body).toEqual([
+      expect(staffThread.body.nextCursor).toBeNull();
+      expect(staffThread.body.items).toEqual([
         {
           id: written.body.id,
           authorKind: 'anonymous',
@@ -539,6 +613,38 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
       const response = await anonymous().message(UNKNOWN_CODE, 'Hello?').expect(404);
 
       expect(response.body).toEqual(notFoundCode);
+      await expect(tableCounts()).resolves.toEqual(before);
+    });
+
+    it('refuses a message on a closed report with 409 that points to a new report, and stores nothing', async () => {
+      const client = anonymous();
+      const filed = await client.report(validReport()).expect(201);
+      const { id } = await incidentByReference(filed.body.reference);
+      let version = 1;
+      for (const [path, body] of [
+        ['triage', { severity: 'low' }],
+        ['transitions', { action: 'start' }],
+        ['resolve', { outcome: 'inconclusive', summary: 'We could not find out more.' }],
+        ['transitions', { action: 'close' }],
+      ] as const) {
+        const response = await t.http
+          .post(`/api/v1/incidents/${id as string}/${path}`)
+          .set(asUser('counselor'))
+          .send({ ...body, version })
+          .expect(200);
+        version = response.body.version as number;
+      }
+      const before = await tableCounts();
+
+      const response = await client
+        .message(filed.body.trackingCode, 'It happened again.')
+        .expect(409);
+
+      expect(response.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: expect.stringContaining('file a new report (POST /api/v1/public/reports)'),
+      });
       await expect(tableCounts()).resolves.toEqual(before);
     });
 
@@ -592,6 +698,12 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         error: 'Too Many Requests',
         message: expect.any(String),
       });
+      // The standard header, in seconds, not a throttler-specific one.
+      const retryAfter = Number(response.headers['retry-after']);
+      expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
+      expect(
+        Object.keys(response.headers).filter((name) => name.startsWith('retry-after')),
+      ).toEqual(['retry-after']);
     });
 
     it('counts each endpoint on its own and each client on its own', async () => {
@@ -680,7 +792,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         reporterKind: 'anonymous',
       });
       const thread = await t.http.get(`/api/v1/incidents/${id}/messages`).set(casey).expect(200);
-      expect(idsOf(thread.body)).toEqual([question.body.id]);
+      expect(idsOf(thread.body.items)).toEqual([question.body.id]);
 
       const answer = await t.http
         .post(`/api/v1/incidents/${id}/messages`)

@@ -411,7 +411,7 @@ describe('casework changes are all or nothing, and safe under concurrency', () =
       ).toBe(1);
       expect(
         await count(
-          `SELECT count(*)::int AS n FROM outbox WHERE incident_id = $1 AND type = 'incident.status_changed'`,
+          `SELECT count(*)::int AS n FROM outbox WHERE incident_id = $1 AND type = 'status_changed'`,
           [id],
         ),
       ).toBe(1);

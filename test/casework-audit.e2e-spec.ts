@@ -783,12 +783,12 @@ describe('casework audit log and outbox', () => {
   });
 
   describe('outbox rows for the worker', () => {
-    it('writes incident.filed when a report is filed', async () => {
+    it('writes filed when a report is filed', async () => {
       const id = await file();
 
       expect(await outboxOf(id)).toEqual([
         expect.objectContaining({
-          type: 'incident.filed',
+          type: 'filed',
           school_id: world.school.id,
           incident_id: id,
           status: 'pending',
@@ -796,7 +796,7 @@ describe('casework audit log and outbox', () => {
       ]);
     });
 
-    it('writes incident.status_changed and incident.assigned for a triage with an assignee', async () => {
+    it('writes status_changed and assigned for a triage with an assignee', async () => {
       const id = await file();
       const before = (await outboxOf(id)).length;
 
@@ -808,11 +808,8 @@ describe('casework audit log and outbox', () => {
       expect(response.status).toBe(200);
 
       const added = (await outboxOf(id)).slice(before);
-      expect(added.map((r) => r.type).sort()).toEqual([
-        'incident.assigned',
-        'incident.status_changed',
-      ]);
-      const statusChanged = added.find((r) => r.type === 'incident.status_changed')!;
+      expect(added.map((r) => r.type).sort()).toEqual(['assigned', 'status_changed']);
+      const statusChanged = added.find((r) => r.type === 'status_changed')!;
       expect(statusChanged).toMatchObject({
         school_id: world.school.id,
         incident_id: id,
@@ -820,7 +817,7 @@ describe('casework audit log and outbox', () => {
         payload: expect.objectContaining({ actorId: world.users.counselor.id, from: 'submitted' }),
       });
       expect(Object.values(statusChanged.payload)).toContain('triaged');
-      expect(added.find((r) => r.type === 'incident.assigned')).toMatchObject({
+      expect(added.find((r) => r.type === 'assigned')).toMatchObject({
         school_id: world.school.id,
         incident_id: id,
         status: 'pending',
@@ -852,7 +849,7 @@ describe('casework audit log and outbox', () => {
         const added = (await outboxOf(id)).slice(before);
         expect(added).toEqual([
           expect.objectContaining({
-            type: 'incident.status_changed',
+            type: 'status_changed',
             school_id: world.school.id,
             incident_id: id,
             status: 'pending',
@@ -863,7 +860,7 @@ describe('casework audit log and outbox', () => {
       },
     );
 
-    it('writes incident.resolved for a resolution', async () => {
+    it('writes resolved for a resolution', async () => {
       const id = await incidentAt('investigating');
       const before = (await outboxOf(id)).length;
 
@@ -876,7 +873,7 @@ describe('casework audit log and outbox', () => {
 
       expect((await outboxOf(id)).slice(before)).toEqual([
         expect.objectContaining({
-          type: 'incident.resolved',
+          type: 'resolved',
           school_id: world.school.id,
           incident_id: id,
           status: 'pending',
@@ -888,7 +885,7 @@ describe('casework audit log and outbox', () => {
       ]);
     });
 
-    it('writes incident.assigned for an assignment', async () => {
+    it('writes assigned for an assignment', async () => {
       const id = await incidentAt('triaged');
       const before = (await outboxOf(id)).length;
 
@@ -900,7 +897,7 @@ describe('casework audit log and outbox', () => {
 
       expect((await outboxOf(id)).slice(before)).toEqual([
         expect.objectContaining({
-          type: 'incident.assigned',
+          type: 'assigned',
           school_id: world.school.id,
           incident_id: id,
           status: 'pending',
@@ -912,7 +909,7 @@ describe('casework audit log and outbox', () => {
       ]);
     });
 
-    it('writes incident.note_shared for a shared note only', async () => {
+    it('writes shared_note for a shared note only', async () => {
       const id = await incidentAt('investigating');
       const before = (await outboxOf(id)).length;
 
@@ -930,7 +927,7 @@ describe('casework audit log and outbox', () => {
       expect(shared.response.status).toBe(201);
       expect((await outboxOf(id)).slice(before)).toEqual([
         expect.objectContaining({
-          type: 'incident.note_shared',
+          type: 'shared_note',
           school_id: world.school.id,
           incident_id: id,
           status: 'pending',

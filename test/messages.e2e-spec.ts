@@ -65,12 +65,14 @@ describe('case messages', () => {
   };
   const post = (incidentId: string, headers: Headers, body: Record<string, unknown>) =>
     t.http.post(`/api/v1/incidents/${incidentId}/messages`).set(headers).send(body);
+  /** The whole thread, in one page of up to 100. */
   const list = async (incidentId: string, headers: Headers): Promise<MessageBody[]> => {
     const response = await t.http
-      .get(`/api/v1/incidents/${incidentId}/messages`)
+      .get(`/api/v1/incidents/${incidentId}/messages?limit=100`)
       .set(headers)
       .expect(200);
-    return response.body as MessageBody[];
+    expect(response.body.nextCursor).toBeNull();
+    return response.body.items as MessageBody[];
   };
   const ids = (messages: MessageBody[]) => messages.map((message) => message.id);
 
@@ -496,6 +498,132 @@ describe('case messages', () => {
       );
 
       await expect(stored()).resolves.toEqual(before);
+    });
+  });
+
+  describe('pages', () => {
+    const page = (incidentId: string, headers: Headers, query: string) =>
+      t.http.get(`/api/v1/incidents/${incidentId}/messages${query}`).set(headers);
+
+    it('come oldest first, 20 by default, with an opaque cursor to the newer ones', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      const written: string[] = [];
+      for (let i = 0; i < 23; i += 1) {
+        const who = i % 2 === 0 ? asUser('student') : asUser('counselor');
+        written.push((await post(incidentId, who, { body: `Message ${i}` }).expect(201)).body.id);
+      }
+
+      const first = await page(incidentId, asUser('parent'), '').expect(200);
+      expect(Object.keys(first.body).sort()).toEqual(['items', 'nextCursor']);
+      expect(ids(first.body.items)).toEqual(written.slice(0, 20));
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const second = await page(
+        incidentId,
+        asUser('parent'),
+        `?cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      ).expect(200);
+      expect(ids(second.body.items)).toEqual(written.slice(20));
+      expect(second.body.nextCursor).toBeNull();
+
+      const staffPages: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const { body } = (await page(
+          incidentId,
+          asUser('counselor'),
+          `?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        ).expect(200)) as {
+          body: { items: MessageBody[]; nextCursor: string | null };
+        };
+        expect(body.items.length).toBeLessThanOrEqual(7);
+        staffPages.push(...ids(body.items));
+        cursor = body.nextCursor;
+      }
+      expect(staffPages).toEqual(written);
+    });
+
+    it('refuse a bad limit or cursor with 400', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      for (const query of ['?limit=0', '?limit=101', '?limit=ten', '?cursor=not-a-cursor']) {
+        await page(incidentId, asUser('student'), query).expect(400);
+      }
+    });
+  });
+
+  describe('a closed case', () => {
+    /** Triage, start, resolve and close, as the school's counselor. */
+    const close = async (incidentId: string) => {
+      const act = async (path: string, body: Record<string, unknown>, version: number) =>
+        (
+          await t.http
+            .post(`/api/v1/incidents/${incidentId}/${path}`)
+            .set(asUser('counselor'))
+            .send({ ...body, version })
+            .expect(200)
+        ).body.version as number;
+      let version = await act('triage', { severity: 'low' }, 1);
+      version = await act('transitions', { action: 'start' }, version);
+      version = await act(
+        'resolve',
+        { outcome: 'inconclusive', summary: 'We spoke to everyone.' },
+        version,
+      );
+      await act('transitions', { action: 'close' }, version);
+    };
+
+    it('refuses a family message with 409 that says how to raise a new concern, and stores nothing', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      await post(incidentId, asUser('parent'), { body: 'Thank you for looking into it.' }).expect(
+        201,
+      );
+      await close(incidentId);
+      const before = await stored();
+      const outboxBefore = await count('SELECT count(*)::int AS n FROM outbox');
+
+      for (const who of ['student', 'parent'] as const) {
+        const response = await post(incidentId, asUser(who), { body: 'It started again.' }).expect(
+          409,
+        );
+        expect(response.body).toEqual({
+          statusCode: 409,
+          error: 'Conflict',
+          message: expect.stringContaining('file a new report (POST /api/v1/incidents)'),
+        });
+      }
+
+      await expect(stored()).resolves.toEqual(before);
+      await expect(count('SELECT count(*)::int AS n FROM outbox')).resolves.toBe(outboxBefore);
+      // The thread stays readable.
+      await expect(list(incidentId, asUser('parent'))).resolves.toHaveLength(1);
+    });
+
+    it('refuses staff messages too', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      await close(incidentId);
+      const before = await stored();
+
+      const response = await post(incidentId, asUser('counselor'), {
+        body: 'One more thing.',
+      }).expect(409);
+
+      expect(response.body.message).toContain('This case is closed');
+      await expect(stored()).resolves.toEqual(before);
+    });
+
+    it('still takes family messages on a dismissed case, which staff can reopen', async () => {
+      const incidentId = await fileIncident(asUser('student'));
+      const triaged = await t.http
+        .post(`/api/v1/incidents/${incidentId}/triage`)
+        .set(asUser('counselor'))
+        .send({ version: 1, severity: 'low' })
+        .expect(200);
+      await t.http
+        .post(`/api/v1/incidents/${incidentId}/transitions`)
+        .set(asUser('counselor'))
+        .send({ version: triaged.body.version, action: 'dismiss', reason: 'Not bullying.' })
+        .expect(200);
+
+      await post(incidentId, asUser('parent'), { body: 'We disagree with this.' }).expect(201);
     });
   });
 

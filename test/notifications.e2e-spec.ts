@@ -258,7 +258,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
 
       const queued = await outboxOf(id);
       expect(queued).toHaveLength(1);
-      expect(queued[0]).toMatchObject({ type: 'incident.filed', status: 'pending', attempts: 0 });
+      expect(queued[0]).toMatchObject({ type: 'filed', status: 'pending', attempts: 0 });
       expect(queued[0].xmin).toBe(await xminOf('incidents', id));
       expect(names(queued[0].payload.recipients!.map((r) => r.userId))).toEqual([
         'counselor',
@@ -275,7 +275,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
 
       await deliverAll();
 
-      expect(await heard(id, 'incident.filed')).toEqual(['counselor', 'counselor2']);
+      expect(await heard(id, 'filed')).toEqual(['counselor', 'counselor2']);
       const [delivered] = await outboxOf(id);
       expect(delivered.status).toBe('delivered');
       expect(delivered.processed_at).not.toBeNull();
@@ -310,39 +310,39 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       };
 
       // Filing an urgent report: the escalation, in the filing transaction.
-      await step(['incident.escalated'], async () => {
+      await step(['escalated'], async () => {
         id = (await file('student', { urgent: true })).id;
         return { table: 'incidents', id };
       });
       // Triage with an assignee: the status change and the assignment.
-      await step(['incident.status_changed', 'incident.assigned'], async () => {
+      await step(['status_changed', 'assigned'], async () => {
         await act('counselor', id, 'triage', {
           severity: 'high',
           assigneeId: people.counselor2.id,
         });
         return { table: 'incidents', id };
       });
-      await step(['incident.assigned'], async () => {
+      await step(['assigned'], async () => {
         await act('schoolAdmin', id, 'assign', { assigneeId: people.counselor.id });
         return { table: 'incidents', id };
       });
-      await step(['incident.note_shared'], async () => ({
+      await step(['shared_note'], async () => ({
         table: 'incident_notes',
         id: (await note('counselor', id, 'shared')).id,
       }));
-      await step(['message.posted'], async () => ({
+      await step(['message_posted'], async () => ({
         table: 'messages',
         id: (await message('counselor', id)).id,
       }));
-      await step(['message.posted'], async () => ({
+      await step(['message_posted'], async () => ({
         table: 'messages',
         id: (await message('student', id)).id,
       }));
-      await step(['incident.status_changed'], async () => {
+      await step(['status_changed'], async () => {
         await act('counselor', id, 'transitions', { action: 'start' });
         return { table: 'incidents', id };
       });
-      await step(['incident.resolved'], async () => {
+      await step(['resolved'], async () => {
         await act('counselor', id, 'resolve', {
           outcome: 'substantiated',
           summary: 'We met both students and their families.',
@@ -369,8 +369,8 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       const { id } = await file('parent', { onBehalfOfStudentId: people.student.id });
       await deliverAll();
 
-      expect(await typesQueued(id)).toEqual(['incident.filed']);
-      expect(await heard(id, 'incident.filed')).toEqual(['counselor', 'counselor2']);
+      expect(await typesQueued(id)).toEqual(['filed']);
+      expect(await heard(id, 'filed')).toEqual(['counselor', 'counselor2']);
       expect(
         await count('SELECT count(*)::int AS n FROM notifications WHERE incident_id = $1', [id]),
       ).toBe(2);
@@ -385,13 +385,9 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
 
       for (const { id, severity } of [flagged, worded]) {
         expect(severity).toBe('critical');
-        expect(await typesQueued(id)).toEqual(['incident.escalated']);
-        expect(await heard(id, 'incident.escalated')).toEqual([
-          'counselor',
-          'counselor2',
-          'schoolAdmin',
-        ]);
-        expect(await heard(id, 'incident.filed')).toEqual([]);
+        expect(await typesQueued(id)).toEqual(['escalated']);
+        expect(await heard(id, 'escalated')).toEqual(['counselor', 'counselor2', 'schoolAdmin']);
+        expect(await heard(id, 'filed')).toEqual([]);
       }
     });
 
@@ -402,25 +398,25 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       });
       await deliverAll();
 
-      expect(await heard(id, 'incident.escalated')).toEqual(['counselor2', 'schoolAdmin']);
+      expect(await heard(id, 'escalated')).toEqual(['counselor2', 'schoolAdmin']);
     });
 
     it('tells an assignment to the assignee only, and a self-assignment to nobody', async () => {
       const { id } = await file('student');
       await act('counselor', id, 'triage', { severity: 'low', assigneeId: people.counselor2.id });
       await deliverAll();
-      expect(await heardLatest(id, 'incident.assigned')).toEqual(['counselor2']);
+      expect(await heardLatest(id, 'assigned')).toEqual(['counselor2']);
 
       await act('schoolAdmin', id, 'assign', { assigneeId: people.counselor.id });
       await deliverAll();
-      expect(await heardLatest(id, 'incident.assigned')).toEqual(['counselor']);
+      expect(await heardLatest(id, 'assigned')).toEqual(['counselor']);
 
-      const assignedBefore = (await typesQueued(id)).filter((type) => type === 'incident.assigned');
+      const assignedBefore = (await typesQueued(id)).filter((type) => type === 'assigned');
       await act('counselor2', id, 'assign', { assigneeId: people.counselor2.id });
       await deliverAll();
-      const assignedAfter = (await typesQueued(id)).filter((type) => type === 'incident.assigned');
+      const assignedAfter = (await typesQueued(id)).filter((type) => type === 'assigned');
       expect(assignedAfter).toHaveLength(assignedBefore.length);
-      expect(await heard(id, 'incident.assigned')).toEqual(['counselor', 'counselor2']);
+      expect(await heard(id, 'assigned')).toEqual(['counselor', 'counselor2']);
     });
 
     it('tells status changes, shared notes and the resolution to the reporter and the guardians of the children concerned, and no one else', async () => {
@@ -435,26 +431,26 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
         partyLinks: [{ partyId: party.id, studentId: people.targetStudent.id }],
       });
       await deliverAll();
-      expect(await heardLatest(id, 'incident.status_changed')).toEqual(family);
+      expect(await heardLatest(id, 'status_changed')).toEqual(family);
 
       await note('counselor2', id, 'shared');
       await deliverAll();
-      expect(await heardLatest(id, 'incident.note_shared')).toEqual(family);
+      expect(await heardLatest(id, 'shared_note')).toEqual(family);
 
       await act('counselor', id, 'transitions', { action: 'start' });
       await deliverAll();
-      expect(await heardLatest(id, 'incident.status_changed')).toEqual(family);
+      expect(await heardLatest(id, 'status_changed')).toEqual(family);
 
       await act('schoolAdmin', id, 'resolve', {
         outcome: 'inconclusive',
         summary: 'We could not confirm what happened but will watch the hallway.',
       });
       await deliverAll();
-      expect(await heardLatest(id, 'incident.resolved')).toEqual(family);
+      expect(await heardLatest(id, 'resolved')).toEqual(family);
 
       // Never staff of the school or of other schools, never uninvolved families.
       const everyone = await query<{ user_id: string; type: string }>(
-        `SELECT user_id, type FROM notifications WHERE incident_id = $1 AND type <> 'incident.filed'`,
+        `SELECT user_id, type FROM notifications WHERE incident_id = $1 AND type <> 'filed'`,
         [id],
       );
       expect([...new Set(names(everyone.map((row) => row.user_id)))]).toEqual(family);
@@ -463,15 +459,15 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
     it('tells the reporter with an account and the guardians of the child filed for', async () => {
       const byCounselor = await file('counselor', { onBehalfOfStudentId: people.behalfStudent.id });
       await deliverAll();
-      expect(await heard(byCounselor.id, 'incident.filed')).toEqual(['counselor2']);
+      expect(await heard(byCounselor.id, 'filed')).toEqual(['counselor2']);
       await act('counselor2', byCounselor.id, 'triage', { severity: 'low' });
       await deliverAll();
-      expect(await heardLatest(byCounselor.id, 'incident.status_changed')).toEqual([
+      expect(await heardLatest(byCounselor.id, 'status_changed')).toEqual([
         'behalfParent',
         'counselor',
       ]);
       const [event] = (await outboxOf(byCounselor.id)).filter(
-        (row) => row.type === 'incident.status_changed',
+        (row) => row.type === 'status_changed',
       );
       const recipients = Object.fromEntries(
         event.payload.recipients!.map((r) => [nameOf.get(r.userId), r.family]),
@@ -481,7 +477,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       const byParent = await file('parent', { onBehalfOfStudentId: people.student.id });
       await act('counselor', byParent.id, 'triage', { severity: 'low' });
       await deliverAll();
-      expect(await heardLatest(byParent.id, 'incident.status_changed')).toEqual(['parent']);
+      expect(await heardLatest(byParent.id, 'status_changed')).toEqual(['parent']);
     });
 
     it("tells a staff message to that thread's family, and a family's message to the assignee or, unassigned, the counselors", async () => {
@@ -494,28 +490,28 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
 
       await message('student', id);
       await deliverAll();
-      expect(await heardLatest(id, 'message.posted')).toEqual(['counselor', 'counselor2']);
+      expect(await heardLatest(id, 'message_posted')).toEqual(['counselor', 'counselor2']);
 
       await message('counselor', id);
       await deliverAll();
-      expect(await heardLatest(id, 'message.posted')).toEqual(['parent', 'student']);
+      expect(await heardLatest(id, 'message_posted')).toEqual(['parent', 'student']);
 
       await message('counselor', id, people.targetStudent.id);
       await deliverAll();
-      expect(await heardLatest(id, 'message.posted')).toEqual(['targetParent']);
+      expect(await heardLatest(id, 'message_posted')).toEqual(['targetParent']);
 
       await message('targetParent', id);
       await deliverAll();
-      expect(await heardLatest(id, 'message.posted')).toEqual(['counselor', 'counselor2']);
+      expect(await heardLatest(id, 'message_posted')).toEqual(['counselor', 'counselor2']);
 
       await act('counselor', id, 'assign', { assigneeId: people.counselor2.id });
       await message('parent', id);
       await deliverAll();
-      expect(await heardLatest(id, 'message.posted')).toEqual(['counselor2']);
+      expect(await heardLatest(id, 'message_posted')).toEqual(['counselor2']);
 
       await message('counselor2', id);
       await deliverAll();
-      expect(await heardLatest(id, 'message.posted')).toEqual(['parent', 'student']);
+      expect(await heardLatest(id, 'message_posted')).toEqual(['parent', 'student']);
     });
 
     it('notifies nobody of internal notes and recorded interventions', async () => {
@@ -538,7 +534,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
         .expect(201);
       await deliverAll();
 
-      expect(await typesQueued(id)).toEqual(['incident.filed']);
+      expect(await typesQueued(id)).toEqual(['filed']);
       expect(
         await count('SELECT count(*)::int AS n FROM notifications WHERE incident_id = $1', [id]),
       ).toBe(before);
@@ -579,10 +575,10 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
         [id],
       );
       expect(notices.map((n) => `${nameOf.get(n.user_id)} ${n.type}`).sort()).toEqual([
-        'counselor incident.filed',
-        'counselor message.posted',
-        'counselor2 incident.filed',
-        'counselor2 message.posted',
+        'counselor filed',
+        'counselor message_posted',
+        'counselor2 filed',
+        'counselor2 message_posted',
       ]);
       const emails = await query<{ user_id: string; family: boolean }>(
         'SELECT user_id, family FROM email_deliveries WHERE incident_id = $1',
@@ -612,7 +608,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       )!;
       expect(notice).toEqual({
         id: expect.any(String),
-        type: 'incident.status_changed',
+        type: 'status_changed',
         incidentId: id,
         title: `Update on report ${reference}`,
         body: expect.stringContaining(reference),
@@ -732,7 +728,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       );
       // counselor2 has no address: in-app only.
       expect(names(deliveries.map((d) => d.user_id))).toEqual(['counselor', 'parent', 'student']);
-      expect(await heard(id, 'incident.filed')).toEqual(['counselor', 'counselor2']);
+      expect(await heard(id, 'filed')).toEqual(['counselor', 'counselor2']);
       const files = mailFiles();
       for (const delivery of deliveries) {
         expect(delivery.status).toBe('sent');
@@ -766,14 +762,14 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
           async () =>
             (await count(
               `SELECT count(*)::int AS n FROM email_deliveries d JOIN outbox o ON o.id = d.outbox_id
-                WHERE d.incident_id = $1 AND o.type = 'incident.filed' AND d.status = 'sent'`,
+                WHERE d.incident_id = $1 AND o.type = 'filed' AND d.status = 'sent'`,
               [id],
             )) === 1,
         );
 
         const [delivery] = await query<{ id: string; status: string; attempts: number }>(
           `SELECT d.id, d.status, d.attempts FROM email_deliveries d JOIN outbox o ON o.id = d.outbox_id
-            WHERE d.incident_id = $1 AND o.type = 'incident.filed'`,
+            WHERE d.incident_id = $1 AND o.type = 'filed'`,
           [id],
         );
         expect(delivery).toMatchObject({ status: 'sent', attempts: 1 });
@@ -802,7 +798,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       await deliverAll();
 
       const notices = await query<{ user_id: string; title: string; body: string }>(
-        `SELECT user_id, title, body FROM notifications WHERE incident_id = $1 AND type = 'incident.status_changed'`,
+        `SELECT user_id, title, body FROM notifications WHERE incident_id = $1 AND type = 'status_changed'`,
         [id],
       );
       const byName = Object.fromEntries(notices.map((n) => [nameOf.get(n.user_id), n]));
@@ -854,7 +850,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       const scanner = worker.get(DeadlineScanner);
       const deadlineEvents = () =>
         query<{ incident_id: string; type: string }>(
-          `SELECT incident_id, type FROM outbox WHERE incident_id = ANY($1) AND type LIKE 'deadline.%'`,
+          `SELECT incident_id, type FROM outbox WHERE incident_id = ANY($1) AND type IN ('deadline_reminder', 'overdue_escalated')`,
           [ids],
         );
       const eventsBefore = (await deadlineEvents()).length;
@@ -879,15 +875,15 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       expect(queued.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(3);
       await deliverAll();
 
-      expect(await heard(unassigned.id, 'deadline.due_soon')).toEqual(['counselor', 'counselor2']);
-      expect(await heard(assigned.id, 'deadline.due_soon')).toEqual(['counselor2']);
-      expect(await heard(overdue.id, 'deadline.overdue')).toEqual(['schoolAdmin']);
-      expect(await heard(overdue.id, 'deadline.due_soon')).toEqual([]);
-      expect(await heard(unassigned.id, 'deadline.overdue')).toEqual([]);
-      expect(await heard(finished.id, 'deadline.overdue')).toEqual([]);
-      expect(await heard(later.id, 'deadline.due_soon')).toEqual([]);
+      expect(await heard(unassigned.id, 'deadline_reminder')).toEqual(['counselor', 'counselor2']);
+      expect(await heard(assigned.id, 'deadline_reminder')).toEqual(['counselor2']);
+      expect(await heard(overdue.id, 'overdue_escalated')).toEqual(['schoolAdmin']);
+      expect(await heard(overdue.id, 'deadline_reminder')).toEqual([]);
+      expect(await heard(unassigned.id, 'overdue_escalated')).toEqual([]);
+      expect(await heard(finished.id, 'overdue_escalated')).toEqual([]);
+      expect(await heard(later.id, 'deadline_reminder')).toEqual([]);
       const [reminder] = await query<{ body: string }>(
-        `SELECT body FROM notifications WHERE incident_id = $1 AND type = 'deadline.due_soon' LIMIT 1`,
+        `SELECT body FROM notifications WHERE incident_id = $1 AND type = 'deadline_reminder' LIMIT 1`,
         [unassigned.id],
       );
       expect(reminder.body).toMatch(
@@ -912,43 +908,76 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       expect(await scanner.scan()).toBe(0);
       await deliverAll();
       expect(await deadlineEvents()).toHaveLength(eventsAfterFirst);
-      expect(await heard(unassigned.id, 'deadline.due_soon')).toEqual(['counselor', 'counselor2']);
+      expect(await heard(unassigned.id, 'deadline_reminder')).toEqual(['counselor', 'counselor2']);
     });
   });
 
   describe('the record of notices to families', () => {
-    it('puts every notice delivered to a family member on the staff timeline, by channel, and never in the family views', async () => {
-      const { id } = await file('student');
-      await act('counselor', id, 'triage', { severity: 'low' });
-      const [event] = (await outboxOf(id)).filter((row) => row.type === 'incident.status_changed');
+    it('puts each notice that reached families on the staff timeline once, with its recipients and their channels', async () => {
+      const { id } = await file('student', {
+        parties: [{ role: 'target', name: 'My friend from class' }],
+      });
+      const party = (await view(id)).parties!.find((p) => p.role === 'target')!;
+      await act('counselor', id, 'triage', {
+        severity: 'low',
+        partyLinks: [{ partyId: party.id, studentId: people.targetStudent.id }],
+      });
+      const family = (['parent', 'student', 'targetParent'] as const).map((who) => people[who]);
+      const listed = (channels: string[]) =>
+        [...family]
+          .sort((x, y) => x.displayName.localeCompare(y.displayName) || x.id.localeCompare(y.id))
+          .map((user) => ({ recipientId: user.id, recipientName: user.displayName, channels }));
 
+      // In the app first: one entry for the notice, listing all three.
       await worker.get(OutboxDispatcher).dispatchBatch();
-      const inApp = familyNotified((await view(id)).timeline);
-      expect(inApp.map((entry) => entry.data.channel)).toEqual(['in_app', 'in_app']);
+      const [triaged] = (await outboxOf(id)).filter((row) => row.type === 'status_changed');
+      expect(familyNotified((await view(id)).timeline).map((entry) => entry.data)).toEqual([
+        { notice: 'status_changed', outboxId: triaged.id, recipients: listed(['in_app']) },
+      ]);
 
+      // Then by e-mail: the same entry gains the channel as each e-mail goes out.
       await deliverAll();
-      const recorded = familyNotified((await view(id)).timeline);
-      expect(recorded).toHaveLength(4);
-      const expected = (['student', 'parent'] as const).flatMap((who) =>
-        (['in_app', 'email'] as const).map((channel) => ({
-          recipientId: people[who].id,
-          recipientName: people[who].displayName,
-          channel,
-          notice: 'incident.status_changed',
-          outboxId: event.id,
-        })),
+      await act('counselor', id, 'transitions', { action: 'start' });
+      await note('counselor', id, 'shared');
+      await act('counselor', id, 'resolve', { outcome: 'inconclusive', summary: 'We talked.' });
+      await deliverAll();
+
+      const toFamilies = (await outboxOf(id)).filter((row) =>
+        row.payload.recipients!.some((recipient) => recipient.family),
       );
-      expect(recorded.map((entry) => entry.data)).toEqual(expect.arrayContaining(expected));
+      expect(toFamilies.map((row) => row.type)).toEqual([
+        'status_changed',
+        'status_changed',
+        'shared_note',
+        'resolved',
+      ]);
+      const recorded = familyNotified((await view(id)).timeline);
+      expect(recorded).toHaveLength(toFamilies.length);
+      expect(recorded.map((entry) => entry.data)).toEqual(
+        expect.arrayContaining(
+          toFamilies.map((row) => ({
+            notice: row.type,
+            outboxId: row.id,
+            recipients: listed(['in_app', 'email']),
+          })),
+        ),
+      );
       for (const entry of recorded) {
         expect(entry).toMatchObject({ visibility: 'internal', actor: null });
       }
       // The new-report notice went to staff only: not recorded.
-      expect(recorded.some((entry) => entry.data.notice === 'incident.filed')).toBe(false);
+      expect(recorded.some((entry) => entry.data.notice === 'filed')).toBe(false);
 
-      for (const who of ['student', 'parent'] as const) {
-        const own = await view(id, who);
-        expect(own.timeline.map((entry) => entry.type)).not.toContain('family_notified');
-        expect(JSON.stringify(own)).not.toContain('family_notified');
+      // No family sees the record, nor the names of the other family.
+      const names = (whos: readonly Who[]) => whos.map((who) => people[who].displayName);
+      for (const [who, others] of [
+        ['student', names(['targetStudent', 'targetParent'])],
+        ['parent', names(['targetStudent', 'targetParent'])],
+        ['targetParent', names(['student', 'parent'])],
+      ] as const) {
+        const own = JSON.stringify(await view(id, who));
+        expect(own).not.toContain('family_notified');
+        for (const name of others) expect(own).not.toContain(name);
       }
     });
   });
@@ -968,10 +997,11 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
           [id],
         ),
         files: mailFiles().length,
-        familyRecords: familyNotified((await view(id)).timeline).length,
+        familyRecords: familyNotified((await view(id)).timeline).map((entry) => entry.data),
       });
       const before = await snapshot();
-      expect(before).toMatchObject({ notices: 4, emails: 3, familyRecords: 4 });
+      expect(before).toMatchObject({ notices: 4, emails: 3 });
+      expect(before.familyRecords).toHaveLength(1);
 
       const reset = await query<{ id: string }>(
         `UPDATE outbox SET status = 'pending', processed_at = NULL WHERE incident_id = $1 RETURNING id`,
@@ -1020,7 +1050,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       it('retries a failed e-mail after a backoff, then gives it up as dead, while the in-app notice stands', async () => {
         const { id, reference } = await file('student');
         await fragile.get(OutboxDispatcher).dispatchBatch();
-        expect(await heard(id, 'incident.filed')).toEqual(['counselor', 'counselor2']);
+        expect(await heard(id, 'filed')).toEqual(['counselor', 'counselor2']);
         const [delivery] = await query<{ id: string }>(
           'SELECT id FROM email_deliveries WHERE incident_id = $1',
           [id],
@@ -1190,14 +1220,16 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
         for (const messageId of messageIds) expect(counts.get(messageId)).toBe(1);
         expect(sink.received.filter((mail) => messageIds.has(mail.messageId))).toHaveLength(30);
 
-        const records = await query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM incident_events
-            WHERE type = 'family_notified' AND data->>'outboxId' = ANY($1)
-            GROUP BY data->>'outboxId', data->>'recipientId', data->>'channel'`,
+        // One record per status change; its two family recipients each told once per channel.
+        const records = await query<{ recipients: { channels: string[] }[] }>(
+          `SELECT data->'recipients' AS recipients FROM incident_events
+            WHERE type = 'family_notified' AND data->>'outboxId' = ANY($1)`,
           [eventIds],
         );
-        expect(records).toHaveLength(40);
-        expect(records.every((row) => row.n === 1)).toBe(true);
+        expect(records).toHaveLength(10);
+        expect(
+          records.flatMap((row) => row.recipients.map((recipient) => recipient.channels.join())),
+        ).toEqual(Array<string>(20).fill('in_app,email'));
       } finally {
         await Promise.all(workers.map((context) => context.close()));
         await sink.close();

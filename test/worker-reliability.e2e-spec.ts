@@ -233,13 +233,22 @@ describe('the worker process survives crashes and database restarts', () => {
       expect(unanswered.length).toBeGreaterThanOrEqual(1);
       for (const mail of unanswered) expect(counts.get(mail.messageId)).toBe(1);
 
-      const familyRecords = await query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM incident_events
-          WHERE type = 'family_notified' AND data->>'outboxId' = ANY($1)
-          GROUP BY data->>'outboxId', data->>'recipientId', data->>'channel'`,
+      // One record per status change, its two family recipients each told once per channel.
+      const familyRecords = await query<{ outbox_id: string; channels: string[] }>(
+        `SELECT data->>'outboxId' AS outbox_id, r->'channels' AS channels FROM incident_events,
+                jsonb_array_elements(data->'recipients') AS r
+          WHERE type = 'family_notified' AND data->>'outboxId' = ANY($1)`,
       );
-      expect(familyRecords).toHaveLength(48);
-      expect(familyRecords.every((row) => row.n === 1)).toBe(true);
+      expect(new Set(familyRecords.map((row) => row.outbox_id)).size).toBe(12);
+      expect(familyRecords.map((row) => row.channels.join())).toEqual(
+        Array<string>(24).fill('in_app,email'),
+      );
+      expect(
+        await number(
+          `SELECT count(*)::int AS n FROM incident_events
+            WHERE type = 'family_notified' AND data->>'outboxId' = ANY($1)`,
+        ),
+      ).toBe(12);
     });
   });
 
@@ -286,7 +295,7 @@ describe('the worker process survives crashes and database restarts', () => {
         (
           await sql<{ id: string }>(
             `INSERT INTO outbox (type, school_id, payload, available_at)
-             VALUES ('incident.filed', $1, $2, now() + make_interval(secs => $3)) RETURNING id`,
+             VALUES ('filed', $1, $2, now() + make_interval(secs => $3)) RETURNING id`,
             [
               school.id,
               JSON.stringify({

@@ -124,7 +124,7 @@ async function fileReport(userId: string, key: string, raw: string): Promise<unk
         userId,
         JSON.stringify({ actorId: userId }),
         '{}',
-        'incident.filed',
+        'filed',
       ],
     );
     const answer = { id: incident.id, reference, status: 'submitted' };

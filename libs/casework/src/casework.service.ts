@@ -19,6 +19,7 @@ import {
   type Severity,
   type StaffIncidentView,
   type Status,
+  type TimelineEventType,
 } from '@app/incidents';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DeadlineNotice } from './entities/deadline-notice.entity';
@@ -52,7 +53,7 @@ export interface ResolveInput {
   summary: string;
 }
 
-const TRANSITION_EVENTS: Record<TransitionInput['action'], string> = {
+const TRANSITION_EVENTS: Record<TransitionInput['action'], TimelineEventType> = {
   start: 'investigation_started',
   dismiss: 'dismissed',
   close: 'closed',
@@ -194,7 +195,7 @@ export class CaseworkService {
         },
         audit: { action: 'incident.resolved', details: { outcome: input.outcome } },
         notice: {
-          type: 'incident.resolved',
+          type: 'resolved',
           to: [{ kind: 'family' }],
           payload: { outcome: input.outcome },
         },
@@ -282,7 +283,7 @@ export class CaseworkService {
       actorId,
       event: { type: 'status_changed', visibility: 'shared', data: { from: incident.status, to } },
       notice: {
-        type: 'incident.status_changed',
+        type: 'status_changed',
         to: [{ kind: 'family' }],
         payload: { from: incident.status, status: to },
       },
@@ -301,7 +302,7 @@ export class CaseworkService {
       event: { type: 'assigned', visibility: 'internal', data: { assigneeId } },
       audit: { action: 'incident.assigned', details: { assigneeId } },
       notice: {
-        type: 'incident.assigned',
+        type: 'assigned',
         to: [{ kind: 'user', userId: assigneeId }],
         payload: { assigneeId },
       },

@@ -53,7 +53,7 @@ export class NotesService {
         ...(shared
           ? {
               notice: {
-                type: 'incident.note_shared',
+                type: 'shared_note' as const,
                 to: [{ kind: 'family' as const }],
                 payload: { noteId: note.id },
               },

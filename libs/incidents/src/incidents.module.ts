@@ -6,6 +6,7 @@ import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { IncidentAccessService } from './access/incident-access.service';
 import { AnonymousReportsService } from './anonymous/anonymous-reports.service';
+import { RetryTrackingCodes } from './anonymous/retry-tracking-codes';
 import { AttachmentStorage } from './attachments/attachment-storage';
 import { AttachmentsService } from './attachments/attachments.service';
 import { LocalDiskStorage } from './attachments/local-disk.storage';
@@ -32,6 +33,7 @@ const services = [
   imports: [TypeOrmModule.forFeature(incidentEntities), IdentityModule, AuditModule],
   providers: [
     ...services,
+    RetryTrackingCodes,
     {
       provide: AttachmentStorage,
       inject: [APP_CONFIG],

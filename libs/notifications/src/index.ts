@@ -10,6 +10,7 @@ export * from './entities/email-delivery.entity';
 export * from './entities/notification.entity';
 export * from './inbox/notifications.service';
 export * from './notification-delivery.module';
+export * from './notice-types';
 export * from './notifications.module';
 export * from './outbox/outbox-message.entity';
 export * from './templates/templates';

@@ -16,8 +16,9 @@ import { PublicReportsController } from './public-reports.controller';
     CaseworkModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
+      // Unnamed: a named throttler would answer `Retry-After-<name>` instead of `Retry-After`.
       useFactory: (config: AppConfig) => [
-        { name: 'anonymous', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
+        { ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
       ],
     }),
   ],

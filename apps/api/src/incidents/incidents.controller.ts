@@ -36,9 +36,9 @@ import { Roles } from '../auth/decorators/roles.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CASEWORK_FILTERS, IncidentQueryDto } from '../casework/dto/queries.dto';
 import { CreateIncidentDto, FiledIncidentDto } from './dto/report.dto';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyOf } from './idempotency-key';
 
 export const INCIDENT_ROLES = ['student', 'parent', 'staff', 'counselor', 'school_admin'] as const;
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -65,24 +65,17 @@ export class IncidentsController {
       'Students for their school, parents for their child, staff for their school, counselors for a student. ' +
       'Retry safely with the same Idempotency-Key: the first answer comes back; another body with the key is a 422.',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: '1 to 255 visible ASCII characters',
-  })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   file(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateIncidentDto,
     @Req() request: { body: unknown },
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<FiledIncidentDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new BadRequestException('Idempotency-Key must be 1 to 255 visible ASCII characters');
-    }
     return this.filing.file(
       principal,
       { ...body, occurredAt: new Date(body.occurredAt) },
-      idempotencyKey === undefined ? undefined : { key: idempotencyKey, body: request.body },
+      idempotencyOf(idempotencyKey, request.body),
     );
   }
 

@@ -1,11 +1,18 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { PageQueryDto } from '@app/common';
 import type { Principal } from '@app/identity';
 import { MessagesService, MessageView } from '@app/incidents';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { Roles } from '../auth/decorators/roles.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
-import { PostMessageDto } from './dto/message.dto';
+import { MessagePageDto, PostMessageDto } from './dto/message.dto';
 import { INCIDENT_ROLES } from './incidents.controller';
 
 @ApiTags('reports')
@@ -18,16 +25,25 @@ export class MessagesController {
   @Get()
   @ApiOperation({
     summary: 'Your thread with the school about this incident (staff: every thread)',
+    description:
+      'Oldest first, as a conversation reads; `nextCursor` leads to the newer messages and is ' +
+      'null on the last page.',
   })
+  @ApiOkResponse({ type: MessagePageDto })
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
-  ): Promise<MessageView[]> {
-    return this.messages.list(principal, id);
+    @Query() query: PageQueryDto,
+  ): Promise<MessagePageDto> {
+    return this.messages.list(principal, id, query.limit, query.cursor);
   }
 
   @Post()
   @ApiOperation({ summary: 'Write to the school (families) or to a family (staff)' })
+  @ApiConflictResponse({
+    description:
+      'The case is closed: it takes no new messages from anyone. The message says how to raise a new concern: file a new report (POST /api/v1/incidents).',
+  })
   post(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

@@ -3,6 +3,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   HttpStatus,
   Param,
@@ -10,7 +11,14 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   AnonymousReportsService,
   AttachmentsService,
@@ -24,6 +32,7 @@ import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
 import { FILE_UPLOAD_BODY } from './attachments.controller';
 import { AnonymousMessageDto, TrackingCodeDto } from './dto/message.dto';
 import { FiledAnonymousReportDto, PublicReportDto } from './dto/report.dto';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyOf } from './idempotency-key';
 import { readUploadedFile } from './multipart';
 
 /**
@@ -51,13 +60,23 @@ export class PublicReportsController {
   @Post('reports')
   @ApiOperation({
     summary: 'File an anonymous report; the tracking code in the answer is shown only once',
+    description:
+      'Retry safely with the same Idempotency-Key and the same body: the first answer comes back, ' +
+      'tracking code included; another body with the key is a 422. Only the sender of the key and ' +
+      'body can get that answer again: the key is stored as a hash and the code is not stored.',
   })
-  report(@Body() body: PublicReportDto): Promise<FiledAnonymousReportDto> {
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  report(
+    @Body() body: PublicReportDto,
+    @Req() request: { body: unknown },
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<FiledAnonymousReportDto> {
     const { schoolCode, ...report } = body;
-    return this.filing.fileAnonymous(schoolCode, {
-      ...report,
-      occurredAt: new Date(report.occurredAt),
-    });
+    return this.filing.fileAnonymous(
+      schoolCode,
+      { ...report, occurredAt: new Date(report.occurredAt) },
+      idempotencyOf(idempotencyKey, request.body),
+    );
   }
 
   @Post('reports/status')
@@ -71,6 +90,10 @@ export class PublicReportsController {
 
   @Post('reports/messages')
   @ApiOperation({ summary: 'Write to the school about your report' })
+  @ApiConflictResponse({
+    description:
+      'The report is closed: it takes no new messages. The message says how to raise a new concern: file a new report (POST /api/v1/public/reports).',
+  })
   message(@Body() body: AnonymousMessageDto): Promise<MessageView> {
     return this.anonymous.postMessage(body.trackingCode, body.body);
   }

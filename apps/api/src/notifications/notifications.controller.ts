@@ -1,5 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { PageQueryDto } from '@app/common';
@@ -7,6 +13,7 @@ import type { Principal } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
+import { NotificationPageDto } from './dto/notification.dto';
 
 export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'Only notices not yet read' })
@@ -26,7 +33,11 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'Your in-app notices, newest first' })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: NotificationQueryDto) {
+  @ApiOkResponse({ type: NotificationPageDto })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: NotificationQueryDto,
+  ): Promise<NotificationPageDto> {
     return this.notifications.list(principal.id, query.unread ?? false, query.limit, query.cursor);
   }
 

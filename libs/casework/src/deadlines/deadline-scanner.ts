@@ -15,13 +15,13 @@ const KINDS = {
   reminder: {
     /** Not yet passed, within the due-soon window. */
     upcoming: true,
-    notice: 'deadline.due_soon',
+    notice: 'deadline_reminder',
     event: 'deadline_reminder',
     to: [{ kind: 'assignee_or_counselors' }] as RecipientRule[],
   },
   overdue: {
     upcoming: false,
-    notice: 'deadline.overdue',
+    notice: 'overdue_escalated',
     event: 'overdue_escalated',
     to: [{ kind: 'admins' }] as RecipientRule[],
   },

@@ -4,6 +4,7 @@ import {
   normaliseTrackingCode,
   TRACKING_CODE_ALPHABET,
   TRACKING_CODE_LENGTH,
+  trackingCodeFromDigest,
 } from './tracking-code';
 
 describe('tracking codes', () => {
@@ -48,5 +49,18 @@ describe('tracking codes', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toContain(code);
     expect(hashTrackingCode(code)).toBe(hash);
+  });
+
+  it('can be spelled from a digest, using every one of its first 100 bits', () => {
+    const zeros = Buffer.alloc(13);
+    expect(trackingCodeFromDigest(zeros)).toBe('AAAA-AAAA-AAAA-AAAA-AAAA');
+    expect(trackingCodeFromDigest(Buffer.alloc(32, 0xff))).toBe('9999-9999-9999-9999-9999');
+    const lastBit = Buffer.alloc(13);
+    lastBit[12] = 0b00010000; // bit 99
+    expect(trackingCodeFromDigest(lastBit)).toBe('AAAA-AAAA-AAAA-AAAA-AAAB');
+    expect(
+      normaliseTrackingCode(trackingCodeFromDigest(Buffer.from('a'.repeat(13)))),
+    ).toBeDefined();
+    expect(() => trackingCodeFromDigest(Buffer.alloc(12))).toThrow();
   });
 });

@@ -10,10 +10,26 @@ const GROUP = 4;
 
 /** A new tracking code, e.g. `K7QM-W3ZP-9HTC-NV4R-XE2D`. */
 export function generateTrackingCode(): string {
-  const symbols = Array.from(
-    { length: TRACKING_CODE_LENGTH },
-    () => TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)],
+  return grouped(
+    Array.from(
+      { length: TRACKING_CODE_LENGTH },
+      () => TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)],
+    ),
   );
+}
+
+/** The tracking code spelled by the first 100 bits of a digest (at least 13 bytes), 5 bits a symbol. */
+export function trackingCodeFromDigest(digest: Buffer): string {
+  if (digest.length * 8 < TRACKING_CODE_LENGTH * 5) throw new Error('digest too short');
+  const symbols = Array.from({ length: TRACKING_CODE_LENGTH }, (_, i) => {
+    const bit = i * 5;
+    const twoBytes = (digest[bit >> 3] << 8) | (digest[(bit >> 3) + 1] ?? 0);
+    return TRACKING_CODE_ALPHABET[(twoBytes >> (11 - (bit & 7))) & 31];
+  });
+  return grouped(symbols);
+}
+
+function grouped(symbols: string[]): string {
   const groups: string[] = [];
   for (let i = 0; i < symbols.length; i += GROUP) groups.push(symbols.slice(i, i + GROUP).join(''));
   return groups.join('-');

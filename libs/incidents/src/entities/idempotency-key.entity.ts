@@ -11,16 +11,20 @@ import { User } from '@app/identity';
 
 /**
  * A request made with an `Idempotency-Key`: a retry with the same key and
- * body gets the stored answer instead of a second incident.
+ * body gets the stored answer instead of a second incident. Keys are scoped
+ * to their user; anonymous reports have no user, and their key is stored only
+ * as a hash.
  */
 @Entity('idempotency_keys')
 @Index(['userId', 'key'], { unique: true })
+@Index('idx_idempotency_keys_anonymous', ['key'], { unique: true, where: '"user_id" IS NULL' })
 export class IdempotencyKey {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid' })
-  userId: string;
+  /** Null for an anonymous report. */
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -8,13 +8,35 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { NOTICE_TYPES } from '@app/notifications';
 import { Incident } from './incident.entity';
+
+/**
+ * What a timeline entry records, as clients read it (`timeline[].type`). The
+ * first ones are also the types of the notices that announce them.
+ */
+export const TIMELINE_EVENT_TYPES = [
+  ...NOTICE_TYPES,
+  'triaged',
+  'party_linked',
+  'investigation_started',
+  'dismissed',
+  'closed',
+  'reopened',
+  'internal_note',
+  'action_recorded',
+  'attachment_added',
+  'family_notified',
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 export const EVENT_VISIBILITIES = ['internal', 'shared'] as const;
 export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
 /**
- * The case timeline, append-only: what happened, when, and who did it.
+ * The case timeline, append-only: what happened, when, and who did it. (A
+ * `family_notified` entry gains the e-mail channel of a recipient once that
+ * e-mail is sent.)
  * `shared` events are shown to the reporter and the family; `internal` ones
  * only to the school's staff.
  */
@@ -35,9 +57,8 @@ export class IncidentEvent {
   @Column({ type: 'uuid' })
   schoolId: string;
 
-  /** e.g. `filed`, `escalated`, `message_posted`, `attachment_added`. */
   @Column({ type: 'varchar', length: 40 })
-  type: string;
+  type: TimelineEventType;
 
   /** Null for the anonymous reporter and for the system. */
   @Column({ type: 'uuid', nullable: true })

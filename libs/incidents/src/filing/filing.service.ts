@@ -1,4 +1,5 @@
 import {
+  ConflictException,
   ForbiddenException,
   Injectable,
   NotFoundException,
@@ -17,7 +18,8 @@ import {
   hashTrackingCode,
   normaliseTrackingCode,
 } from '../anonymous/tracking-code';
-import { IdempotencyService } from '../idempotency/idempotency.service';
+import { RetryTrackingCodes } from '../anonymous/retry-tracking-codes';
+import { anonymousKey, IdempotencyService } from '../idempotency/idempotency.service';
 import type { ReporterKind } from '../incident.constants';
 import { CaseRecorder } from '../recording/case-recorder';
 import type {
@@ -45,6 +47,7 @@ export class FilingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly recorder: CaseRecorder,
+    private readonly retryCodes: RetryTrackingCodes,
     private readonly clock: Clock,
   ) {}
 
@@ -74,32 +77,74 @@ export class FilingService {
     });
   }
 
+  /**
+   * With an Idempotency-Key, a retry of the same request gets the same
+   * reference and tracking code. The stored answer holds the reference only;
+   * the code is derived again (`RetryTrackingCodes`).
+   */
   async fileAnonymous(
     schoolCode: string,
     report: IncidentReportInput,
+    idempotency?: { key: string; body: unknown },
   ): Promise<FiledAnonymousReport> {
     return this.dataSource.transaction(async (manager) => {
-      const school = await manager
-        .getRepository(School)
-        .findOneBy({ code: schoolCode.trim().toUpperCase() });
-      if (!school) throw new NotFoundException(`No school has the code ${schoolCode}`);
-      const incident = await this.record(manager, {
-        school,
-        reporterId: null,
-        reporterKind: 'anonymous',
-        onBehalfOfStudentId: null,
-        report: {
-          ...report,
-          parties: report.parties?.map(({ role, name, note }) => ({ role, name, note })),
-        },
-      });
-      const trackingCode = generateTrackingCode();
-      await manager.getRepository(AnonymousAccess).insert({
-        incidentId: incident.id,
-        codeHash: hashTrackingCode(normaliseTrackingCode(trackingCode)!),
-      });
-      return { reference: incident.reference, trackingCode };
+      if (!idempotency) {
+        return this.recordAnonymous(manager, schoolCode, report, generateTrackingCode);
+      }
+      const codeFor = (reference: string) => this.retryCodes.codeFor(reference, idempotency);
+      const { replayed, response } = await this.idempotency.run(
+        manager,
+        { userId: null, key: anonymousKey(idempotency.key), body: idempotency.body },
+        async () => ({
+          reference: (await this.recordAnonymous(manager, schoolCode, report, codeFor)).reference,
+        }),
+      );
+      const trackingCode = codeFor(response.reference);
+      if (replayed) await this.requireTrackingCode(manager, response.reference, trackingCode);
+      return { reference: response.reference, trackingCode };
     });
+  }
+
+  private async recordAnonymous(
+    manager: EntityManager,
+    schoolCode: string,
+    report: IncidentReportInput,
+    trackingCodeFor: (reference: string) => string,
+  ): Promise<FiledAnonymousReport> {
+    const school = await manager
+      .getRepository(School)
+      .findOneBy({ code: schoolCode.trim().toUpperCase() });
+    if (!school) throw new NotFoundException(`No school has the code ${schoolCode}`);
+    const incident = await this.record(manager, {
+      school,
+      reporterId: null,
+      reporterKind: 'anonymous',
+      onBehalfOfStudentId: null,
+      report: {
+        ...report,
+        parties: report.parties?.map(({ role, name, note }) => ({ role, name, note })),
+      },
+    });
+    const trackingCode = trackingCodeFor(incident.reference);
+    await manager.getRepository(AnonymousAccess).insert({
+      incidentId: incident.id,
+      codeHash: hashTrackingCode(normaliseTrackingCode(trackingCode)!),
+    });
+    return { reference: incident.reference, trackingCode };
+  }
+
+  /** A derived code stops matching when the server secret changes: never answer a dead code. */
+  private async requireTrackingCode(manager: EntityManager, reference: string, code: string) {
+    const [access] = await manager.query<{ id: string }[]>(
+      `SELECT a.id FROM anonymous_access a JOIN incidents i ON i.id = a.incident_id
+        WHERE i.reference = $1 AND a.code_hash = $2`,
+      [reference, hashTrackingCode(normaliseTrackingCode(code)!)],
+    );
+    if (!access) {
+      throw new ConflictException(
+        `Report ${reference} was filed with this Idempotency-Key, but its tracking code cannot be shown again: use the one from the first answer`,
+      );
+    }
   }
 
   /** Who may file what, for which school and child; 404 for anything outside reach. */
@@ -229,7 +274,7 @@ export class FilingService {
       audit: { action: 'incident.filed', details: { reference: incident.reference } },
       // A critical report alerts every caseworker (below) instead of the plain new-report notice.
       ...(reasons.length === 0
-        ? { notice: { type: 'incident.filed', to: [{ kind: 'counselors' as const }] } }
+        ? { notice: { type: 'filed' as const, to: [{ kind: 'counselors' as const }] } }
         : {}),
     });
     if (reasons.length > 0) {
@@ -242,7 +287,7 @@ export class FilingService {
           data: { reasons, severity: 'critical' },
         },
         notice: {
-          type: 'incident.escalated',
+          type: 'escalated',
           to: [{ kind: 'caseworkers' }],
           payload: { reasons },
           // A counselor who files a critical report knows about it already.

@@ -18,16 +18,21 @@ export const requestHash = (body: unknown) =>
   createHash('sha256').update(canonicalJson(body)).digest('hex');
 
 export interface IdempotentRequest {
-  userId: string;
+  /** Null for an anonymous request: pass a key that only its sender can know (see `anonymousKey`). */
+  userId: string | null;
   key: string;
   body: unknown;
 }
 
+/** An anonymous key as stored: hashed, so the table never holds what a retry must present. */
+export const anonymousKey = (key: string) =>
+  createHash('sha256').update(`anonymous:${key}`).digest('hex');
+
 /**
  * Makes a creation safe to retry. Inside the caller's transaction it claims
- * (user, key); a concurrent request with the same key waits on the unique
- * index until the first commits, then replays its answer. If the first rolls
- * back, the second does the work itself.
+ * (user, key), or the key alone for anonymous requests; a concurrent request
+ * with the same key waits on the unique index until the first commits, then
+ * replays its answer. If the first rolls back, the second does the work itself.
  */
 @Injectable()
 export class IdempotencyService {
@@ -40,14 +45,16 @@ export class IdempotencyService {
     const claimed = await manager.query<{ id: string }[]>(
       `INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body)
        VALUES ($1, $2, $3, 0, 'null')
-       ON CONFLICT (user_id, key) DO NOTHING
+       ON CONFLICT DO NOTHING
        RETURNING id`,
       [request.userId, request.key, hash],
     );
     if (claimed.length === 0) {
       const [stored] = await manager.query<{ request_hash: string; response_body: T }[]>(
-        'SELECT request_hash, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-        [request.userId, request.key],
+        request.userId === null
+          ? 'SELECT request_hash, response_body FROM idempotency_keys WHERE user_id IS NULL AND key = $1'
+          : 'SELECT request_hash, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+        request.userId === null ? [request.key] : [request.userId, request.key],
       );
       if (stored.request_hash !== hash) {
         throw new UnprocessableEntityException(

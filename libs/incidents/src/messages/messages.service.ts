@@ -1,7 +1,8 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@app/identity';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { decodeCursor, toPage, type Page } from '@app/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Audience } from '../access/audience';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Message, type MessageAuthorKind } from '../entities/message.entity';
@@ -12,6 +13,20 @@ import { peopleByIds } from '../views/people';
 
 export const ANONYMOUS_AUTHOR_NAME = 'Anonymous reporter';
 
+/**
+ * A closed case is settled for good (it cannot be reopened), so nobody would
+ * act on a new message: the answer says where a new concern goes instead.
+ */
+function closedCaseMessage(authorKind: MessageAuthorKind): string {
+  const newReport =
+    authorKind === 'anonymous'
+      ? 'file a new report (POST /api/v1/public/reports), which gets its own tracking code'
+      : 'file a new report (POST /api/v1/incidents)';
+  return authorKind === 'staff'
+    ? `This case is closed and takes no new messages. For a new concern, ${newReport}`
+    : `This case is closed and takes no new messages. If something is still wrong or has happened again, ${newReport}`;
+}
+
 /** The conversation between a case's staff and the families it concerns. */
 @Injectable()
 export class MessagesService {
@@ -21,9 +36,36 @@ export class MessagesService {
     private readonly recorder: CaseRecorder,
   ) {}
 
-  async list(principal: Principal, incidentId: string): Promise<MessageView[]> {
+  /** One page of the caller's thread (staff: every thread), oldest first. */
+  async list(
+    principal: Principal,
+    incidentId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<MessageView>> {
     const { incident, audience } = await this.access.require(principal, incidentId);
-    return this.thread(incident, audience, principal.id);
+    const query = this.threadQuery(incident, audience)
+      .addSelect('message.created_at::text', 'cursor_at')
+      .limit(limit + 1);
+    if (cursor) {
+      const [createdAt, id] = decodeCursor(cursor, 2);
+      query.andWhere('(message.createdAt, message.id) > (CAST(:createdAt AS timestamptz), :id)', {
+        createdAt,
+        id,
+      });
+    }
+    const { entities, raw } = await query.getRawAndEntities<{
+      message_id: string;
+      cursor_at: string;
+    }>();
+    const cursorAt = new Map(raw.map((row) => [row.message_id, row.cursor_at]));
+    const page = toPage(
+      entities,
+      limit,
+      (message) => message,
+      (message) => [cursorAt.get(message.id) ?? null, message.id],
+    );
+    return { ...page, items: await this.views(page.items, audience, principal.id) };
   }
 
   async post(
@@ -76,14 +118,29 @@ export class MessagesService {
     audience: Audience,
     viewerId: string | null,
   ): Promise<MessageView[]> {
+    return this.views(await this.threadQuery(incident, audience).getMany(), audience, viewerId);
+  }
+
+  /** The messages the audience may read, oldest first. */
+  private threadQuery(incident: Incident, audience: Audience): SelectQueryBuilder<Message> {
+    const query = this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('message')
+      .where('message.incidentId = :incidentId', { incidentId: incident.id })
+      .orderBy('message.createdAt', 'ASC')
+      .addOrderBy('message.id', 'ASC');
+    if (audience.kind === 'staff') return query;
     const threadStudentId = audience.kind === 'family' ? audience.threadStudentId : null;
-    const messages = await this.dataSource.getRepository(Message).find({
-      where: {
-        incidentId: incident.id,
-        ...(audience.kind === 'staff' ? {} : { threadStudentId: threadStudentId ?? IsNull() }),
-      },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return threadStudentId
+      ? query.andWhere('message.threadStudentId = :threadStudentId', { threadStudentId })
+      : query.andWhere('message.threadStudentId IS NULL');
+  }
+
+  private async views(
+    messages: Message[],
+    audience: Audience,
+    viewerId: string | null,
+  ): Promise<MessageView[]> {
     const authors = await peopleByIds(
       this.dataSource,
       messages.map((message) => message.authorId),
@@ -108,6 +165,7 @@ export class MessagesService {
     threadStudentId: string | null,
     body: string,
   ): Promise<Message> {
+    if (incident.status === 'closed') throw new ConflictException(closedCaseMessage(authorKind));
     const message = await manager.getRepository(Message).save(
       manager.getRepository(Message).create({
         incidentId: incident.id,
@@ -128,7 +186,7 @@ export class MessagesService {
       },
       audit: { action: 'message.posted', details: { messageId: message.id, threadStudentId } },
       notice: {
-        type: 'message.posted',
+        type: 'message_posted',
         // Staff write to one family's thread; families and reporters to whoever handles the case.
         to:
           authorKind === 'staff'

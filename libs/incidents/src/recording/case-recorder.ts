@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { EntityManager } from 'typeorm';
-import type { EventVisibility } from '../entities/incident-event.entity';
+import type { NoticeType } from '@app/notifications';
+import type { EventVisibility, TimelineEventType } from '../entities/incident-event.entity';
 import { recipientCandidatesSql, type RecipientRule } from './notice-recipients';
 import { SqlParams } from './sql-params';
 
@@ -10,12 +11,12 @@ export interface CaseChange {
   /** Null for the anonymous reporter and for the system. */
   actorId: string | null;
   /** The timeline entry. */
-  event?: { type: string; visibility: EventVisibility; data?: Record<string, unknown> };
+  event?: { type: TimelineEventType; visibility: EventVisibility; data?: Record<string, unknown> };
   /** The audit entry, e.g. `incident.triaged`. */
   audit?: { action: string; details?: Record<string, unknown> };
-  /** The notice for the worker to deliver, e.g. `incident.resolved`, and who it is for. */
+  /** The notice for the worker to deliver, e.g. `resolved`, and who it is for. */
   notice?: {
-    type: string;
+    type: NoticeType;
     to: RecipientRule[];
     payload?: Record<string, unknown>;
     /** Who must not be told, when it is not the actor (a system event caused by someone). */

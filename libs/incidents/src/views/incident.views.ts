@@ -16,6 +16,7 @@ import {
   type Status,
 } from '../incident.constants';
 import { CRITICAL_REASONS, type CriticalReason } from '../escalation/critical-reasons';
+import { TIMELINE_EVENT_TYPES, type TimelineEventType } from '../entities/incident-event.entity';
 
 /*
  * Each audience has its own response classes. A field added to an incident is
@@ -29,7 +30,7 @@ export class PersonRef {
 
 export class StaffTimelineEntry {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'filed' }) type: string;
+  @ApiProperty({ enum: TIMELINE_EVENT_TYPES }) type: TimelineEventType;
   @ApiProperty() at: Date;
   @ApiProperty({
     type: PersonRef,
@@ -43,7 +44,7 @@ export class StaffTimelineEntry {
 
 /** What families and reporters see of the timeline: what happened and when, never who. */
 export class SharedTimelineEntry {
-  @ApiProperty({ example: 'filed' }) type: string;
+  @ApiProperty({ enum: TIMELINE_EVENT_TYPES }) type: TimelineEventType;
   @ApiProperty() at: Date;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
 }

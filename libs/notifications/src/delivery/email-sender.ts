@@ -3,17 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { DataSource } from 'typeorm';
 import { MailTransport } from './mail-transport';
-import { recordFamilyNotice } from './outbox-dispatcher';
+import { recordFamilyEmail } from './outbox-dispatcher';
 import { recordFailedAttempt } from './retry';
 
 interface DeliveryRow {
   id: string;
   outbox_id: string;
-  type: string;
-  school_id: string;
   incident_id: string | null;
   user_id: string;
-  user_name: string;
   family: boolean;
   to_address: string;
   subject: string;
@@ -48,11 +45,9 @@ export class EmailSender {
     try {
       return await this.dataSource.transaction(async (manager) => {
         [claimed] = await manager.query<DeliveryRow[]>(
-          `SELECT d.id, d.outbox_id, o.type, o.school_id, d.incident_id, d.user_id, u.display_name AS user_name,
-                  d.family, d.to_address, d.subject, d.body, d.attempts
+          `SELECT d.id, d.outbox_id, d.incident_id, d.user_id, d.family, d.to_address, d.subject,
+                  d.body, d.attempts
              FROM email_deliveries d
-             JOIN outbox o ON o.id = d.outbox_id
-             JOIN users u ON u.id = d.user_id
             WHERE d.status = 'pending' AND d.available_at <= now()
             ORDER BY d.available_at, d.created_at
             LIMIT 1 FOR UPDATE OF d SKIP LOCKED`,
@@ -70,17 +65,7 @@ export class EmailSender {
           [claimed.id],
         );
         if (claimed.family && claimed.incident_id) {
-          await recordFamilyNotice(
-            manager,
-            {
-              id: claimed.outbox_id,
-              type: claimed.type,
-              school_id: claimed.school_id,
-              incident_id: claimed.incident_id,
-            },
-            { id: claimed.user_id, name: claimed.user_name },
-            'email',
-          );
+          await recordFamilyEmail(manager, { ...claimed, incident_id: claimed.incident_id });
         }
         return true;
       });

@@ -36,7 +36,22 @@ export class SmtpMailTransport extends MailTransport {
   }
 }
 
-/** Development mailbox: each message is written as `<directory>/<time>-<id>.eml`. */
+/**
+ * `<time>-<message id>.eml`, e.g. `20261201T230000Z-5f0c…_safe-schools.eml`:
+ * the UTC time to the second in ISO 8601 basic format, so names sort by time,
+ * then the message id without its angle brackets, anything but letters,
+ * digits, `.`, `_` and `-` replaced by `_`.
+ */
+export function mailFileName(time: Date, messageId: string): string {
+  const stamp = time
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
+  const id = messageId.replace(/^<|>$/g, '').replace(/[^\w.-]/g, '_');
+  return `${stamp}-${id}.eml`;
+}
+
+/** Development mailbox: each message is written as `<directory>/<time>-<message id>.eml`. */
 export class FileMailTransport extends MailTransport {
   private readonly transporter = createTransport({
     streamTransport: true,
@@ -51,8 +66,7 @@ export class FileMailTransport extends MailTransport {
   async send(mail: OutgoingMail): Promise<void> {
     const { message } = (await this.transporter.sendMail(mail)) as { message: Buffer };
     await mkdir(this.directory, { recursive: true });
-    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^\w.-]/g, '')}.eml`;
-    await writeFile(join(this.directory, name), message);
+    await writeFile(join(this.directory, mailFileName(new Date(), mail.messageId)), message);
   }
 
   close(): void {

@@ -77,15 +77,17 @@ export class OutboxDispatcher {
     const recipients = event.payload.recipients ?? [];
     if (recipients.length === 0) return;
     const people = await manager.query<RecipientRow[]>(
-      'SELECT id, display_name, email, locale FROM users WHERE id = ANY($1) AND NOT disabled',
+      `SELECT id, display_name, email, locale FROM users WHERE id = ANY($1) AND NOT disabled
+        ORDER BY display_name, id`,
       [recipients.map((recipient) => recipient.userId)],
     );
+    const family: FamilyRecipient[] = [];
     for (const person of people) {
-      const family =
+      const isFamily =
         recipients.find((recipient) => recipient.userId === person.id)?.family ?? false;
       const notice = renderNotice(
         event.type,
-        { ...(event.payload.facts as NoticeFacts), family },
+        { ...(event.payload.facts as NoticeFacts), family: isFamily },
         person.locale,
       );
       const [created] = await manager.query<{ id: string }[]>(
@@ -94,23 +96,31 @@ export class OutboxDispatcher {
          ON CONFLICT (outbox_id, user_id) DO NOTHING RETURNING id`,
         [person.id, event.id, event.type, event.incident_id, notice.title, notice.body],
       );
-      if (created && family && event.incident_id) {
-        await recordFamilyNotice(
-          manager,
-          event,
-          { id: person.id, name: person.display_name },
-          'in_app',
-        );
+      if (created && isFamily) {
+        family.push({
+          recipientId: person.id,
+          recipientName: person.display_name,
+          channels: ['in_app'],
+        });
       }
       if (person.email) {
         await manager.query(
           `INSERT INTO email_deliveries (outbox_id, user_id, incident_id, family, to_address, subject, body)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (outbox_id, user_id) DO NOTHING`,
-          [event.id, person.id, event.incident_id, family, person.email, notice.title, notice.body],
+          [
+            event.id,
+            person.id,
+            event.incident_id,
+            isFamily,
+            person.email,
+            notice.title,
+            notice.body,
+          ],
         );
       }
     }
+    if (family.length > 0 && event.incident_id) await recordFamilyNotice(manager, event, family);
   }
 
   private async recordFailure(event: OutboxRow, error: Error): Promise<void> {
@@ -127,15 +137,22 @@ export class OutboxDispatcher {
   }
 }
 
+/** A family member a notice reached, and how: in the app at once, by e-mail once sent. */
+export interface FamilyRecipient {
+  recipientId: string;
+  recipientName: string;
+  channels: ('in_app' | 'email')[];
+}
+
 /**
  * The law asks schools to show when parents were informed: every notice that
- * reaches a family is written on the case timeline (for staff), with its channel.
+ * reaches a family is written on the case timeline (for staff) as one
+ * `family_notified` entry listing its recipients and their channels.
  */
 export async function recordFamilyNotice(
   manager: EntityManager,
   event: { id: string; type: string; school_id: string; incident_id: string | null },
-  recipient: { id: string; name: string },
-  channel: 'in_app' | 'email',
+  recipients: FamilyRecipient[],
 ): Promise<void> {
   await manager.query(
     `INSERT INTO incident_events (incident_id, school_id, type, actor_id, visibility, data)
@@ -143,13 +160,24 @@ export async function recordFamilyNotice(
     [
       event.incident_id,
       event.school_id,
-      JSON.stringify({
-        recipientId: recipient.id,
-        recipientName: recipient.name,
-        channel,
-        notice: event.type,
-        outboxId: event.id,
-      }),
+      JSON.stringify({ notice: event.type, outboxId: event.id, recipients }),
     ],
+  );
+}
+
+/** Adds the e-mail channel for one recipient to the notice's entry, once the e-mail is sent. */
+export async function recordFamilyEmail(
+  manager: EntityManager,
+  delivery: { incident_id: string; outbox_id: string; user_id: string },
+): Promise<void> {
+  await manager.query(
+    `UPDATE incident_events
+        SET data = jsonb_set(data, '{recipients}', (
+              SELECT jsonb_agg(CASE WHEN r ->> 'recipientId' = $3 AND NOT (r -> 'channels') ? 'email'
+                                    THEN jsonb_set(r, '{channels}', (r -> 'channels') || '"email"'::jsonb)
+                                    ELSE r END ORDER BY n)
+                FROM jsonb_array_elements(data -> 'recipients') WITH ORDINALITY AS x(r, n)))
+      WHERE incident_id = $1 AND type = 'family_notified' AND data ->> 'outboxId' = $2`,
+    [delivery.incident_id, delivery.outbox_id, delivery.user_id],
   );
 }

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from '@app/identity';
+import type { NoticeType } from '../notice-types';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 
 /** An in-app notice. One per outbox event and recipient, whatever the number of deliveries. */
@@ -33,7 +34,7 @@ export class Notification {
   outbox?: OutboxMessage;
 
   @Column({ type: 'varchar', length: 64 })
-  type: string;
+  type: NoticeType;
 
   @Column({ type: 'uuid', nullable: true })
   incidentId: string | null;

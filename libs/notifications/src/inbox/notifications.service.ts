@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, toPage, type Page } from '@app/common';
 import { DataSource, IsNull } from 'typeorm';
 import { Notification } from '../entities/notification.entity';
+import type { NoticeType } from '../notice-types';
 
 export interface NotificationView {
   id: string;
-  type: string;
+  type: NoticeType;
   incidentId: string | null;
   title: string;
   body: string;

@@ -1,3 +1,4 @@
+import type { NoticeType } from '../notice-types';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'dead'] as const;
@@ -15,9 +16,8 @@ export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** e.g. `incident.filed`, `incident.escalated`, `incident.resolved`. */
   @Column({ type: 'varchar', length: 64 })
-  type: string;
+  type: NoticeType;
 
   @Column({ type: 'uuid' })
   schoolId: string;

@@ -1,3 +1,4 @@
+import { NOTICE_TYPES } from '../notice-types';
 import { renderNotice, TEMPLATES, type NoticeFacts } from './templates';
 
 const facts: NoticeFacts = {
@@ -22,20 +23,26 @@ describe('notice templates', () => {
   });
 
   it('tells the family the status in their language', () => {
-    expect(renderNotice('incident.status_changed', facts, 'en').body).toContain(
-      'being investigated',
-    );
-    expect(renderNotice('incident.status_changed', facts, 'es').body).toContain('en investigación');
+    expect(renderNotice('status_changed', facts, 'en').body).toContain('being investigated');
+    expect(renderNotice('status_changed', facts, 'es').body).toContain('en investigación');
   });
 
   it('words messages for families and staff differently', () => {
-    expect(renderNotice('message.posted', facts, 'en').title).toContain('from the school');
-    expect(renderNotice('message.posted', { ...facts, family: false }, 'en').body).toContain(
+    expect(renderNotice('message_posted', facts, 'en').title).toContain('from the school');
+    expect(renderNotice('message_posted', { ...facts, family: false }, 'en').body).toContain(
       'A family wrote',
     );
   });
 
-  it('refuses an unknown notice type', () => {
-    expect(() => renderNotice('incident.unknown', facts, 'en')).toThrow(/No template/);
+  it('refuses an unknown notice type, the dotted names of old included', () => {
+    expect(() => renderNotice('incident.filed', facts, 'en')).toThrow(/No template/);
+  });
+
+  it('speaks every notice type in both languages', () => {
+    for (const type of NOTICE_TYPES) {
+      for (const locale of ['en', 'es'] as const) {
+        expect(renderNotice(type, facts, locale).title).toContain(facts.reference);
+      }
+    }
   });
 });

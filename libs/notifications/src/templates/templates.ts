@@ -1,3 +1,5 @@
+import type { NoticeType } from '../notice-types';
+
 export type Locale = 'en' | 'es';
 
 /** What a notice says about its case; never a child's name or the report's text. */
@@ -52,8 +54,8 @@ const by =
     (locale === 'es' ? es : en)(facts, locale);
 
 /** One template per notice type, in English and Spanish. */
-export const TEMPLATES: Record<string, Template> = {
-  'incident.filed': by(
+export const TEMPLATES: Record<NoticeType, Template> = {
+  filed: by(
     (f) => ({
       title: `New report ${f.reference}`,
       body: `A new report (${f.category}, ${f.location}) was filed at ${f.schoolName}. ${SIGN_IN.en}`,
@@ -63,7 +65,7 @@ export const TEMPLATES: Record<string, Template> = {
       body: `Se presentó un nuevo reporte (${f.category}, ${f.location}) en ${f.schoolName}. ${SIGN_IN.es}`,
     }),
   ),
-  'incident.escalated': by(
+  escalated: by(
     (f) => ({
       title: `URGENT: report ${f.reference} needs attention now`,
       body: `A report at ${f.schoolName} was marked critical (someone may be in danger). Act on it now. ${SIGN_IN.en}`,
@@ -73,7 +75,7 @@ export const TEMPLATES: Record<string, Template> = {
       body: `Un reporte en ${f.schoolName} se marcó como crítico (alguien puede estar en peligro). Actúe ahora. ${SIGN_IN.es}`,
     }),
   ),
-  'incident.assigned': by(
+  assigned: by(
     (f) => ({
       title: `Report ${f.reference} was assigned to you`,
       body: `You are now handling report ${f.reference} at ${f.schoolName}. ${SIGN_IN.en}`,
@@ -83,7 +85,7 @@ export const TEMPLATES: Record<string, Template> = {
       body: `Ahora usted atiende el reporte ${f.reference} en ${f.schoolName}. ${SIGN_IN.es}`,
     }),
   ),
-  'incident.status_changed': by(
+  status_changed: by(
     (f) => ({
       title: `Update on report ${f.reference}`,
       body: `The report ${f.reference} is now ${STATUS_WORDS.en[f.status ?? ''] ?? f.status}. ${SIGN_IN.en}`,
@@ -93,7 +95,7 @@ export const TEMPLATES: Record<string, Template> = {
       body: `El reporte ${f.reference} ahora está ${STATUS_WORDS.es[f.status ?? ''] ?? f.status}. ${SIGN_IN.es}`,
     }),
   ),
-  'incident.note_shared': by(
+  shared_note: by(
     (f) => ({
       title: `New update from the school on report ${f.reference}`,
       body: `The school added an update to report ${f.reference}. ${SIGN_IN.en}`,
@@ -103,7 +105,7 @@ export const TEMPLATES: Record<string, Template> = {
       body: `La escuela agregó una actualización al reporte ${f.reference}. ${SIGN_IN.es}`,
     }),
   ),
-  'incident.resolved': by(
+  resolved: by(
     (f) => ({
       title: `Report ${f.reference} was resolved`,
       body: `The school finished its investigation of report ${f.reference} and wrote a summary for you. ${SIGN_IN.en}`,
@@ -113,7 +115,7 @@ export const TEMPLATES: Record<string, Template> = {
       body: `La escuela terminó la investigación del reporte ${f.reference} y le escribió un resumen. ${SIGN_IN.es}`,
     }),
   ),
-  'message.posted': by(
+  message_posted: by(
     (f) =>
       f.family
         ? {
@@ -135,7 +137,7 @@ export const TEMPLATES: Record<string, Template> = {
             body: `Una familia escribió sobre el reporte ${f.reference}. ${SIGN_IN.es}`,
           },
   ),
-  'deadline.due_soon': by(
+  deadline_reminder: by(
     (f) => ({
       title: `Report ${f.reference} is due soon`,
       body: `The deadline for report ${f.reference} is ${f.dueAt}. ${SIGN_IN.en}`,
@@ -145,7 +147,7 @@ export const TEMPLATES: Record<string, Template> = {
       body: `El plazo del reporte ${f.reference} vence el ${f.dueAt}. ${SIGN_IN.es}`,
     }),
   ),
-  'deadline.overdue': by(
+  overdue_escalated: by(
     (f) => ({
       title: `Report ${f.reference} is overdue`,
       body: `Report ${f.reference} at ${f.schoolName} missed its deadline (${f.dueAt}). ${SIGN_IN.en}`,
@@ -158,7 +160,7 @@ export const TEMPLATES: Record<string, Template> = {
 };
 
 export function renderNotice(type: string, facts: NoticeFacts, locale: Locale): RenderedNotice {
-  const template = TEMPLATES[type];
+  const template = (TEMPLATES as Record<string, Template | undefined>)[type];
   if (!template) throw new Error(`No template for notice type ${type}`);
   return template(facts, locale);
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MessageView } from '@app/incidents';
 import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { isPresent } from '../../http/validation';
@@ -36,4 +37,14 @@ export class AnonymousMessageDto extends TrackingCodeDto {
   @IsString()
   @Length(1, MESSAGE_MAX)
   body: string;
+}
+
+export class MessagePageDto {
+  @ApiProperty({ type: [MessageView], description: 'Oldest first' }) items: MessageView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as ?cursor= for the next (newer) messages; null on the last page',
+  })
+  nextCursor: string | null;
 }
