@@ -12,11 +12,13 @@ async function main(): Promise<void> {
   loadEnvironmentFile();
   const config = parseEnvironment(process.env);
   const database = await openDatabase(config, say);
-  const app = await startApi(config, database).catch(async (error: unknown) => {
+  // The in-process worker starts before the API listens: nestjs-cls keeps one
+  // process-wide hooks registry that each application replaces while it
+  // initialises, and a request served during that moment would crash.
+  const { app, worker } = await startApi(config, database).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
-  const worker = config.WORKER_IN_PROCESS ? await startWorker(config, database.url) : undefined;
   say(
     worker
       ? 'Worker: running in this process (set WORKER_IN_PROCESS=false and use npm run start:worker to run it apart).'
@@ -47,6 +49,7 @@ async function startApi(config: AppConfig, database: DatabaseHandle) {
   if (demo && (await app.get(DemoSeedService).seedIfEmpty(config.DEMO_PASSWORD))) {
     say('Seeded the demo district (first start on an empty database).');
   }
+  const worker = config.WORKER_IN_PROCESS ? await startWorker(config, database.url) : undefined;
   await app.listen({ port: config.PORT, host: config.HOST });
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   say(`Safe Schools API listening on ${base}`);
@@ -64,7 +67,7 @@ async function startApi(config: AppConfig, database: DatabaseHandle) {
     printDemoLogins(say, config.DEMO_PASSWORD);
     say(DEMO_PASSWORD_NOTE);
   }
-  return app;
+  return { app, worker };
 }
 
 main().catch((error: unknown) => {
