@@ -40,6 +40,10 @@ export function withMalformedField(
         field === 'parties.0.name'
           ? { ...body, parties: [{ role: 'target', name: PLACEHOLDER }] }
           : { ...body, [field]: PLACEHOLDER };
-      return { raw: JSON.stringify(shaped).replace(JSON.stringify(PLACEHOLDER), value), field };
+      // A replacer function: a `$&` or `$'` inside the value is text, not a replacement pattern.
+      return {
+        raw: JSON.stringify(shaped).replace(JSON.stringify(PLACEHOLDER), () => value),
+        field,
+      };
     });
 }
