@@ -7,3 +7,4 @@ export * from './embedded/embedded-postgres.server';
 export * from './testing/test-databases';
 export * from './open-database';
 export * from './query-counter';
+export * from './sql-params';
