@@ -1,14 +1,18 @@
 import type { NoticeType } from '../notice-types';
 import type { NoticeFacts } from '../templates/templates';
 
-type Deadline = { deadline: 'triage' | 'resolve'; dueAt: string };
+type Deadline = { deadline: 'triage' | 'resolve'; dueAt: NonNullable<NoticeFacts['dueAt']> };
 
-/** What each notice carries besides the facts of its case. */
+/**
+ * What each notice carries besides the facts of its case. The payload is laid
+ * over the facts the templates read, so a key they share (`status`, `dueAt`)
+ * has the templates' type.
+ */
 export interface NoticePayloads {
   filed: Record<string, never>;
   escalated: { reasons: string[] };
   assigned: { assigneeId: string };
-  status_changed: { from: string; status: string };
+  status_changed: { from: string; status: NonNullable<NoticeFacts['status']> };
   shared_note: { noteId: string };
   resolved: { outcome: string };
   message_posted: { messageId: string; authorKind: string; threadStudentId: string | null };
