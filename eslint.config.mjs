@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import boundaries from './scripts/lint/boundaries.cjs';
 
 export default tseslint.config(
   {
@@ -29,6 +30,25 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
       'no-console': 'error',
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable' },
+    },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    // Module boundaries (docs/architecture.md, "Modules and their arrows").
+    files: ['**/*.ts'],
+    plugins: { boundaries: boundaries.plugin },
+    rules: { 'boundaries/imports': ['error', { root: import.meta.dirname }] },
   },
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnvironment } from '@app/common';
-import { startWorker } from '../apps/worker/src/start-worker';
+import { startWorker } from '@app/worker';
 import { TestApp } from './support/test-app';
 
 /** `npm start` runs the API and the worker in one process, each with its own pool. */

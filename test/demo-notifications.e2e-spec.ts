@@ -5,7 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { parseEnvironment } from '@app/common';
 import { DemoSeedService } from '@app/identity';
 import { EmailSender, OutboxDispatcher } from '@app/notifications';
-import { startWorker } from '../apps/worker/src/start-worker';
+import { startWorker } from '@app/worker';
 import { parseMail } from './support/mail-sink';
 import { TestApp } from './support/test-app';
 

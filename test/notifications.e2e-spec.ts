@@ -7,7 +7,7 @@ import { DeadlineScanner } from '@app/casework';
 import { parseEnvironment } from '@app/common';
 import type { School, User } from '@app/identity';
 import { EmailSender, OutboxDispatcher } from '@app/notifications';
-import { startWorker } from '../apps/worker/src/start-worker';
+import { startWorker } from '@app/worker';
 import { MailSink, parseMail, type ParsedMail } from './support/mail-sink';
 import { TestApp } from './support/test-app';
 

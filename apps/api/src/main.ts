@@ -1,7 +1,7 @@
 import { loadEnvironmentFile, parseEnvironment, type AppConfig } from '@app/common';
 import { openDatabase, runPendingMigrations, type DatabaseHandle } from '@app/database';
 import { DemoSeedService } from '@app/identity';
-import { startWorker } from '../../worker/src/start-worker';
+import { startWorker } from '@app/worker';
 import { createApiApp } from './app.factory';
 import { DOCS_PATH } from './http/swagger';
 import { DEMO_PASSWORD_NOTE, printDemoLogins } from './startup/demo-logins';

@@ -1,6 +1,6 @@
 import { loadEnvironmentFile, parseEnvironment } from '@app/common';
 import { openDatabase } from '@app/database';
-import { startWorker } from './start-worker';
+import { startWorker } from '@app/worker';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

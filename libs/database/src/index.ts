@@ -1,9 +1,8 @@
-export * from './data-source.options';
-export * from './database.module';
-export * from './migrate';
-export * from './migrations.loader';
-export * from './snake-naming.strategy';
-export * from './embedded/embedded-postgres.server';
-export * from './testing/test-databases';
-export * from './open-database';
-export * from './query-counter';
+export { dataSourceOptions, type DatabaseConnectionOptions } from './data-source.options';
+export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
+export { runPendingMigrations } from './migrate';
+export { openDatabase, type DatabaseHandle } from './open-database';
+export { QueryCounter } from './query-counter';
+export { SqlParams } from './sql-params';
+export { EmbeddedPostgresServer } from './embedded/embedded-postgres.server';
+export { TestDatabases } from './testing/test-databases';

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
+import { FamilyNoticeRecorder } from '@app/notifications';
 import { IncidentAccessService } from './access/incident-access.service';
 import { AnonymousReportsService } from './anonymous/anonymous-reports.service';
 import { RetryTrackingCodes } from './anonymous/retry-tracking-codes';
@@ -15,6 +16,7 @@ import { FilingService } from './filing/filing.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
+import { FamilyNoticeTimeline } from './recording/family-notice-timeline';
 import { IncidentViewsService } from './views/incident-views.service';
 
 const services = [
@@ -39,7 +41,8 @@ const services = [
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.DATA_DIR, 'uploads')),
     },
+    { provide: FamilyNoticeRecorder, useClass: FamilyNoticeTimeline },
   ],
-  exports: [...services, AttachmentStorage],
+  exports: [...services, AttachmentStorage, FamilyNoticeRecorder],
 })
 export class IncidentsModule {}

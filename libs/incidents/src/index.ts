@@ -18,6 +18,5 @@ export * from './involvement/student-involvement';
 export * from './messages/messages.service';
 export * from './recording/case-recorder';
 export * from './recording/notice-recipients';
-export * from './recording/sql-params';
 export * from './views/incident-views.service';
 export * from './views/incident.views';

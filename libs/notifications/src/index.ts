@@ -2,17 +2,25 @@ import { EmailDelivery } from './entities/email-delivery.entity';
 import { Notification } from './entities/notification.entity';
 import { OutboxMessage } from './outbox/outbox-message.entity';
 
-export * from './delivery/email-sender';
-export * from './delivery/mail-transport';
-export * from './delivery/outbox-dispatcher';
-export * from './delivery/retry';
-export * from './entities/email-delivery.entity';
-export * from './entities/notification.entity';
-export * from './inbox/notifications.service';
-export * from './notification-delivery.module';
-export * from './notice-types';
-export * from './notifications.module';
-export * from './outbox/outbox-message.entity';
-export * from './templates/templates';
+export { NOTICE_TYPES, type NoticeType } from './notice-types';
+export type {
+  CaseFacts,
+  Notice,
+  NoticePayloads,
+  OutboxPayload,
+  OutboxRecipient,
+} from './outbox/notices';
+export { outboxInsertSql, type OutboxInsertContext } from './outbox/outbox-insert';
+export {
+  FamilyNoticeRecorder,
+  type FamilyNotice,
+  type FamilyRecipient,
+} from './delivery/family-notice-recorder';
+export { NotificationsModule } from './notifications.module';
+export { NotificationsService, type NotificationView } from './inbox/notifications.service';
+export { NotificationDeliveryModule } from './notification-delivery.module';
+export { OutboxDispatcher } from './delivery/outbox-dispatcher';
+export { EmailSender } from './delivery/email-sender';
 
+/** The library's tables, for the migration CLI. */
 export const notificationEntities = [OutboxMessage, Notification, EmailDelivery];

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { SqlParams } from '@app/database';
+import { outboxInsertSql, type Notice } from '@app/notifications';
 import { EntityManager } from 'typeorm';
-import type { NoticeType } from '@app/notifications';
 import type { EventVisibility, TimelineEventType } from '../entities/incident-event.entity';
-import { recipientCandidatesSql, type RecipientRule } from './notice-recipients';
-import { SqlParams } from './sql-params';
+import { caseFactsSql, recipientsSql, type RecipientRule } from './notice-recipients';
 
 export interface CaseChange {
   incident: { id: string; schoolId: string };
@@ -15,10 +15,8 @@ export interface CaseChange {
   /** The audit entry, e.g. `incident.triaged`. */
   audit?: { action: string; details?: Record<string, unknown> };
   /** The notice for the worker to deliver, e.g. `resolved`, and who it is for. */
-  notice?: {
-    type: NoticeType;
+  notice?: Notice & {
     to: RecipientRule[];
-    payload?: Record<string, unknown>;
     /** Who must not be told, when it is not the actor (a system event caused by someone). */
     exceptUserId?: string | null;
   };
@@ -28,9 +26,10 @@ export interface CaseChange {
  * Writes everything that records a change to a case (timeline event, audit
  * entry, outbox notice) with the caller's transaction manager, so that the
  * change and its records commit together or not at all. It is one statement:
- * the notice's recipients and the facts it will tell are resolved inside
- * PostgreSQL, at that moment, and stored with the outbox row as the record of
- * who was to be told.
+ * the notice's recipients (by the rules of `notice-recipients.ts`) and the
+ * facts it will tell are resolved inside PostgreSQL, at that moment, and
+ * stored with the outbox row (shaped by `@app/notifications`) as the record
+ * of who was to be told.
  */
 @Injectable()
 export class CaseRecorder {
@@ -57,7 +56,20 @@ export class CaseRecorder {
       );
     }
     const notice = change.notice;
-    if (notice) writes.push(this.outboxInsert(notice, change.actorId, params, incident, school));
+    if (notice) {
+      writes.push(
+        outboxInsertSql(notice, {
+          params,
+          school,
+          incident,
+          actorId: change.actorId,
+          caseFacts: caseFactsSql(incident),
+          recipients: recipientsSql(notice.to, params, incident, school, {
+            except: notice.exceptUserId ?? change.actorId,
+          }),
+        }),
+      );
+    }
     if (writes.length === 0) return;
     const last = writes.pop()!;
     const ctes = writes.map((sql, i) => `w${i} AS (${sql})`);
@@ -79,31 +91,5 @@ export class CaseRecorder {
       action,
       details,
     });
-  }
-
-  private outboxInsert(
-    notice: NonNullable<CaseChange['notice']>,
-    actorId: string | null,
-    params: SqlParams,
-    incident: string,
-    school: string,
-  ): string {
-    const candidates = recipientCandidatesSql(notice.to, params, incident, school);
-    const except = `${params.add(notice.exceptUserId ?? actorId)}::uuid`;
-    const payload = params.add(JSON.stringify({ actorId, ...notice.payload }));
-    const factsExtra = params.add(JSON.stringify(notice.payload ?? {}));
-    return `INSERT INTO outbox (type, school_id, incident_id, payload)
-      SELECT ${params.add(notice.type)}, ${school}, ${incident},
-             ${payload}::jsonb || jsonb_build_object(
-               'facts', (SELECT jsonb_build_object('reference', i.reference, 'schoolName', s.name,
-                                                   'category', i.category, 'location', i.location, 'status', i.status)
-                           FROM incidents i JOIN schools s ON s.id = i.school_id WHERE i.id = ${incident})
-                        || ${factsExtra}::jsonb,
-               'recipients', recipients.list)
-        FROM (SELECT jsonb_agg(jsonb_build_object('userId', u.id, 'family', u.role IN ('student', 'parent'))
-                               ORDER BY u.id) AS list
-                FROM users u
-               WHERE u.id IN (${candidates}) AND NOT u.disabled AND u.id IS DISTINCT FROM ${except}) AS recipients
-       WHERE recipients.list IS NOT NULL`;
   }
 }

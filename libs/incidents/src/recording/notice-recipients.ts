@@ -1,4 +1,4 @@
-import type { SqlParams } from './sql-params';
+import type { SqlParams } from '@app/database';
 
 /** Who a notice goes to, in the words of the notification rules. */
 export type RecipientRule =
@@ -15,12 +15,6 @@ export type RecipientRule =
   /** One message thread: the reporter's (null) or a target child's family thread. */
   | { kind: 'thread'; threadStudentId: string | null };
 
-export interface Recipient {
-  userId: string;
-  /** A student or parent: notices to families are recorded on the case timeline. */
-  family: boolean;
-}
-
 const members = (school: string, roles: string) =>
   `SELECT m.user_id AS id FROM school_memberships m JOIN users u ON u.id = m.user_id
     WHERE m.school_id = ${school} AND u.role = ANY(${roles})`;
@@ -34,10 +28,32 @@ const reporterFamily = (incident: string) =>
                            UNION SELECT on_behalf_of_student_id FROM incidents WHERE id = ${incident})`;
 
 /**
- * The SQL selecting the candidate recipients (`id`) of the rules, for the
- * incident and school given as placeholders.
+ * The SQL selecting the recipients of the rules for the incident and school
+ * given as placeholders, as the outbox wants them (`user_id`, `family`):
+ * enabled accounts only, never `except` (the actor, who knows already).
+ * Students and parents are family: their notices go on the case timeline.
  */
-export function recipientCandidatesSql(
+export function recipientsSql(
+  rules: RecipientRule[],
+  params: SqlParams,
+  incident: string,
+  school: string,
+  options: { except: string | null },
+): string {
+  return `SELECT u.id AS user_id, u.role IN ('student', 'parent') AS family
+            FROM users u
+           WHERE u.id IN (${candidatesSql(rules, params, incident, school)}) AND NOT u.disabled
+             AND u.id IS DISTINCT FROM ${params.add(options.except)}::uuid`;
+}
+
+/** What a notice tells about its case (`CaseFacts` of `@app/notifications`), as of now. */
+export const caseFactsSql = (incident: string) =>
+  `SELECT jsonb_build_object('reference', i.reference, 'schoolName', s.name,
+                             'category', i.category, 'location', i.location, 'status', i.status)
+     FROM incidents i JOIN schools s ON s.id = i.school_id WHERE i.id = ${incident}`;
+
+/** The candidate recipients (`id`) of the rules. */
+function candidatesSql(
   rules: RecipientRule[],
   params: SqlParams,
   incident: string,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { DataSource } from 'typeorm';
 import { MailTransport } from './mail-transport';
-import { recordFamilyEmail } from './outbox-dispatcher';
+import { FamilyNoticeRecorder } from './family-notice-recorder';
 import { recordFailedAttempt } from './retry';
 
 interface DeliveryRow {
@@ -32,6 +32,7 @@ export class EmailSender {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly familyNotices: FamilyNoticeRecorder,
   ) {}
 
   async sendBatch(limit = 20): Promise<number> {
@@ -65,7 +66,11 @@ export class EmailSender {
           [claimed.id],
         );
         if (claimed.family && claimed.incident_id) {
-          await recordFamilyEmail(manager, { ...claimed, incident_id: claimed.incident_id });
+          await this.familyNotices.emailed(manager, {
+            incidentId: claimed.incident_id,
+            outboxId: claimed.outbox_id,
+            userId: claimed.user_id,
+          });
         }
         return true;
       });

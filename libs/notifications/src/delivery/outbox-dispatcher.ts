@@ -1,20 +1,21 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
-import { Inject } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { renderNotice, type Locale, type NoticeFacts } from '../templates/templates';
+import type { NoticeType } from '../notice-types';
+import type { OutboxPayload } from '../outbox/notices';
+import { renderNotice, type Locale } from '../templates/templates';
+import { FamilyNoticeRecorder, type FamilyRecipient } from './family-notice-recorder';
 import { recordFailedAttempt } from './retry';
 
 interface OutboxRow {
   id: string;
-  type: string;
+  /** A `NoticeType`, unless the row was written by hand (then it fails and retries). */
+  type: NoticeType;
   school_id: string;
   incident_id: string | null;
-  payload: {
-    recipients?: { userId: string; family: boolean }[];
-    facts?: Omit<NoticeFacts, 'family'>;
-  };
+  /** Rows written by hand (tests, old data) may lack parts. */
+  payload: Partial<OutboxPayload>;
   attempts: number;
 }
 
@@ -38,6 +39,7 @@ export class OutboxDispatcher {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly familyNotices: FamilyNoticeRecorder,
   ) {}
 
   /** Delivers up to `limit` events; returns how many it handled. */
@@ -87,7 +89,7 @@ export class OutboxDispatcher {
         recipients.find((recipient) => recipient.userId === person.id)?.family ?? false;
       const notice = renderNotice(
         event.type,
-        { ...(event.payload.facts as NoticeFacts), family: isFamily },
+        { ...event.payload.facts!, family: isFamily },
         person.locale,
       );
       const [created] = await manager.query<{ id: string }[]>(
@@ -120,7 +122,15 @@ export class OutboxDispatcher {
         );
       }
     }
-    if (family.length > 0 && event.incident_id) await recordFamilyNotice(manager, event, family);
+    if (family.length > 0 && event.incident_id) {
+      await this.familyNotices.delivered(manager, {
+        outboxId: event.id,
+        type: event.type,
+        schoolId: event.school_id,
+        incidentId: event.incident_id,
+        recipients: family,
+      });
+    }
   }
 
   private async recordFailure(event: OutboxRow, error: Error): Promise<void> {
@@ -135,49 +145,4 @@ export class OutboxDispatcher {
       `Outbox event ${event.id} (${event.type}) failed, attempt ${event.attempts + 1}${dead ? ' (giving up)' : ''}: ${error.message}`,
     );
   }
-}
-
-/** A family member a notice reached, and how: in the app at once, by e-mail once sent. */
-export interface FamilyRecipient {
-  recipientId: string;
-  recipientName: string;
-  channels: ('in_app' | 'email')[];
-}
-
-/**
- * The law asks schools to show when parents were informed: every notice that
- * reaches a family is written on the case timeline (for staff) as one
- * `family_notified` entry listing its recipients and their channels.
- */
-export async function recordFamilyNotice(
-  manager: EntityManager,
-  event: { id: string; type: string; school_id: string; incident_id: string | null },
-  recipients: FamilyRecipient[],
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO incident_events (incident_id, school_id, type, actor_id, visibility, data)
-     VALUES ($1, $2, 'family_notified', NULL, 'internal', $3)`,
-    [
-      event.incident_id,
-      event.school_id,
-      JSON.stringify({ notice: event.type, outboxId: event.id, recipients }),
-    ],
-  );
-}
-
-/** Adds the e-mail channel for one recipient to the notice's entry, once the e-mail is sent. */
-export async function recordFamilyEmail(
-  manager: EntityManager,
-  delivery: { incident_id: string; outbox_id: string; user_id: string },
-): Promise<void> {
-  await manager.query(
-    `UPDATE incident_events
-        SET data = jsonb_set(data, '{recipients}', (
-              SELECT jsonb_agg(CASE WHEN r ->> 'recipientId' = $3 AND NOT (r -> 'channels') ? 'email'
-                                    THEN jsonb_set(r, '{channels}', (r -> 'channels') || '"email"'::jsonb)
-                                    ELSE r END ORDER BY n)
-                FROM jsonb_array_elements(data -> 'recipients') WITH ORDINALITY AS x(r, n)))
-      WHERE incident_id = $1 AND type = 'family_notified' AND data ->> 'outboxId' = $2`,
-    [delivery.incident_id, delivery.outbox_id, delivery.user_id],
-  );
 }

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { appConfigModule, CommonModule, type AppConfig } from '@app/common';
 import { CaseworkModule } from '@app/casework';
 import { DatabaseModule } from '@app/database';
+import { IncidentsModule } from '@app/incidents';
 import { NotificationDeliveryModule } from '@app/notifications';
 import { WorkerLoop } from './worker-loop.service';
 
@@ -23,7 +24,7 @@ export class WorkerModule {
           poolSize: Math.min(config.DATABASE_POOL_SIZE, 4),
           applicationName: 'safe-schools-worker',
         }),
-        NotificationDeliveryModule,
+        NotificationDeliveryModule.register(IncidentsModule),
         CaseworkModule,
       ],
       providers: [WorkerLoop],

@@ -1,0 +1,48 @@
+import type { NoticeType } from '../notice-types';
+import type { NoticeFacts } from '../templates/templates';
+
+type Deadline = { deadline: 'triage' | 'resolve'; dueAt: NonNullable<NoticeFacts['dueAt']> };
+
+/**
+ * What each notice carries besides the facts of its case. The payload is laid
+ * over the facts the templates read, so a key they share (`status`, `dueAt`)
+ * has the templates' type.
+ */
+export interface NoticePayloads {
+  filed: Record<string, never>;
+  escalated: { reasons: string[] };
+  assigned: { assigneeId: string };
+  status_changed: { from: string; status: NonNullable<NoticeFacts['status']> };
+  shared_note: { noteId: string };
+  resolved: { outcome: string };
+  message_posted: { messageId: string; authorKind: string; threadStudentId: string | null };
+  deadline_reminder: Deadline;
+  overdue_escalated: Deadline;
+}
+
+/** A notice to queue: its type and that type's payload (optional when it has none). */
+export type Notice = {
+  [T in NoticeType]: { type: T } & (Record<string, never> extends NoticePayloads[T]
+    ? { payload?: NoticePayloads[T] }
+    : { payload: NoticePayloads[T] });
+}[NoticeType];
+
+/** The facts of a case a notice tells (the templates' words), read when it is queued. */
+export type CaseFacts = Omit<NoticeFacts, 'family'>;
+
+/** One person a queued notice is for; `family` notices are written on the case timeline. */
+export interface OutboxRecipient {
+  userId: string;
+  family: boolean;
+}
+
+/**
+ * The `payload` of an outbox row: the notice's own payload, who caused it,
+ * the case facts (with the payload laid over them, e.g. a new `status`) and
+ * the recipients resolved when it was queued.
+ */
+export type OutboxPayload = {
+  actorId: string | null;
+  facts: CaseFacts;
+  recipients: OutboxRecipient[];
+} & Partial<NoticePayloads[NoticeType]>;
