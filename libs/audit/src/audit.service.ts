@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, toPage, type Page } from '@app/common';
+import type { SchoolScope } from '@app/identity';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
@@ -14,7 +15,6 @@ export interface AuditRecord {
 }
 
 export interface AuditFilter {
-  schoolIds: string[];
   incidentId?: string;
   actorId?: string;
   limit: number;
@@ -43,14 +43,17 @@ export class AuditService {
     );
   }
 
-  /** Newest first, with the actor's name for display. */
-  async list(filter: AuditFilter): Promise<Page<AuditEntry & { actorName: string | null }>> {
+  /** Newest first within `scope`, with the actor's name for display. */
+  async list(
+    scope: SchoolScope,
+    filter: AuditFilter,
+  ): Promise<Page<AuditEntry & { actorName: string | null }>> {
     const query = this.dataSource
       .getRepository(AuditEntry)
       .createQueryBuilder('entry')
       .leftJoin('users', 'actor', 'actor.id = entry.actor_id')
       .addSelect('actor.display_name', 'actor_name')
-      .where('entry.schoolId = ANY(:schools)', { schools: filter.schoolIds })
+      .where('entry.schoolId = ANY(:schools)', { schools: scope.schoolIds })
       .orderBy('entry.at', 'DESC')
       .addOrderBy('entry.id', 'DESC')
       .limit(filter.limit + 1);

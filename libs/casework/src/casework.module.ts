@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { IdentityModule } from '@app/identity';
 import { IncidentsModule } from '@app/incidents';
 import { CaseworkService } from './casework.service';
 import { ChronologyService } from './chronology.service';
@@ -17,6 +18,7 @@ const services = [CaseworkService, ChronologyService, DeadlineScanner, NotesServ
 @Module({
   imports: [
     TypeOrmModule.forFeature([IncidentNote, IncidentAction, DeadlineNotice]),
+    IdentityModule,
     IncidentsModule,
     AuditModule,
   ],

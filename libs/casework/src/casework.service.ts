@@ -1,12 +1,7 @@
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@app/common';
-import { School, type Principal } from '@app/identity';
+import { DirectoryService, Permission, School, type Principal } from '@app/identity';
 import {
   CaseRecorder,
   Incident,
@@ -89,6 +84,7 @@ export class CaseworkService {
     private readonly recorder: CaseRecorder,
     private readonly views: IncidentViewsService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryService,
   ) {}
 
   triage(principal: Principal, incidentId: string, input: TriageInput): Promise<StaffIncidentView> {
@@ -211,13 +207,13 @@ export class CaseworkService {
     work: (manager: EntityManager, incident: Incident) => Promise<void>,
   ): Promise<StaffIncidentView> {
     await this.dataSource.transaction(async (manager) => {
-      const { incident, audience } = await this.access.require(
+      const { incident } = await this.access.require({
         principal,
+        permission: Permission.IncidentDecide,
         incidentId,
         manager,
-        true,
-      );
-      if (audience.kind !== 'staff') throw new NotFoundException('Incident not found');
+        lock: true,
+      });
       if (incident.version !== version) {
         throw new ConflictException(
           `The incident changed since you read it (you sent version ${version}, it is now ${incident.version}): reload it and decide again`,
@@ -315,12 +311,7 @@ export class CaseworkService {
     schoolId: string,
     userId: string,
   ): Promise<void> {
-    const [row] = await manager.query<{ id: string }[]>(
-      `SELECT u.id FROM users u JOIN school_memberships m ON m.user_id = u.id
-        WHERE u.id = $1 AND m.school_id = $2 AND u.role IN ('counselor', 'school_admin') AND NOT u.disabled`,
-      [userId, schoolId],
-    );
-    if (!row) {
+    if (!(await this.directory.isCaseworkerOf(schoolId, userId, manager))) {
       throw new UnprocessableEntityException(
         'assigneeId must be an active counselor or administrator of the school',
       );
@@ -333,12 +324,7 @@ export class CaseworkService {
     link: { partyId: string; studentId: string },
     actorId: string,
   ): Promise<void> {
-    const [student] = await manager.query<{ id: string }[]>(
-      `SELECT u.id FROM users u JOIN school_memberships m ON m.user_id = u.id
-        WHERE u.id = $1 AND m.school_id = $2 AND u.role = 'student'`,
-      [link.studentId, incident.schoolId],
-    );
-    if (!student)
+    if (!(await this.directory.isStudentOf(incident.schoolId, link.studentId, manager)))
       throw new UnprocessableEntityException(
         'partyLinks.studentId must be a student of the school',
       );

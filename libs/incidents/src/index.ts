@@ -1,7 +1,6 @@
 export * from './incident.constants';
 export * from './entities';
 export * from './incidents.module';
-export * from './access/audience';
 export * from './access/incident-access.service';
 export * from './anonymous/anonymous-reports.service';
 export * from './anonymous/tracking-code';

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseworkService, NotesService } from '@app/casework';
-import type { Principal } from '@app/identity';
+import { Permission, type Principal } from '@app/identity';
 import { StaffIncidentView } from '@app/incidents';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import {
   ActionDto,
@@ -20,7 +20,7 @@ const CHANGE_DESCRIPTION =
 
 @ApiTags('casework')
 @ApiBearerAuth()
-@Roles('counselor', 'school_admin')
+@RequirePermission(Permission.IncidentDecide)
 @Controller('incidents/:id')
 export class CaseworkController {
   constructor(

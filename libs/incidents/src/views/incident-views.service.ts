@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, toPage, type Page } from '@app/common';
-import type { Principal } from '@app/identity';
+import {
+  audienceOf,
+  DirectoryService,
+  Permission,
+  type Audience,
+  type Principal,
+} from '@app/identity';
 import { Brackets, DataSource } from 'typeorm';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { CaseRecorder } from '../recording/case-recorder';
-import type { Audience } from '../access/audience';
 import { Attachment } from '../entities/attachment.entity';
 import { IncidentEvent } from '../entities/incident-event.entity';
 import { Incident } from '../entities/incident.entity';
 import type { Status } from '../incident.constants';
 import { criticalReasons } from '../escalation/critical-reasons';
 import { studentInvolvement } from '../involvement/student-involvement';
-import { peopleByIds } from './people';
 import {
   AttachmentView,
   FamilyIncidentView,
@@ -32,11 +36,16 @@ export class IncidentViewsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: IncidentAccessService,
     private readonly recorder: CaseRecorder,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** Staff reads are written to the audit log before the case is shown. */
   async detail(principal: Principal, incidentId: string): Promise<IncidentView> {
-    const { incident, audience } = await this.access.require(principal, incidentId);
+    const { incident, audience } = await this.access.require({
+      principal,
+      permission: Permission.IncidentRead,
+      incidentId,
+    });
     if (audience.kind === 'staff') {
       await this.recorder.read(this.dataSource.manager, incident, principal.id, 'incident.viewed');
     }
@@ -95,9 +104,7 @@ export class IncidentViewsService {
       };
       return view;
     }
-    const child = (await peopleByIds(this.dataSource, [audience.studentId])).get(
-      audience.studentId,
-    )!;
+    const child = (await this.directory.names([audience.studentId])).get(audience.studentId)!;
     const view: FamilyIncidentView = { view: 'family', id: incident.id, child, ...common };
     return view;
   }
@@ -105,10 +112,14 @@ export class IncidentViewsService {
   /** Reporters' and families' incidents, newest first (caseworkers use the queue). */
   async list(principal: Principal, limit: number, cursor?: string, statuses?: readonly Status[]) {
     const reach = this.access.reach(principal);
-    const query = this.dataSource
-      .getRepository(Incident)
-      .createQueryBuilder('incident')
-      .select(SUMMARY_COLUMNS)
+    const query = this.access
+      .withAudience(
+        this.dataSource
+          .getRepository(Incident)
+          .createQueryBuilder('incident')
+          .select(SUMMARY_COLUMNS),
+        principal,
+      )
       .where(reach.sql, reach.params)
       .orderBy('incident.createdAt', 'DESC')
       .addOrderBy('incident.id', 'DESC')
@@ -122,22 +133,20 @@ export class IncidentViewsService {
         ),
       );
     }
-    const incidents = await query.getMany();
-    const staffSchools = new Set(
-      principal.role === 'counselor' || principal.role === 'school_admin'
-        ? principal.schoolIds
-        : [],
-    );
-    const reporterIncidents = new Set(
-      incidents.filter((i) => i.reporterId === principal.id).map((i) => i.id),
+    const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();
+    // The same rules as the reach filter say which summary each row gets.
+    const audiences = new Map(
+      raw.map((row) => [row.incident_id as string, audienceOf(principal, row)?.kind]),
     );
     const page: Page<StaffIncidentSummary | OwnIncidentSummary> = toPage(
-      incidents,
+      entities,
       limit,
-      (incident) =>
-        staffSchools.has(incident.schoolId)
+      (incident) => {
+        const audience = audiences.get(incident.id);
+        return audience === 'staff'
           ? staffSummary(incident)
-          : ownSummary(incident, reporterIncidents.has(incident.id) ? 'reporter' : 'family'),
+          : ownSummary(incident, audience === 'reporter' ? 'reporter' : 'family');
+      },
       (incident) => [incident.createdAt.toISOString(), incident.id],
     );
     return page;
@@ -167,7 +176,7 @@ export class IncidentViewsService {
       }),
       this.repeatInvolvement(incident),
     ]);
-    const people = await peopleByIds(this.dataSource, [
+    const people = await this.directory.names([
       incident.reporterId,
       incident.onBehalfOfStudentId,
       incident.assigneeId,
