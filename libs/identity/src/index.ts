@@ -6,6 +6,7 @@ export * from './access/access.service';
 export * from './access/incident-audience';
 export * from './access/permission';
 export * from './access/school-scope';
+export * from './directory/directory-sql';
 export * from './directory/directory.service';
 export * from './auth/access-token';
 export * from './auth/auth.errors';

@@ -1,3 +1,4 @@
+import { CASEWORKER_ROLES, guardiansOfSql, schoolMembersSql } from '@app/identity';
 import type { SqlParams } from './sql-params';
 
 /** Who a notice goes to, in the words of the notification rules. */
@@ -21,17 +22,16 @@ export interface Recipient {
   family: boolean;
 }
 
-const members = (school: string, roles: string) =>
-  `SELECT m.user_id AS id FROM school_memberships m JOIN users u ON u.id = m.user_id
-    WHERE m.school_id = ${school} AND u.role = ANY(${roles})`;
+const members = schoolMembersSql;
 
 /** The reporter and the guardians of the students the report came from (filed by, filed for). */
 const reporterFamily = (incident: string) =>
   `SELECT reporter_id AS id FROM incidents WHERE id = ${incident} AND reporter_id IS NOT NULL
    UNION
-   SELECT g.parent_id FROM guardianships g
-    WHERE g.student_id IN (SELECT reporter_id FROM incidents WHERE id = ${incident}
-                           UNION SELECT on_behalf_of_student_id FROM incidents WHERE id = ${incident})`;
+   ${guardiansOfSql(
+     `SELECT reporter_id FROM incidents WHERE id = ${incident}
+      UNION SELECT on_behalf_of_student_id FROM incidents WHERE id = ${incident}`,
+   )}`;
 
 /**
  * The SQL selecting the candidate recipients (`id`) of the rules, for the
@@ -48,7 +48,7 @@ export function recipientCandidatesSql(
       case 'counselors':
         return members(school, params.add(['counselor']));
       case 'caseworkers':
-        return members(school, params.add(['counselor', 'school_admin']));
+        return members(school, params.add([...CASEWORKER_ROLES]));
       case 'admins':
         return members(school, params.add(['school_admin']));
       case 'user':
@@ -61,12 +61,13 @@ export function recipientCandidatesSql(
       case 'family':
         return `${reporterFamily(incident)}
                 UNION
-                SELECT g.parent_id FROM guardianships g
-                 WHERE g.student_id IN (SELECT student_id FROM incident_parties
-                                         WHERE incident_id = ${incident} AND role = 'target')`;
+                ${guardiansOfSql(
+                  `SELECT student_id FROM incident_parties
+                    WHERE incident_id = ${incident} AND role = 'target'`,
+                )}`;
       case 'thread':
         return rule.threadStudentId
-          ? `SELECT parent_id AS id FROM guardianships WHERE student_id = ${params.add(rule.threadStudentId)}`
+          ? guardiansOfSql(params.add(rule.threadStudentId))
           : reporterFamily(incident);
     }
   });
