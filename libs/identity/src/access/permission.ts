@@ -45,6 +45,8 @@ export const CASEWORKER_ROLES = ['counselor', 'school_admin'] as const satisfies
 export const SCHOOL_STAFF_ROLES = ['staff', ...CASEWORKER_ROLES] as const satisfies readonly Role[];
 /** Everyone with a school account: district administrators see no case content. */
 export const SCHOOL_ROLES = ROLES.filter((role) => role !== 'district_admin');
+/** Students and parents: the families a case concerns. */
+export const FAMILY_ROLES = ['student', 'parent'] as const satisfies readonly Role[];
 export const ADMIN_ROLES = ['district_admin', 'school_admin'] as const satisfies readonly Role[];
 
 /** Who among the incident's audiences (`incident-audience.ts`) may do this to it. */

@@ -1,3 +1,5 @@
+import { FAMILY_ROLES } from '../access/permission';
+
 /**
  * SQL fragments over identity's tables for other libraries to embed in one
  * statement. They exist for one reason: a notice's recipients are resolved
@@ -15,3 +17,14 @@ export const schoolMembersSql = (school: string, roles: string): string =>
 /** Guardians (`parent_id`) of the students selected by `students` (a subquery or a list). */
 export const guardiansOfSql = (students: string): string =>
   `SELECT g.parent_id FROM guardianships g WHERE g.student_id IN (${students})`;
+
+/**
+ * One row, `list`: the active accounts among `candidates` (a subquery of ids)
+ * but `except`, as a JSON array of `{ userId, family }` (family: a student or
+ * a parent, whose notices are recorded on the case timeline); NULL for none.
+ */
+export const activeRecipientsSql = (candidates: string, except: string): string =>
+  `SELECT jsonb_agg(jsonb_build_object('userId', u.id, 'family', u.role IN (${FAMILY_ROLES.map((role) => `'${role}'`).join(', ')}))
+                    ORDER BY u.id) AS list
+     FROM users u
+    WHERE u.id IN (${candidates}) AND NOT u.disabled AND u.id IS DISTINCT FROM ${except}`;

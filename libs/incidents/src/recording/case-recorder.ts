@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { activeRecipientsSql } from '@app/identity';
 import { EntityManager } from 'typeorm';
 import type { NoticeType } from '@app/notifications';
 import type { EventVisibility, TimelineEventType } from '../entities/incident-event.entity';
@@ -100,10 +101,7 @@ export class CaseRecorder {
                            FROM incidents i JOIN schools s ON s.id = i.school_id WHERE i.id = ${incident})
                         || ${factsExtra}::jsonb,
                'recipients', recipients.list)
-        FROM (SELECT jsonb_agg(jsonb_build_object('userId', u.id, 'family', u.role IN ('student', 'parent'))
-                               ORDER BY u.id) AS list
-                FROM users u
-               WHERE u.id IN (${candidates}) AND NOT u.disabled AND u.id IS DISTINCT FROM ${except}) AS recipients
+        FROM (${activeRecipientsSql(candidates, except)}) AS recipients
        WHERE recipients.list IS NOT NULL`;
   }
 }
