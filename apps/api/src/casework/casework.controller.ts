@@ -1,6 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseworkService, NotesService } from '@app/casework';
+import {
+  AssignService,
+  NotesService,
+  ResolveService,
+  TransitionService,
+  TriageService,
+} from '@app/casework';
 import { Permission, type Principal } from '@app/identity';
 import { StaffIncidentView } from '@app/incidents';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -24,7 +30,10 @@ const CHANGE_DESCRIPTION =
 @Controller('incidents/:id')
 export class CaseworkController {
   constructor(
-    private readonly casework: CaseworkService,
+    private readonly triages: TriageService,
+    private readonly assignments: AssignService,
+    private readonly transitions: TransitionService,
+    private readonly resolutions: ResolveService,
     private readonly notes: NotesService,
   ) {}
 
@@ -39,7 +48,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: TriageDto,
   ): Promise<StaffIncidentView> {
-    return this.casework.triage(principal, id, body);
+    return this.triages.triage(principal, id, body);
   }
 
   @Post('assign')
@@ -53,7 +62,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: AssignDto,
   ): Promise<StaffIncidentView> {
-    return this.casework.assign(principal, id, body.version, body.assigneeId);
+    return this.assignments.assign(principal, id, body.version, body.assigneeId);
   }
 
   @Post('transitions')
@@ -67,7 +76,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: TransitionDto,
   ): Promise<StaffIncidentView> {
-    return this.casework.transition(principal, id, body);
+    return this.transitions.transition(principal, id, body);
   }
 
   @Post('resolve')
@@ -81,7 +90,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: ResolveDto,
   ): Promise<StaffIncidentView> {
-    return this.casework.resolve(principal, id, body);
+    return this.resolutions.resolve(principal, id, body);
   }
 
   @Post('notes')

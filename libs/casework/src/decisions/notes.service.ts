@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, type Principal } from '@app/identity';
 import { CaseRecorder, IncidentAccessService } from '@app/incidents';
 import { DataSource, EntityManager } from 'typeorm';
-import { IncidentAction, type ActionType } from './entities/incident-action.entity';
-import { IncidentNote, type NoteVisibility } from './entities/incident-note.entity';
+import { IncidentAction, type ActionType } from '../entities/incident-action.entity';
+import { IncidentNote, type NoteVisibility } from '../entities/incident-note.entity';
 
 export interface NoteInput {
   body: string;
