@@ -16,6 +16,8 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
 import { IncidentViewsService } from './views/incident-views.service';
+import { OwnViewService } from './views/own-view.service';
+import { StaffViewService } from './views/staff-view.service';
 
 const services = [
   AnonymousReportsService,
@@ -25,6 +27,8 @@ const services = [
   IdempotencyService,
   IncidentAccessService,
   IncidentViewsService,
+  OwnViewService,
+  StaffViewService,
   MessagesService,
 ];
 

@@ -19,4 +19,7 @@ export * from './recording/case-recorder';
 export * from './recording/notice-recipients';
 export * from './recording/sql-params';
 export * from './views/incident-views.service';
+export * from './views/own-view.service';
+export * from './views/staff-view.service';
+export * from './views/summaries';
 export * from './views/incident.views';
