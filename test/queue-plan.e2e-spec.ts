@@ -1,5 +1,5 @@
 import { QueueService, type QueueFilter } from '@app/casework';
-import type { Principal, School, User } from '@app/identity';
+import { scopeOf, type Principal, type School, type User } from '@app/identity';
 import type { QueryRunner } from 'typeorm';
 import { Factory } from './support/factory';
 import { TestApp } from './support/test-app';
@@ -29,7 +29,7 @@ describe('the queue query plan uses indexes', () => {
 
   const explain = async (filter: Partial<QueueFilter>): Promise<string> => {
     const [sql, params] = queue()
-      .query(principal, { limit: 20, ...filter })
+      .query(scopeOf(principal), principal, { limit: 20, ...filter })
       .getQueryAndParameters();
     const rows: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${sql}`, params);
     return rows.map((row) => row['QUERY PLAN']).join('\n');
@@ -106,7 +106,7 @@ describe('the queue query plan uses indexes', () => {
     await copies(templateId, otherSchool, ROWS, 'c');
     await t.dataSource.query('ANALYZE incidents');
 
-    const deep = await queue().list(principal, { limit: Math.floor(ROWS / 2) });
+    const deep = await queue().list(scopeOf(principal), principal, { limit: Math.floor(ROWS / 2) });
     expect(deep.nextCursor).toEqual(expect.any(String));
     deepCursor = deep.nextCursor!;
 

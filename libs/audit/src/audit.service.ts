@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, toPage, type Page } from '@app/common';
+import { DirectoryService, type SchoolScope } from '@app/identity';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
@@ -14,7 +15,6 @@ export interface AuditRecord {
 }
 
 export interface AuditFilter {
-  schoolIds: string[];
   incidentId?: string;
   actorId?: string;
   limit: number;
@@ -26,6 +26,7 @@ export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cls: ClsService,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** Writes with the caller's transaction, so the record and the change stand or fall together. */
@@ -43,14 +44,15 @@ export class AuditService {
     );
   }
 
-  /** Newest first, with the actor's name for display. */
-  async list(filter: AuditFilter): Promise<Page<AuditEntry & { actorName: string | null }>> {
+  /** Newest first within `scope`, with the actor's name for display. */
+  async list(
+    scope: SchoolScope,
+    filter: AuditFilter,
+  ): Promise<Page<AuditEntry & { actorName: string | null }>> {
     const query = this.dataSource
       .getRepository(AuditEntry)
       .createQueryBuilder('entry')
-      .leftJoin('users', 'actor', 'actor.id = entry.actor_id')
-      .addSelect('actor.display_name', 'actor_name')
-      .where('entry.schoolId = ANY(:schools)', { schools: filter.schoolIds })
+      .where('entry.schoolId = ANY(:schools)', { schools: scope.schoolIds })
       .orderBy('entry.at', 'DESC')
       .addOrderBy('entry.id', 'DESC')
       .limit(filter.limit + 1);
@@ -61,15 +63,15 @@ export class AuditService {
       const [at, id] = decodeCursor(filter.cursor, 2);
       query.andWhere('(entry.at, entry.id) < (:at, :id)', { at, id });
     }
-    const { entities, raw } = await query.getRawAndEntities<{
-      entry_id: string;
-      actor_name: string | null;
-    }>();
-    const names = new Map(raw.map((row) => [row.entry_id, row.actor_name]));
+    const entries = await query.getMany();
+    const names = await this.directory.names(entries.map((entry) => entry.actorId));
     return toPage(
-      entities,
+      entries,
       filter.limit,
-      (entry) => Object.assign(entry, { actorName: names.get(entry.id) ?? null }),
+      (entry) =>
+        Object.assign(entry, {
+          actorName: entry.actorId ? (names.get(entry.actorId)?.displayName ?? null) : null,
+        }),
       (entry) => [entry.at.toISOString(), entry.id],
     );
   }

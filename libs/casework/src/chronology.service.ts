@@ -2,7 +2,13 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { decodeCursor, toPage, type Page } from '@app/common';
-import type { Principal } from '@app/identity';
+import {
+  AccessService,
+  DirectoryService,
+  Permission,
+  type Principal,
+  type SchoolScope,
+} from '@app/identity';
 import {
   REPEAT_WINDOW_DAYS,
   studentInvolvement,
@@ -51,23 +57,25 @@ export class ChronologyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly directory: DirectoryService,
   ) {}
 
   async forStudent(
+    scope: SchoolScope,
     principal: Principal,
     studentId: string,
     page: { limit: number; cursor?: string },
   ): Promise<Chronology> {
     const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
-    const [student] = await this.dataSource.query<{ school_id: string }[]>(
-      `SELECT m.school_id FROM users u JOIN school_memberships m ON m.user_id = u.id
-        WHERE u.id = $1 AND u.role = 'student' AND m.school_id = ANY($2)`,
-      [studentId, principal.schoolIds],
-    );
-    if (!student) throw new NotFoundException('Student not found');
+    const reach = await this.access.allowed(principal, Permission.StudentHistory, [studentId]);
+    const schoolId = reach.has(studentId)
+      ? await this.directory.schoolOfStudent(scope, studentId)
+      : undefined;
+    if (!schoolId) throw new NotFoundException('Student not found');
     return this.dataSource.transaction(async (manager) => {
       await this.audit.record(manager, {
-        schoolId: student.school_id,
+        schoolId,
         actorId: principal.id,
         action: 'student.chronology_viewed',
         details: { studentId },
@@ -83,7 +91,7 @@ export class ChronologyService {
           GROUP BY i.id
           ORDER BY i.occurred_at DESC, i.id DESC
           LIMIT $3`,
-        [studentId, principal.schoolIds, page.limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+        [studentId, scope.schoolIds, page.limit + 1, after?.[0] ?? null, after?.[1] ?? null],
       );
       const entries = toPage(
         rows,
@@ -91,13 +99,13 @@ export class ChronologyService {
         ({ cursorAt: _cursorAt, ...entry }) => entry,
         (row) => [row.cursorAt, row.incidentId],
       );
-      return { ...entries, repeat: await this.repeatSummary(manager, principal, studentId) };
+      return { ...entries, repeat: await this.repeatSummary(manager, scope, studentId) };
     });
   }
 
   private async repeatSummary(
     manager: EntityManager,
-    principal: Principal,
+    scope: SchoolScope,
     studentId: string,
   ): Promise<RepeatSummary> {
     const [row] = await manager.query<{ target: number; aggressor: number }[]>(
@@ -106,7 +114,7 @@ export class ChronologyService {
          FROM ${studentInvolvement('ARRAY[$1::uuid]')} v JOIN incidents i ON i.id = v.incident_id
         WHERE i.school_id = ANY($2)
           AND i.occurred_at > now() - make_interval(days => $3)`,
-      [studentId, principal.schoolIds, REPEAT_WINDOW_DAYS],
+      [studentId, scope.schoolIds, REPEAT_WINDOW_DAYS],
     );
     return {
       windowDays: REPEAT_WINDOW_DAYS,

@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, InjectAppConfig, toPage, type AppConfig, type Page } from '@app/common';
-import type { Principal } from '@app/identity';
+import { narrowScope, type Principal, type SchoolScope } from '@app/identity';
 import {
   Incident,
   OPEN_STATUSES,
@@ -50,11 +50,13 @@ export class QueueService {
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
-  async list(principal: Principal, filter: QueueFilter): Promise<Page<StaffIncidentSummary>> {
-    if (filter.schoolId && !principal.schoolIds.includes(filter.schoolId)) {
-      throw new NotFoundException('School not found');
-    }
-    const rows = await this.query(principal, filter).getRawAndEntities();
+  /** `scope`: the caller's schools; a `schoolId` filter outside it is a 404. */
+  async list(
+    scope: SchoolScope,
+    principal: Principal,
+    filter: QueueFilter,
+  ): Promise<Page<StaffIncidentSummary>> {
+    const rows = await this.query(scope, principal, filter).getRawAndEntities();
     const keys = new Map(
       rows.raw.map((row: { incident_id: string; cursor_priority: number; cursor_due: string }) => [
         row.incident_id,
@@ -68,14 +70,18 @@ export class QueueService {
   }
 
   /** The queue's SQL; public so that a test can check its plan uses the indexes. */
-  query(principal: Principal, filter: QueueFilter): SelectQueryBuilder<Incident> {
+  query(
+    scope: SchoolScope,
+    principal: Principal,
+    filter: QueueFilter,
+  ): SelectQueryBuilder<Incident> {
     const query = this.dataSource
       .getRepository(Incident)
       .createQueryBuilder('incident')
       .select(SUMMARY_COLUMNS)
       .addSelect('incident.priority', 'cursor_priority')
       .addSelect('incident.due_at::text', 'cursor_due')
-      .where(schoolCondition(filter.schoolId ? [filter.schoolId] : principal.schoolIds))
+      .where(schoolCondition(narrowScope(scope, filter.schoolId)))
       .orderBy('incident.priority', 'ASC')
       .addOrderBy('incident.dueAt', 'ASC')
       .addOrderBy('incident.id', 'ASC')
@@ -109,7 +115,7 @@ export class QueueService {
     return query;
   }
 
-  async caseload(principal: Principal): Promise<Caseload> {
+  async caseload(scope: SchoolScope, principal: Principal): Promise<Caseload> {
     const [row] = await this.dataSource.query<Record<string, string>[]>(
       `SELECT
          count(*) FILTER (WHERE status = ANY($2)) AS open,
@@ -128,7 +134,7 @@ export class QueueService {
          count(*) FILTER (WHERE assignee_id = $3 AND due_at >= now()
                           AND due_at < now() + make_interval(hours => $4)) AS mine_due_soon
        FROM incidents WHERE school_id = ANY($1)`,
-      [principal.schoolIds, OPEN_STATUSES, principal.id, this.config.DUE_SOON_HOURS],
+      [scope.schoolIds, OPEN_STATUSES, principal.id, this.config.DUE_SOON_HOURS],
     );
     const n = (key: string) => Number(row[key]);
     return {
@@ -158,7 +164,7 @@ export class QueueService {
  * One school (the common case) as an equality, so PostgreSQL walks the queue
  * index in order and stops after one page; several as a list.
  */
-function schoolCondition(schoolIds: string[]) {
+function schoolCondition({ schoolIds }: SchoolScope) {
   return schoolIds.length === 1
     ? new Brackets((where) => where.where('incident.schoolId = :school', { school: schoolIds[0] }))
     : new Brackets((where) =>

@@ -12,6 +12,7 @@ import { AuthService } from './auth/auth.service';
 import { LoginGuardService } from './auth/login-guard.service';
 import { PrincipalLoader } from './auth/principal.loader';
 import { DemoSeedService } from './demo/demo-seed.service';
+import { DirectoryService } from './directory/directory.service';
 import { identityEntities } from './entities';
 import { GuardianshipsService } from './guardianships/guardianships.service';
 import { PasswordService } from './passwords/password.service';
@@ -23,6 +24,7 @@ const services = [
   AccessService,
   AuthService,
   DemoSeedService,
+  DirectoryService,
   GuardianshipsService,
   LoginGuardService,
   PasswordService,

@@ -18,6 +18,8 @@ import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
 import { FamilyNoticeTimeline } from './recording/family-notice-timeline';
 import { IncidentViewsService } from './views/incident-views.service';
+import { OwnViewService } from './views/own-view.service';
+import { StaffViewService } from './views/staff-view.service';
 
 const services = [
   AnonymousReportsService,
@@ -27,6 +29,8 @@ const services = [
   IdempotencyService,
   IncidentAccessService,
   IncidentViewsService,
+  OwnViewService,
+  StaffViewService,
   MessagesService,
 ];
 

@@ -1,7 +1,6 @@
 export * from './incident.constants';
 export * from './entities';
 export * from './incidents.module';
-export * from './access/audience';
 export * from './access/incident-access.service';
 export * from './anonymous/anonymous-reports.service';
 export * from './anonymous/tracking-code';
@@ -19,4 +18,7 @@ export * from './messages/messages.service';
 export * from './recording/case-recorder';
 export * from './recording/notice-recipients';
 export * from './views/incident-views.service';
+export * from './views/own-view.service';
+export * from './views/staff-view.service';
+export * from './views/summaries';
 export * from './views/incident.views';

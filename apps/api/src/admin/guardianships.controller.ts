@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GuardianshipsService, type Principal } from '@app/identity';
+import { GuardianshipsService, Permission, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateGuardianshipDto, GuardianshipDto } from './dto/guardianship.dto';
 
 @ApiTags('administration')
 @ApiBearerAuth()
-@Roles('district_admin', 'school_admin')
+@RequirePermission(Permission.GuardianshipAdminister)
 @Controller('guardianships')
 export class GuardianshipsController {
   constructor(private readonly guardianships: GuardianshipsService) {}

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '@app/common';
-import { SchoolsService, type Principal } from '@app/identity';
+import { Permission, SchoolsService, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateSchoolDto, SchoolDto, SchoolPageDto, UpdateSchoolDto } from './dto/school.dto';
 
@@ -14,7 +14,7 @@ export class SchoolsController {
   constructor(private readonly schools: SchoolsService) {}
 
   @Post()
-  @Roles('district_admin')
+  @RequirePermission(Permission.SchoolCreate)
   @ApiOperation({ summary: 'Create a school in your district' })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -24,7 +24,7 @@ export class SchoolsController {
   }
 
   @Get()
-  @Roles('district_admin', 'school_admin')
+  @RequirePermission(Permission.SchoolAdminister)
   @ApiOperation({ summary: 'Schools you administer' })
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -38,7 +38,7 @@ export class SchoolsController {
   }
 
   @Patch(':id')
-  @Roles('district_admin', 'school_admin')
+  @RequirePermission(Permission.SchoolAdminister)
   @ApiOperation({
     summary: 'Change a school; school admins may change holidays and policy only',
     description: 'Changing the calendar or policy never moves deadlines already set on incidents.',

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UsersService, type Principal } from '@app/identity';
+import { Permission, UsersService, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto, UserQueryDto } from './dto/user.dto';
 
 @ApiTags('administration')
 @ApiBearerAuth()
-@Roles('district_admin', 'school_admin')
+@RequirePermission(Permission.UserAdminister)
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService, ProfileService, type Principal } from '@app/identity';
+import { AuthService, Permission, ProfileService, type Principal } from '@app/identity';
 import type { FastifyRequest } from 'fastify';
+import { RequirePermission } from './decorators/permission.decorator';
 import { CurrentPrincipal } from './decorators/current-principal.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { ProfileDto } from './dto/profile.dto';
@@ -9,6 +10,7 @@ import { TokenPairDto } from './dto/token-pair.dto';
 
 @ApiTags('auth')
 @ApiBearerAuth()
+@RequirePermission(Permission.AccountOwn)
 @Controller('me')
 export class MeController {
   constructor(

@@ -1,14 +1,14 @@
-import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
-import type { Principal } from '@app/identity';
+import { narrowScope, Permission, scopeOf, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { AuditQueryDto } from './dto/queries.dto';
 
 @ApiTags('casework')
 @ApiBearerAuth()
-@Roles('school_admin')
+@RequirePermission(Permission.AuditRead)
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
@@ -16,10 +16,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'Who read or changed what in your school, newest first' })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQueryDto) {
-    if (query.schoolId && !principal.schoolIds.includes(query.schoolId))
-      throw new NotFoundException('School not found');
-    const page = await this.audit.list({
-      schoolIds: query.schoolId ? [query.schoolId] : principal.schoolIds,
+    const page = await this.audit.list(narrowScope(scopeOf(principal), query.schoolId), {
       incidentId: query.incidentId,
       actorId: query.actorId,
       limit: query.limit,

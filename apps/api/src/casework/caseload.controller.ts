@@ -2,15 +2,14 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChronologyService, QueueService, type Caseload, type Chronology } from '@app/casework';
 import { PageQueryDto } from '@app/common';
-import type { Principal } from '@app/identity';
+import { Permission, scopeOf, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { StudentHistoryPageDto } from './dto/student-history.dto';
 
 @ApiTags('casework')
 @ApiBearerAuth()
-@Roles('counselor', 'school_admin')
 @Controller()
 export class CaseloadController {
   constructor(
@@ -19,15 +18,17 @@ export class CaseloadController {
   ) {}
 
   @Get('caseload')
+  @RequirePermission(Permission.CaseloadRead)
   @ApiOperation({
     summary:
       'Counts for your schools: open, by status, overdue, due soon (within DUE_SOON_HOURS, 24 by default), unassigned, critical',
   })
   caseload(@CurrentPrincipal() principal: Principal): Promise<Caseload> {
-    return this.queue.caseload(principal);
+    return this.queue.caseload(scopeOf(principal), principal);
   }
 
   @Get('students/:id/incidents')
+  @RequirePermission(Permission.StudentHistory)
   @ApiOperation({
     summary:
       'Every incident a student of your school is involved in, with their roles, newest occurrence first',
@@ -41,6 +42,6 @@ export class CaseloadController {
     @Param('id', UuidParam()) id: string,
     @Query() query: PageQueryDto,
   ): Promise<Chronology> {
-    return this.chronology.forStudent(principal, id, query);
+    return this.chronology.forStudent(scopeOf(principal), principal, id, query);
   }
 }

@@ -1,10 +1,16 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseworkService, NotesService } from '@app/casework';
-import type { Principal } from '@app/identity';
+import {
+  AssignService,
+  NotesService,
+  ResolveService,
+  TransitionService,
+  TriageService,
+} from '@app/casework';
+import { Permission, type Principal } from '@app/identity';
 import { StaffIncidentView } from '@app/incidents';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import {
   ActionDto,
@@ -20,11 +26,14 @@ const CHANGE_DESCRIPTION =
 
 @ApiTags('casework')
 @ApiBearerAuth()
-@Roles('counselor', 'school_admin')
+@RequirePermission(Permission.IncidentDecide)
 @Controller('incidents/:id')
 export class CaseworkController {
   constructor(
-    private readonly casework: CaseworkService,
+    private readonly triages: TriageService,
+    private readonly assignments: AssignService,
+    private readonly transitions: TransitionService,
+    private readonly resolutions: ResolveService,
     private readonly notes: NotesService,
   ) {}
 
@@ -39,7 +48,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: TriageDto,
   ): Promise<StaffIncidentView> {
-    return this.casework.triage(principal, id, body);
+    return this.triages.triage(principal, id, body);
   }
 
   @Post('assign')
@@ -53,7 +62,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: AssignDto,
   ): Promise<StaffIncidentView> {
-    return this.casework.assign(principal, id, body.version, body.assigneeId);
+    return this.assignments.assign(principal, id, body.version, body.assigneeId);
   }
 
   @Post('transitions')
@@ -67,7 +76,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: TransitionDto,
   ): Promise<StaffIncidentView> {
-    return this.casework.transition(principal, id, body);
+    return this.transitions.transition(principal, id, body);
   }
 
   @Post('resolve')
@@ -81,7 +90,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: ResolveDto,
   ): Promise<StaffIncidentView> {
-    return this.casework.resolve(principal, id, body);
+    return this.resolutions.resolve(principal, id, body);
   }
 
   @Post('notes')

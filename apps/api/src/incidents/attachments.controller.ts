@@ -7,13 +7,12 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Principal } from '@app/identity';
+import { Permission, type Principal } from '@app/identity';
 import { AttachmentsService, AttachmentView } from '@app/incidents';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
-import { INCIDENT_ROLES } from './incidents.controller';
 import { readUploadedFile } from './multipart';
 
 export const FILE_UPLOAD_BODY = {
@@ -38,12 +37,12 @@ export function contentDisposition(fileName: string): string {
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@Roles(...INCIDENT_ROLES)
 @Controller()
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post('incidents/:id/attachments')
+  @RequirePermission(Permission.IncidentAttach)
   @ApiOperation({
     summary: 'Add evidence (type judged from the content; 413 over 10 MB, 415 for other types)',
   })
@@ -59,6 +58,7 @@ export class AttachmentsController {
   }
 
   @Get('attachments/:id')
+  @RequirePermission(Permission.IncidentRead)
   @ApiOperation({
     summary: 'Download evidence: staff any of their cases; others the files they added',
   })

@@ -19,12 +19,11 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Principal } from '@app/identity';
+import { Permission, roleMay, scopeOf, type Principal } from '@app/identity';
 import {
   FamilyIncidentView,
   FilingService,
   IncidentViewsService,
-  isCaseworker,
   OwnIncidentSummary,
   ReporterIncidentView,
   StaffIncidentSummary,
@@ -32,13 +31,11 @@ import {
   type IncidentView,
 } from '@app/incidents';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CASEWORK_FILTERS, IncidentQueryDto } from '../casework/dto/queries.dto';
 import { CreateIncidentDto, FiledIncidentDto } from './dto/report.dto';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyOf } from './idempotency-key';
-
-export const INCIDENT_ROLES = ['student', 'parent', 'staff', 'counselor', 'school_admin'] as const;
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -49,7 +46,6 @@ export const INCIDENT_ROLES = ['student', 'parent', 'staff', 'counselor', 'schoo
   StaffIncidentSummary,
   OwnIncidentSummary,
 )
-@Roles(...INCIDENT_ROLES)
 @Controller('incidents')
 export class IncidentsController {
   constructor(
@@ -59,6 +55,7 @@ export class IncidentsController {
   ) {}
 
   @Post()
+  @RequirePermission(Permission.IncidentFile)
   @ApiOperation({
     summary: 'File a report',
     description:
@@ -80,6 +77,7 @@ export class IncidentsController {
   }
 
   @Get()
+  @RequirePermission(Permission.IncidentRead)
   @ApiOperation({
     summary: 'The incidents you may see: your reports, your family’s, or your schools’',
   })
@@ -100,7 +98,8 @@ export class IncidentsController {
     },
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: IncidentQueryDto) {
-    if (isCaseworker(principal)) return this.queue.list(principal, query);
+    if (roleMay(principal, Permission.CaseQueue))
+      return this.queue.list(scopeOf(principal), principal, query);
     const refused = CASEWORK_FILTERS.filter((filter) => query[filter] !== undefined);
     if (refused.length > 0) {
       throw new BadRequestException(
@@ -111,6 +110,7 @@ export class IncidentsController {
   }
 
   @Get(':id')
+  @RequirePermission(Permission.IncidentRead)
   @ApiOperation({
     summary: 'One incident, in the view you are entitled to (staff, reporter or family)',
   })

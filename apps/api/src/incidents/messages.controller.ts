@@ -7,22 +7,21 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PageQueryDto } from '@app/common';
-import type { Principal } from '@app/identity';
+import { Permission, type Principal } from '@app/identity';
 import { MessagesService, MessageView } from '@app/incidents';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { MessagePageDto, PostMessageDto } from './dto/message.dto';
-import { INCIDENT_ROLES } from './incidents.controller';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@Roles(...INCIDENT_ROLES)
 @Controller('incidents/:id/messages')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
   @Get()
+  @RequirePermission(Permission.IncidentRead)
   @ApiOperation({
     summary: 'Your thread with the school about this incident (staff: every thread)',
     description:
@@ -39,6 +38,7 @@ export class MessagesController {
   }
 
   @Post()
+  @RequirePermission(Permission.IncidentMessage)
   @ApiOperation({ summary: 'Write to the school (families) or to a family (staff)' })
   @ApiConflictResponse({
     description:

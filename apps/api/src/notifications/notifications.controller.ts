@@ -9,8 +9,9 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { PageQueryDto } from '@app/common';
-import type { Principal } from '@app/identity';
+import { Permission, type Principal } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
+import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { NotificationPageDto } from './dto/notification.dto';
@@ -27,6 +28,7 @@ export class NotificationQueryDto extends PageQueryDto {
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@RequirePermission(Permission.AccountOwn)
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}

@@ -70,7 +70,7 @@ export class ScaleSeeder {
       `INSERT INTO users (id, district_id, username, display_name, role, email, locale, password_hash)
        SELECT p.id, s.district_id, lower(p.role || '.' || s.code || '.' || p.n),
               initcap(replace(p.role, '_', ' ')) || ' ' || s.idx || '-' || p.n, p.role,
-              CASE WHEN p.role IN ('parent', 'counselor', 'school_admin')
+              CASE WHEN p.role NOT IN ('student', 'staff')
                    THEN lower(p.role || '.' || s.code || '.' || p.n) || '@scale.example' END,
               CASE WHEN p.n % 5 = 0 THEN 'es' ELSE 'en' END, $1
          FROM scale_people p JOIN scale_schools s ON s.idx = p.school_idx`,

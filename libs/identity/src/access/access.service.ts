@@ -2,11 +2,14 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../principal';
-import { Permission, PERMISSION_SUBJECT } from './permission';
+import { Permission, PERMISSION_SUBJECT, roleMay } from './permission';
+import { scopeOf } from './school-scope';
 
 /**
- * Record-level access. `require` answers 404 for anything outside the caller's
- * reach, so that a record's existence never leaks to someone who may not see it.
+ * Record-level access: each permission maps to one query of the ids within the
+ * caller's reach (incidents: `incident-audience.ts`). `require` answers 404
+ * for anything outside the caller's reach, so that a record's existence never
+ * leaks to someone who may not see it.
  */
 @Injectable()
 export class AccessService {
@@ -37,10 +40,16 @@ export class AccessService {
     principal: Principal,
     permission: Permission,
   ): { sql: string; params: unknown[] } | undefined {
+    if (!roleMay(principal, permission)) return undefined;
     const district = principal.role === 'district_admin';
-    const school = principal.role === 'school_admin';
-    if (!district && !school) return undefined;
+    const schools = scopeOf(principal).schoolIds;
     switch (permission) {
+      case Permission.StudentHistory:
+        return {
+          sql: `SELECT u.id FROM users u JOIN school_memberships m ON m.user_id = u.id
+                 WHERE u.id = ANY($1) AND u.role = 'student' AND m.school_id = ANY($2)`,
+          params: [schools],
+        };
       case Permission.SchoolAdminister:
         return district
           ? {
@@ -49,7 +58,7 @@ export class AccessService {
             }
           : {
               sql: 'SELECT id FROM schools WHERE id = ANY($1) AND id = ANY($2)',
-              params: [principal.schoolIds],
+              params: [schools],
             };
       case Permission.UserAdminister:
         // Every membership in reach: an account shared with a school beyond the
@@ -70,7 +79,7 @@ export class AccessService {
                                     WHERE m.user_id = u.id AND m.school_id = ANY($2))
                        AND NOT EXISTS (SELECT 1 FROM school_memberships m
                                         WHERE m.user_id = u.id AND m.school_id <> ALL($2))`,
-              params: [principal.schoolIds],
+              params: [schools],
             };
       case Permission.ParentLink:
         return district
@@ -82,7 +91,7 @@ export class AccessService {
               sql: `SELECT DISTINCT u.id FROM users u
                       JOIN school_memberships m ON m.user_id = u.id
                      WHERE u.id = ANY($1) AND m.school_id = ANY($2) AND u.role <> 'district_admin'`,
-              params: [principal.schoolIds],
+              params: [schools],
             };
       case Permission.GuardianshipAdminister:
         return district
@@ -98,8 +107,12 @@ export class AccessService {
                                     WHERE m.user_id = g.student_id AND m.school_id = ANY($2))
                        AND NOT EXISTS (SELECT 1 FROM school_memberships m
                                         WHERE m.user_id = g.student_id AND m.school_id <> ALL($2))`,
-              params: [principal.schoolIds],
+              params: [schools],
             };
+      default:
+        // Incident permissions are answered by the incident's audience
+        // (`incident-audience.ts`); the others by the role alone.
+        return undefined;
     }
   }
 }

@@ -1,8 +1,36 @@
+import type { Principal } from '../principal';
+import { ROLES, type Role } from '../roles';
+
 /**
- * What a caller wants to do with a record. Every record-level decision goes
- * through AccessService with one of these, so the rules live in one place.
+ * Every "who may" of the product. Each route declares one (or is `@Public()`),
+ * each service asks the access module with one, and the roles x permissions
+ * table in docs/architecture.md is rendered from `PERMISSIONS` below.
  */
 export enum Permission {
+  /** Own profile, password and notifications. */
+  AccountOwn = 'account.own',
+  /** File a report for one of one's schools (parents: for their child's). */
+  IncidentFile = 'incident.file',
+  /** File a report on behalf of a student (parents: their child; caseworkers: a student of the school). */
+  IncidentFileOnBehalf = 'incident.file-on-behalf',
+  /** Link the parties of a report to student records. */
+  IncidentLinkStudent = 'incident.link-student',
+  /** Read an incident, in the view the caller's audience gets. */
+  IncidentRead = 'incident.read',
+  /** Write in an incident's message thread. */
+  IncidentMessage = 'incident.message',
+  /** Add evidence to an incident. */
+  IncidentAttach = 'incident.attach',
+  /** Triage, assign, transition, resolve; add notes and interventions. */
+  IncidentDecide = 'incident.decide',
+  /** The caseworker's queue of the school's incidents, with its filters. */
+  CaseQueue = 'incident.queue',
+  CaseloadRead = 'caseload.read',
+  /** Every incident a student of one's school is involved in. */
+  StudentHistory = 'student.history',
+  AuditRead = 'audit.read',
+  SchoolCreate = 'school.create',
+  /** Read and change a school (school admins: holidays and policy only). */
   SchoolAdminister = 'school.administer',
   /** Change an account: every school it belongs to must be within reach. */
   UserAdminister = 'user.administer',
@@ -11,10 +39,139 @@ export enum Permission {
   GuardianshipAdminister = 'guardianship.administer',
 }
 
-/** The word used in the 404 message when a record is out of reach. */
-export const PERMISSION_SUBJECT: Record<Permission, string> = {
-  [Permission.SchoolAdminister]: 'School',
-  [Permission.UserAdminister]: 'User',
-  [Permission.ParentLink]: 'User',
-  [Permission.GuardianshipAdminister]: 'Guardianship',
+/** Counselors and school administrators: the people who work a school's cases. */
+export const CASEWORKER_ROLES = ['counselor', 'school_admin'] as const satisfies readonly Role[];
+/** Everyone who works at a school and may link a report to student records. */
+export const SCHOOL_STAFF_ROLES = ['staff', ...CASEWORKER_ROLES] as const satisfies readonly Role[];
+/** Everyone with a school account: district administrators see no case content. */
+export const SCHOOL_ROLES = ROLES.filter((role) => role !== 'district_admin');
+/** Students and parents: the families a case concerns. */
+export const FAMILY_ROLES = ['student', 'parent'] as const satisfies readonly Role[];
+export const ADMIN_ROLES = ['district_admin', 'school_admin'] as const satisfies readonly Role[];
+
+/** Who among the incident's audiences (`incident-audience.ts`) may do this to it. */
+export type AudienceKind = 'staff' | 'reporter' | 'family';
+
+export interface PermissionDefinition {
+  /** Roles that may ever do this (others: 403 at the route). */
+  roles: readonly Role[];
+  /** Which records, in words (the reach itself is in the access module's queries). */
+  reach: string;
+  /** The word used in the 404 message when a record is out of reach. */
+  subject: string;
+  /** For permissions on one incident: the audiences that have it. */
+  audiences?: readonly AudienceKind[];
+}
+
+export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
+  [Permission.AccountOwn]: { roles: ROLES, reach: 'their own account', subject: 'User' },
+  [Permission.IncidentFile]: {
+    roles: SCHOOL_ROLES,
+    reach: "their school (parents: their child's)",
+    subject: 'School',
+  },
+  [Permission.IncidentFileOnBehalf]: {
+    roles: ['parent', ...CASEWORKER_ROLES],
+    reach: 'their child (parents), a student of their school (caseworkers)',
+    subject: 'Student',
+  },
+  [Permission.IncidentLinkStudent]: {
+    roles: SCHOOL_STAFF_ROLES,
+    reach: 'students of the incident’s school',
+    subject: 'Student',
+  },
+  [Permission.IncidentRead]: {
+    roles: SCHOOL_ROLES,
+    reach: 'staff: their schools’ incidents; reporter: their own; family: their child’s',
+    subject: 'Incident',
+    audiences: ['staff', 'reporter', 'family'],
+  },
+  [Permission.IncidentMessage]: {
+    roles: SCHOOL_ROLES,
+    reach: 'as incident.read, in their own thread (staff: any thread)',
+    subject: 'Incident',
+    audiences: ['staff', 'reporter', 'family'],
+  },
+  [Permission.IncidentAttach]: {
+    roles: SCHOOL_ROLES,
+    reach: 'as incident.read',
+    subject: 'Incident',
+    audiences: ['staff', 'reporter', 'family'],
+  },
+  [Permission.IncidentDecide]: {
+    roles: CASEWORKER_ROLES,
+    reach: 'their schools’ incidents',
+    subject: 'Incident',
+    audiences: ['staff'],
+  },
+  [Permission.CaseQueue]: {
+    roles: CASEWORKER_ROLES,
+    reach: 'their schools’ incidents',
+    subject: 'School',
+  },
+  [Permission.CaseloadRead]: { roles: CASEWORKER_ROLES, reach: 'their schools', subject: 'School' },
+  [Permission.StudentHistory]: {
+    roles: CASEWORKER_ROLES,
+    reach: 'students of their schools',
+    subject: 'Student',
+  },
+  [Permission.AuditRead]: { roles: ['school_admin'], reach: 'their schools', subject: 'School' },
+  [Permission.SchoolCreate]: {
+    roles: ['district_admin'],
+    reach: 'their district',
+    subject: 'School',
+  },
+  [Permission.SchoolAdminister]: {
+    roles: ADMIN_ROLES,
+    reach: 'district admin: the district’s schools; school admin: their schools',
+    subject: 'School',
+  },
+  [Permission.UserAdminister]: {
+    roles: ADMIN_ROLES,
+    reach: 'accounts whose every school is within reach',
+    subject: 'User',
+  },
+  [Permission.ParentLink]: {
+    roles: ADMIN_ROLES,
+    reach: 'parents with one school within reach',
+    subject: 'User',
+  },
+  [Permission.GuardianshipAdminister]: {
+    roles: ADMIN_ROLES,
+    reach: 'links of students within reach',
+    subject: 'Guardianship',
+  },
 };
+
+/** Whether the principal's role may ever do this (the record-level reach comes on top). */
+export function roleMay(principal: Pick<Principal, 'role'>, permission: Permission): boolean {
+  return PERMISSIONS[permission].roles.includes(principal.role);
+}
+
+export function isCaseworker(principal: Pick<Principal, 'role'>): boolean {
+  return (CASEWORKER_ROLES as readonly Role[]).includes(principal.role);
+}
+
+/** The word used in the 404 message when a record is out of reach. */
+export const PERMISSION_SUBJECT = Object.fromEntries(
+  Object.entries(PERMISSIONS).map(([permission, definition]) => [permission, definition.subject]),
+) as Record<Permission, string>;
+
+/** The roles x permissions table of docs/architecture.md, as markdown. */
+export function renderPermissionTable(): string {
+  const header = ['permission', ...ROLES, 'reach'];
+  const rows = Object.values(Permission).map((permission) => [
+    `\`${permission}\``,
+    ...ROLES.map((role) => (PERMISSIONS[permission].roles.includes(role) ? 'yes' : '—')),
+    PERMISSIONS[permission].reach,
+  ]);
+  // Padded like prettier pads markdown tables, so that the docs stay formatted.
+  const widths = header.map((_, column) =>
+    Math.max(3, ...[header, ...rows].map((cells) => cells[column].length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+    '\n',
+  );
+}

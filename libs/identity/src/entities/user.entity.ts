@@ -9,14 +9,11 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Locale, Role } from '../roles';
+import { ROLES, type Locale, type Role } from '../roles';
 import { District } from './district.entity';
 
 @Entity('users')
-@Check(
-  'chk_users_role',
-  `"role" IN ('student', 'parent', 'staff', 'counselor', 'school_admin', 'district_admin')`,
-)
+@Check('chk_users_role', `"role" IN (${ROLES.map((role) => `'${role}'`).join(', ')})`)
 @Check('chk_users_locale', `"locale" IN ('en', 'es')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')

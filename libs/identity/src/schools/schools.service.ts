@@ -4,6 +4,7 @@ import { decodeCursor, isUniqueViolation, Page, toPage } from '@app/common';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permission';
+import { scopeOf } from '../access/school-scope';
 import { School } from '../entities/school.entity';
 import type { Principal } from '../principal';
 
@@ -54,7 +55,7 @@ export class SchoolsService {
     if (principal.role === 'district_admin') {
       query.where('school.districtId = :districtId', { districtId: principal.districtId });
     } else {
-      query.where('school.id = ANY(:ids)', { ids: principal.schoolIds });
+      query.where('school.id = ANY(:ids)', { ids: scopeOf(principal).schoolIds });
     }
     if (cursor) {
       const [name, id] = decodeCursor(cursor, 2);

@@ -1,6 +1,5 @@
+import { SCHOOL_ROLES } from '../access/permission';
 import type { Role } from '../roles';
-
-const SCHOOL_ROLES: Role[] = ['student', 'parent', 'staff', 'counselor', 'school_admin'];
 
 /** Which roles an administrator may give to the accounts they create. */
 export function assignableRoles(callerRole: Role): Role[] {

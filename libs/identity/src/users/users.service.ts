@@ -9,6 +9,7 @@ import { decodeCursor, isUniqueViolation, Page, toPage } from '@app/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permission';
+import { scopeOf } from '../access/school-scope';
 import { AuthService } from '../auth/auth.service';
 import { SchoolMembership } from '../entities/school-membership.entity';
 import { User } from '../entities/user.entity';
@@ -103,7 +104,7 @@ export class UsersService {
       query
         .where(
           'EXISTS (SELECT 1 FROM school_memberships sm WHERE sm.user_id = user.id AND sm.school_id = ANY(:reach))',
-          { reach: principal.schoolIds },
+          { reach: scopeOf(principal).schoolIds },
         )
         .andWhere("user.role <> 'district_admin'");
     }

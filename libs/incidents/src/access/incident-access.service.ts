@@ -1,90 +1,73 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Principal } from '@app/identity';
-import { DataSource, EntityManager } from 'typeorm';
+import {
+  audienceColumns,
+  audienceOf,
+  incidentReach,
+  Permission,
+  PERMISSIONS,
+  roleMay,
+  type Audience,
+  type Principal,
+} from '@app/identity';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Incident } from '../entities/incident.entity';
-import { decideAudience, isCaseworker, type Audience } from './audience';
 
 export interface IncidentInReach {
   incident: Incident;
   audience: Audience;
 }
 
+export interface IncidentRequest {
+  principal: Principal;
+  /** One of the incident permissions (those with `audiences` in `PERMISSIONS`). */
+  permission: Permission;
+  incidentId: string;
+  manager?: EntityManager;
+  /** Lock the incident row for the rest of the transaction. */
+  lock?: boolean;
+}
+
 /**
- * Record-level access to incidents. Anything outside the caller's reach is a
- * 404 with the same message as an id that does not exist.
+ * Runs the access module's incident rules (`@app/identity`,
+ * `access/incident-audience.ts`) against the incidents table. Anything outside
+ * the caller's reach is a 404 with the same message as an id that does not exist.
  */
 @Injectable()
 export class IncidentAccessService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async require(
-    principal: Principal,
-    incidentId: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<IncidentInReach> {
-    const query = manager
-      .getRepository(Incident)
-      .createQueryBuilder('incident')
-      .where('incident.id = :incidentId', {
-        incidentId,
-      });
-    if (lock) query.setLock('pessimistic_write');
-    const incident = await query.getOne();
-    if (!incident) throw notFound();
-    // The school's caseworkers see everything: no need to look at parties or children.
-    if (isCaseworker(principal) && principal.schoolIds.includes(incident.schoolId)) {
-      return { incident, audience: { kind: 'staff' } };
-    }
-    // One after the other: inside a transaction both would share one connection.
-    const targets = await manager.query<{ student_id: string }[]>(
-      `SELECT student_id FROM incident_parties
-        WHERE incident_id = $1 AND role = 'target' AND student_id IS NOT NULL`,
-      [incidentId],
-    );
-    const children = await this.childrenOf(principal, manager);
-    const audience = decideAudience(
+  /** The incident and the caller's audience, when the permission is theirs on it; else a 404. */
+  async require(request: IncidentRequest): Promise<IncidentInReach> {
+    const { principal, permission, incidentId, lock = false } = request;
+    const audiences = PERMISSIONS[permission].audiences;
+    if (!audiences) throw new Error(`${permission} is not a permission on an incident`);
+    if (!roleMay(principal, permission)) throw notFound();
+    const manager = request.manager ?? this.dataSource.manager;
+    const query = this.withAudience(
+      manager.getRepository(Incident).createQueryBuilder('incident'),
       principal,
-      { ...incident, targetStudentIds: targets.map((row) => row.student_id) },
-      children,
-    );
-    if (!audience) throw notFound();
+    ).where('incident.id = :incidentId', { incidentId });
+    // Only the incident row: the audience subqueries read guardianships and parties.
+    if (lock) query.setLock('pessimistic_write', undefined, ['incident']);
+    const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();
+    const incident = entities[0];
+    if (!incident) throw notFound();
+    const audience = audienceOf(principal, raw[0]);
+    if (!audience || !audiences.includes(audience.kind)) throw notFound();
     return { incident, audience };
+  }
+
+  /** Adds the caller's audience columns to a query on alias `incident`; read back with `audienceOf`. */
+  withAudience<T extends SelectQueryBuilder<Incident>>(query: T, principal: Principal): T {
+    const { columns, params } = audienceColumns(principal);
+    for (const column of columns) query.addSelect(column.sql, column.alias);
+    return query.setParameters(params);
   }
 
   /** The SQL condition (on alias `incident`) selecting the incidents a caller may list. */
   reach(principal: Principal): { sql: string; params: Record<string, unknown> } {
-    if (isCaseworker(principal)) {
-      return {
-        sql: '(incident.school_id = ANY(:reachSchools) OR incident.reporter_id = :reachUser)',
-        params: { reachSchools: principal.schoolIds, reachUser: principal.id },
-      };
-    }
-    if (principal.role === 'parent') {
-      return {
-        sql: `(incident.reporter_id = :reachUser
-               OR incident.reporter_id IN (SELECT student_id FROM guardianships WHERE parent_id = :reachUser)
-               OR incident.on_behalf_of_student_id IN (SELECT student_id FROM guardianships WHERE parent_id = :reachUser)
-               OR EXISTS (SELECT 1 FROM incident_parties p
-                           JOIN guardianships g ON g.student_id = p.student_id AND g.parent_id = :reachUser
-                          WHERE p.incident_id = incident.id AND p.role = 'target'))`,
-        params: { reachUser: principal.id },
-      };
-    }
-    return { sql: 'incident.reporter_id = :reachUser', params: { reachUser: principal.id } };
-  }
-
-  async childrenOf(
-    principal: Principal,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string[]> {
-    if (principal.role !== 'parent') return [];
-    const rows = await manager.query<{ student_id: string }[]>(
-      'SELECT student_id FROM guardianships WHERE parent_id = $1',
-      [principal.id],
-    );
-    return rows.map((row) => row.student_id);
+    return incidentReach(principal);
   }
 }
 

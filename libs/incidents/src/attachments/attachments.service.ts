@@ -9,7 +9,7 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Principal } from '@app/identity';
+import { Permission, type Principal } from '@app/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Attachment } from '../entities/attachment.entity';
@@ -57,7 +57,11 @@ export class AttachmentsService {
     incidentId: string,
     file: IncomingFile,
   ): Promise<AttachmentView> {
-    const { incident } = await this.access.require(principal, incidentId);
+    const { incident } = await this.access.require({
+      principal,
+      permission: Permission.IncidentAttach,
+      incidentId,
+    });
     return this.store(incident, principal.id, file);
   }
 
@@ -73,7 +77,11 @@ export class AttachmentsService {
       .findOneBy({ id: attachmentId });
     if (!attachment) throw new NotFoundException('Attachment not found');
     const { incident, audience } = await this.access
-      .require(principal, attachment.incidentId)
+      .require({
+        principal,
+        permission: Permission.IncidentRead,
+        incidentId: attachment.incidentId,
+      })
       .catch(() => {
         throw new NotFoundException('Attachment not found');
       });

@@ -7,7 +7,15 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, schoolDayDeadline, schoolYearOf } from '@app/common';
-import { School, type Principal } from '@app/identity';
+import {
+  DirectoryService,
+  inScope,
+  Permission,
+  roleMay,
+  School,
+  scopeOf,
+  type Principal,
+} from '@app/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { AnonymousAccess } from '../entities/anonymous-access.entity';
 import { IncidentParty } from '../entities/incident-party.entity';
@@ -29,9 +37,6 @@ import type {
   IncidentReportInput,
 } from './filing.types';
 
-const STAFF_ROLES = ['staff', 'counselor', 'school_admin'];
-const ON_BEHALF_ROLES = ['parent', 'counselor', 'school_admin'];
-
 interface Filing {
   school: School;
   reporterId: string | null;
@@ -49,6 +54,7 @@ export class FilingService {
     private readonly recorder: CaseRecorder,
     private readonly retryCodes: RetryTrackingCodes,
     private readonly clock: Clock,
+    private readonly directory: DirectoryService,
   ) {}
 
   async file(
@@ -56,7 +62,7 @@ export class FilingService {
     input: FileIncidentInput,
     idempotency?: { key: string; body: unknown },
   ): Promise<FiledIncident> {
-    if (principal.role === 'district_admin') {
+    if (!roleMay(principal, Permission.IncidentFile)) {
       throw new ForbiddenException(
         'District administrators do not file reports; a school account does',
       );
@@ -155,7 +161,7 @@ export class FilingService {
   ): Promise<Filing> {
     const school = await manager.getRepository(School).findOneBy({ id: input.schoolId });
     const onBehalf = input.onBehalfOfStudentId;
-    if (onBehalf && !ON_BEHALF_ROLES.includes(principal.role)) {
+    if (onBehalf && !roleMay(principal, Permission.IncidentFileOnBehalf)) {
       throw new UnprocessableEntityException(
         'onBehalfOfStudentId is for parents, counselors and school administrators filing for a student',
       );
@@ -166,25 +172,20 @@ export class FilingService {
           'onBehalfOfStudentId is required: parents report about their child',
         );
       }
-      const [child] = await manager.query<{ school_id: string }[]>(
-        `SELECT m.school_id FROM guardianships g
-           JOIN school_memberships m ON m.user_id = g.student_id
-          WHERE g.parent_id = $1 AND g.student_id = $2`,
-        [principal.id, onBehalf],
-      );
-      if (!child) throw new NotFoundException('Student not found');
+      const childSchoolId = await this.directory.schoolOfChild(principal.id, onBehalf, manager);
+      if (!childSchoolId) throw new NotFoundException('Student not found');
       if (!school) throw new NotFoundException('School not found');
-      if (child.school_id !== school.id) {
+      if (childSchoolId !== school.id) {
         throw new UnprocessableEntityException("schoolId must be your child's school");
       }
     } else {
-      if (!school || !principal.schoolIds.includes(school.id))
+      if (!school || !inScope(scopeOf(principal), school.id))
         throw new NotFoundException('School not found');
       if (onBehalf)
         await this.requireStudentOf(manager, school.id, onBehalf, 'onBehalfOfStudentId');
     }
     const linked = (input.parties ?? []).filter((party) => party.studentId);
-    if (linked.length > 0 && !STAFF_ROLES.includes(principal.role)) {
+    if (linked.length > 0 && !roleMay(principal, Permission.IncidentLinkStudent)) {
       throw new UnprocessableEntityException(
         'Only school staff link parties to student records; describe the children by name instead',
       );
@@ -215,12 +216,7 @@ export class FilingService {
     studentId: string,
     field: string,
   ) {
-    const [student] = await manager.query<{ id: string }[]>(
-      `SELECT u.id FROM users u JOIN school_memberships m ON m.user_id = u.id
-        WHERE u.id = $1 AND m.school_id = $2 AND u.role = 'student'`,
-      [studentId, schoolId],
-    );
-    if (!student)
+    if (!(await this.directory.isStudentOf(schoolId, studentId, manager)))
       throw new UnprocessableEntityException(`${field} must be a student of this school`);
   }
 

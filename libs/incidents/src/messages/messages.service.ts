@@ -1,15 +1,13 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Principal } from '@app/identity';
+import { DirectoryService, Permission, type Audience, type Principal } from '@app/identity';
 import { decodeCursor, toPage, type Page } from '@app/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { Audience } from '../access/audience';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Message, type MessageAuthorKind } from '../entities/message.entity';
 import type { Incident } from '../entities/incident.entity';
 import { CaseRecorder } from '../recording/case-recorder';
 import type { MessageView } from '../views/incident.views';
-import { peopleByIds } from '../views/people';
 
 export const ANONYMOUS_AUTHOR_NAME = 'Anonymous reporter';
 
@@ -34,6 +32,7 @@ export class MessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: IncidentAccessService,
     private readonly recorder: CaseRecorder,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** One page of the caller's thread (staff: every thread), oldest first. */
@@ -43,7 +42,11 @@ export class MessagesService {
     limit: number,
     cursor?: string,
   ): Promise<Page<MessageView>> {
-    const { incident, audience } = await this.access.require(principal, incidentId);
+    const { incident, audience } = await this.access.require({
+      principal,
+      permission: Permission.IncidentRead,
+      incidentId,
+    });
     const query = this.threadQuery(incident, audience)
       .addSelect('message.created_at::text', 'cursor_at')
       .limit(limit + 1);
@@ -75,7 +78,12 @@ export class MessagesService {
     familyOfStudentId?: string,
   ): Promise<MessageView> {
     return this.dataSource.transaction(async (manager) => {
-      const { incident, audience } = await this.access.require(principal, incidentId, manager);
+      const { incident, audience } = await this.access.require({
+        principal,
+        permission: Permission.IncidentMessage,
+        incidentId,
+        manager,
+      });
       let threadStudentId: string | null;
       if (audience.kind === 'staff') {
         threadStudentId = familyOfStudentId ?? null;
@@ -141,10 +149,7 @@ export class MessagesService {
     audience: Audience,
     viewerId: string | null,
   ): Promise<MessageView[]> {
-    const authors = await peopleByIds(
-      this.dataSource,
-      messages.map((message) => message.authorId),
-    );
+    const authors = await this.directory.names(messages.map((message) => message.authorId));
     return messages.map((message) =>
       view(
         message,

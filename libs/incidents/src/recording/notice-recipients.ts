@@ -1,4 +1,10 @@
 import type { SqlParams } from '@app/database';
+import {
+  activeAccountsSql,
+  CASEWORKER_ROLES,
+  guardiansOfSql,
+  schoolMembersSql,
+} from '@app/identity';
 
 /** Who a notice goes to, in the words of the notification rules. */
 export type RecipientRule =
@@ -15,17 +21,16 @@ export type RecipientRule =
   /** One message thread: the reporter's (null) or a target child's family thread. */
   | { kind: 'thread'; threadStudentId: string | null };
 
-const members = (school: string, roles: string) =>
-  `SELECT m.user_id AS id FROM school_memberships m JOIN users u ON u.id = m.user_id
-    WHERE m.school_id = ${school} AND u.role = ANY(${roles})`;
+const members = schoolMembersSql;
 
 /** The reporter and the guardians of the students the report came from (filed by, filed for). */
 const reporterFamily = (incident: string) =>
   `SELECT reporter_id AS id FROM incidents WHERE id = ${incident} AND reporter_id IS NOT NULL
    UNION
-   SELECT g.parent_id FROM guardianships g
-    WHERE g.student_id IN (SELECT reporter_id FROM incidents WHERE id = ${incident}
-                           UNION SELECT on_behalf_of_student_id FROM incidents WHERE id = ${incident})`;
+   ${guardiansOfSql(
+     `SELECT reporter_id FROM incidents WHERE id = ${incident}
+      UNION SELECT on_behalf_of_student_id FROM incidents WHERE id = ${incident}`,
+   )}`;
 
 /**
  * The SQL selecting the recipients of the rules for the incident and school
@@ -40,10 +45,10 @@ export function recipientsSql(
   school: string,
   options: { except: string | null },
 ): string {
-  return `SELECT u.id AS user_id, u.role IN ('student', 'parent') AS family
-            FROM users u
-           WHERE u.id IN (${candidatesSql(rules, params, incident, school)}) AND NOT u.disabled
-             AND u.id IS DISTINCT FROM ${params.add(options.except)}::uuid`;
+  return activeAccountsSql(
+    candidatesSql(rules, params, incident, school),
+    `${params.add(options.except)}::uuid`,
+  );
 }
 
 /** What a notice tells about its case (`CaseFacts` of `@app/notifications`), as of now. */
@@ -64,7 +69,7 @@ function candidatesSql(
       case 'counselors':
         return members(school, params.add(['counselor']));
       case 'caseworkers':
-        return members(school, params.add(['counselor', 'school_admin']));
+        return members(school, params.add([...CASEWORKER_ROLES]));
       case 'admins':
         return members(school, params.add(['school_admin']));
       case 'user':
@@ -77,12 +82,13 @@ function candidatesSql(
       case 'family':
         return `${reporterFamily(incident)}
                 UNION
-                SELECT g.parent_id FROM guardianships g
-                 WHERE g.student_id IN (SELECT student_id FROM incident_parties
-                                         WHERE incident_id = ${incident} AND role = 'target')`;
+                ${guardiansOfSql(
+                  `SELECT student_id FROM incident_parties
+                    WHERE incident_id = ${incident} AND role = 'target'`,
+                )}`;
       case 'thread':
         return rule.threadStudentId
-          ? `SELECT parent_id AS id FROM guardianships WHERE student_id = ${params.add(rule.threadStudentId)}`
+          ? guardiansOfSql(params.add(rule.threadStudentId))
           : reporterFamily(incident);
     }
   });

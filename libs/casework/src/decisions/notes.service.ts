@@ -1,10 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Principal } from '@app/identity';
+import { Permission, type Principal } from '@app/identity';
 import { CaseRecorder, IncidentAccessService } from '@app/incidents';
 import { DataSource, EntityManager } from 'typeorm';
-import { IncidentAction, type ActionType } from './entities/incident-action.entity';
-import { IncidentNote, type NoteVisibility } from './entities/incident-note.entity';
+import { IncidentAction, type ActionType } from '../entities/incident-action.entity';
+import { IncidentNote, type NoteVisibility } from '../entities/incident-note.entity';
 
 export interface NoteInput {
   body: string;
@@ -114,8 +114,12 @@ export class NotesService {
     work: (manager: EntityManager, incident: { id: string; schoolId: string }) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const { incident, audience } = await this.access.require(principal, incidentId, manager);
-      if (audience.kind !== 'staff') throw new NotFoundException('Incident not found');
+      const { incident } = await this.access.require({
+        principal,
+        permission: Permission.IncidentDecide,
+        incidentId,
+        manager,
+      });
       return work(manager, incident);
     });
   }

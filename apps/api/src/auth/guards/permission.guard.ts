@@ -1,21 +1,21 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Principal, Role } from '@app/identity';
-import { ROLES_KEY } from '../decorators/roles.decorator';
+import { roleMay, type Permission, type Principal } from '@app/identity';
+import { PERMISSION_KEY } from '../decorators/permission.decorator';
 
-/** Global guard: a route marked `@Roles(...)` refuses every other role with 403. */
+/** Global guard: a route's `@RequirePermission(...)` refuses every role without it with 403. */
 @Injectable()
-export class RolesGuard implements CanActivate {
+export class PermissionGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!roles) return true;
+    if (!permission) return true;
     const principal = context.switchToHttp().getRequest<{ user?: Principal }>().user;
-    if (principal && roles.includes(principal.role)) return true;
+    if (principal && roleMay(principal, permission)) return true;
     throw new ForbiddenException(
       `This action is not available to the ${principal?.role ?? 'anonymous'} role`,
     );

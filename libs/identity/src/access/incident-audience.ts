@@ -1,0 +1,117 @@
+import type { Principal } from '../principal';
+import { isCaseworker, type AudienceKind } from './permission';
+import { scopeOf } from './school-scope';
+
+/**
+ * Which view of an incident a caller gets:
+ * - `staff`: the school's counselors and administrators, everything;
+ * - `reporter`: whoever filed it;
+ * - `family`: a parent whose child filed it, is the student it was filed for,
+ *   or is a linked target. `threadStudentId` is the message thread they share:
+ *   null for the reporter's thread, else their own child's family thread.
+ */
+export type Audience =
+  | { kind: 'staff' }
+  | { kind: 'reporter' }
+  | { kind: 'family'; studentId: string; threadStudentId: string | null };
+
+/**
+ * One audience rule, as SQL over the incident (alias `incident`): `condition`
+ * holds exactly when the rule gives the caller that audience; for family rules
+ * `student` is the child the family view is about, from the same subquery.
+ * The reach filter (any rule's condition) and the audience of one incident
+ * (the first rule whose condition holds) both come from these rules, so what a
+ * caller may list and what they may open cannot disagree.
+ */
+interface AudienceRule {
+  kind: AudienceKind;
+  /** For family rules: whether the family shares the reporter's thread or has its own. */
+  thread?: 'reporter' | 'own';
+  condition: string;
+  student?: string;
+}
+
+/** A family rule from one subquery: its rows are the caller's children concerned (`child`). */
+function familyRule(thread: 'reporter' | 'own', child: string, from: string): AudienceRule {
+  return {
+    kind: 'family',
+    thread,
+    condition: `EXISTS (SELECT 1 FROM ${from})`,
+    student: `(SELECT min(${child}::text) FROM ${from})`,
+  };
+}
+
+/** The rules that apply to this caller, in order of precedence, with their parameters. */
+export function audienceRules(principal: Principal): {
+  rules: AudienceRule[];
+  params: Record<string, unknown>;
+} {
+  const rules: AudienceRule[] = [];
+  const params: Record<string, unknown> = { reachUser: principal.id };
+  if (isCaseworker(principal)) {
+    params.reachSchools = scopeOf(principal).schoolIds;
+    rules.push({ kind: 'staff', condition: 'incident.school_id = ANY(:reachSchools)' });
+  }
+  rules.push({ kind: 'reporter', condition: 'incident.reporter_id = :reachUser' });
+  if (principal.role === 'parent') {
+    rules.push(
+      familyRule(
+        'reporter',
+        'g.student_id',
+        `guardianships g WHERE g.parent_id = :reachUser
+           AND g.student_id IN (incident.reporter_id, incident.on_behalf_of_student_id)`,
+      ),
+      familyRule(
+        'own',
+        'p.student_id',
+        `incident_parties p
+           JOIN guardianships g ON g.student_id = p.student_id AND g.parent_id = :reachUser
+          WHERE p.incident_id = incident.id AND p.role = 'target'`,
+      ),
+    );
+  }
+  return { rules, params };
+}
+
+/** The SQL condition (on alias `incident`) selecting every incident the caller may reach. */
+export function incidentReach(principal: Principal): {
+  sql: string;
+  params: Record<string, unknown>;
+} {
+  const { rules, params } = audienceRules(principal);
+  return { sql: `(${rules.map((rule) => rule.condition).join(' OR ')})`, params };
+}
+
+/** Columns to select next to the incident (`audience_0`, ...), read back by `audienceOf`. */
+export function audienceColumns(principal: Principal): {
+  columns: { sql: string; alias: string }[];
+  params: Record<string, unknown>;
+} {
+  const { rules, params } = audienceRules(principal);
+  return {
+    columns: rules.map((rule, index) => ({
+      sql: rule.student ?? `(${rule.condition})`,
+      alias: `audience_${index}`,
+    })),
+    params,
+  };
+}
+
+/** The caller's audience for one incident row selected with `audienceColumns`; undefined: out of reach. */
+export function audienceOf(
+  principal: Principal,
+  row: Record<string, unknown>,
+): Audience | undefined {
+  const { rules } = audienceRules(principal);
+  for (const [index, rule] of rules.entries()) {
+    const value = row[`audience_${index}`];
+    if (rule.kind !== 'family') {
+      if (value === true) return { kind: rule.kind };
+      continue;
+    }
+    if (typeof value !== 'string') continue;
+    const studentId = value;
+    return { kind: 'family', studentId, threadStudentId: rule.thread === 'own' ? studentId : null };
+  }
+  return undefined;
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CASEWORKER_ROLES } from '../access/permission';
+import type { SchoolScope } from '../access/school-scope';
+import { Guardianship } from '../entities/guardianship.entity';
+import { SchoolMembership } from '../entities/school-membership.entity';
+import { User } from '../entities/user.entity';
+
+export interface PersonName {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * What other libraries may ask about people: who is a student, a caseworker or
+ * a guardian of whom, and what they are called. Incidents and casework read
+ * identity data only through here. Each method takes the caller's transaction
+ * manager when it runs inside one.
+ */
+@Injectable()
+export class DirectoryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async isStudentOf(
+    schoolId: string,
+    studentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return this.memberWithRole(manager, schoolId, studentId, ['student']);
+  }
+
+  /** An active counselor or administrator of the school: someone a case may go to. */
+  async isCaseworkerOf(
+    schoolId: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return this.memberWithRole(manager, schoolId, userId, CASEWORKER_ROLES, true);
+  }
+
+  /** The school of a parent's child, when the student is their child. */
+  async schoolOfChild(
+    parentId: string,
+    studentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | undefined> {
+    const guardianship = await manager
+      .getRepository(Guardianship)
+      .findOneBy({ parentId, studentId });
+    if (!guardianship) return undefined;
+    const membership = await manager
+      .getRepository(SchoolMembership)
+      .findOneBy({ userId: studentId });
+    return membership?.schoolId;
+  }
+
+  /** The school (within `scope`) of a student. */
+  async schoolOfStudent(scope: SchoolScope, studentId: string): Promise<string | undefined> {
+    if (scope.schoolIds.length === 0) return undefined;
+    const row = await this.dataSource
+      .getRepository(SchoolMembership)
+      .createQueryBuilder('m')
+      .innerJoin(User, 'u', 'u.id = m.userId')
+      .where('m.userId = :studentId', { studentId })
+      .andWhere("u.role = 'student'")
+      .andWhere('m.schoolId IN (:...schools)', { schools: scope.schoolIds })
+      .getOne();
+    return row?.schoolId;
+  }
+
+  /** Display names of the given accounts, in one query (missing ids and nulls are skipped). */
+  async names(
+    ids: readonly (string | null)[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PersonName>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const users = await manager
+      .getRepository(User)
+      .find({ select: { id: true, displayName: true }, where: { id: In(wanted) } });
+    return new Map(users.map((user) => [user.id, { id: user.id, displayName: user.displayName }]));
+  }
+
+  private async memberWithRole(
+    manager: EntityManager,
+    schoolId: string,
+    userId: string,
+    roles: readonly string[],
+    activeOnly = false,
+  ): Promise<boolean> {
+    const query = manager
+      .getRepository(SchoolMembership)
+      .createQueryBuilder('m')
+      .innerJoin(User, 'u', 'u.id = m.userId')
+      .where('m.userId = :userId AND m.schoolId = :schoolId', { userId, schoolId })
+      .andWhere('u.role IN (:...roles)', { roles });
+    if (activeOnly) query.andWhere('NOT u.disabled');
+    return (await query.getCount()) > 0;
+  }
+}

@@ -1,0 +1,61 @@
+import { criticalReasons } from '../escalation/critical-reasons';
+import type { Incident } from '../entities/incident.entity';
+import type { OwnIncidentSummary, StaffIncidentSummary } from './incident.views';
+
+/** The columns a summary needs: lists never load descriptions (up to 10,000 characters each). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'reference',
+  'schoolId',
+  'reporterId',
+  'status',
+  'severity',
+  'category',
+  'location',
+  'urgent',
+  'escalationReasons',
+  'assigneeId',
+  'occurredAt',
+  'triageDueAt',
+  'resolveDueAt',
+  'resolvedAt',
+  'createdAt',
+].map((column) => `incident.${column}`);
+
+/** One line of the caseworker's queue. */
+export function staffSummary(incident: Incident): StaffIncidentSummary {
+  return {
+    view: 'staff',
+    id: incident.id,
+    reference: incident.reference,
+    schoolId: incident.schoolId,
+    status: incident.status,
+    severity: incident.severity,
+    category: incident.category,
+    location: incident.location,
+    urgent: incident.urgent,
+    critical: incident.severity === 'critical',
+    criticalReasons: criticalReasons(incident),
+    assigneeId: incident.assigneeId,
+    occurredAt: incident.occurredAt,
+    triageDueAt: incident.triageDueAt,
+    resolveDueAt: incident.resolveDueAt,
+    createdAt: incident.createdAt,
+  };
+}
+
+export function ownSummary(incident: Incident, view: 'reporter' | 'family'): OwnIncidentSummary {
+  return {
+    view,
+    id: incident.id,
+    reference: incident.reference,
+    status: incident.status,
+    category: incident.category,
+    location: incident.location,
+    occurredAt: incident.occurredAt,
+    triageDueAt: incident.triageDueAt,
+    resolveDueAt: incident.resolveDueAt,
+    resolvedAt: incident.resolvedAt,
+    createdAt: incident.createdAt,
+  };
+}
