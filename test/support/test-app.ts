@@ -4,6 +4,7 @@ import { TestDatabases } from '@app/database';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app.factory';
+import { ApiClient } from './api-driver';
 import { Factory } from './factory';
 
 /** Settings every test app gets; a test file may override any of them. */
@@ -55,6 +56,29 @@ export class TestApp {
       );
     }
     return response.body.accessToken as string;
+  }
+
+  private readonly tokens = new Map<string, Promise<string>>();
+
+  /**
+   * A client signed in as `who` (a user or a username). Sign-ins are kept per
+   * username for the life of the app, so asking again costs nothing; tests of
+   * sessions themselves sign in through `login` or the auth endpoints.
+   */
+  async signIn(who: string | { username: string }): Promise<ApiClient> {
+    const username = typeof who === 'string' ? who : who.username;
+    let token = this.tokens.get(username);
+    if (!token) {
+      token = this.login(username);
+      this.tokens.set(username, token);
+      token.catch(() => this.tokens.delete(username));
+    }
+    return new ApiClient(() => this.http, await token);
+  }
+
+  /** A client without a token. */
+  anonymous(): ApiClient {
+    return new ApiClient(() => this.http);
   }
 
   async close(): Promise<void> {
