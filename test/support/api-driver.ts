@@ -189,6 +189,10 @@ export class ApiClient {
     return body === undefined ? request : request.send(body as object);
   }
 
+  delete(path: string): Test {
+    return this.http().delete(`${API}${path}`).set(this.headers);
+  }
+
   /** Files a report at `schoolId`: REPORT, two hours ago, with `fields` on top. */
   file(schoolId: string, fields: Body = {}, idempotencyKey?: string): Call<Filed> {
     const request = this.post('/incidents', {

@@ -76,6 +76,18 @@ export class TestApp {
     return new ApiClient(() => this.http, await token);
   }
 
+  /** A signed-in client for each of `users` (the factory's world, say), under the same keys. */
+  async signInAll<K extends string>(
+    users: Record<K, { username: string }>,
+  ): Promise<Record<K, ApiClient>> {
+    const keys = Object.keys(users) as K[];
+    const clients = await Promise.all(keys.map((key) => this.signIn(users[key])));
+    return Object.fromEntries(keys.map((key, index) => [key, clients[index]])) as Record<
+      K,
+      ApiClient
+    >;
+  }
+
   /** A client without a token. */
   anonymous(): ApiClient {
     return new ApiClient(() => this.http);
