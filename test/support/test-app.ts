@@ -65,11 +65,14 @@ export class TestApp {
    * username for the life of the app, so asking again costs nothing; tests of
    * sessions themselves sign in through `login` or the auth endpoints.
    */
-  async signIn(who: string | { username: string }): Promise<ApiClient> {
+  async signIn(
+    who: string | { username: string },
+    password = Factory.PASSWORD,
+  ): Promise<ApiClient> {
     const username = typeof who === 'string' ? who : who.username;
     let token = this.tokens.get(username);
     if (!token) {
-      token = this.login(username);
+      token = this.login(username, password);
       this.tokens.set(username, token);
       token.catch(() => this.tokens.delete(username));
     }
