@@ -1,7 +1,7 @@
 import type { School, User } from '@app/identity';
 import { DateTime } from 'luxon';
 import type { Caseload, Filed } from './support/api-driver';
-import { Factory } from './support/factory';
+import { Factory, type IncidentSetup } from './support/factory';
 import { TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -144,49 +144,48 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
         schools: [school, secondSchool],
       });
 
-      const s1 = await file(counselorA, school);
-      await setCase(s1.id, { triageDueAt: fromNow(5 * DAY) });
-      const s2 = await file(counselorA, school);
-      await setCase(s2.id, { triageDueAt: fromNow(-DAY), assigneeId: counselorA.id });
-      const s3 = await file(counselorA, school, { urgent: true });
-      await setCase(s3.id, { triageDueAt: fromNow(10 * HOUR) });
-      const t1 = await file(counselorA, school);
-      await setCase(t1.id, {
+      // Written by the factory in the state each count needs, as filed by counselor A.
+      const at = (where: School, setup: IncidentSetup) =>
+        t.factory.incident(where, { reporter: counselorA, ...setup });
+      const critical = { urgent: true, severity: 'critical' as const };
+      await at(school, { triageDueAt: fromNow(5 * DAY) });
+      await at(school, { triageDueAt: fromNow(-DAY), assigneeId: counselorA.id });
+      await at(school, { ...critical, triageDueAt: fromNow(10 * HOUR) });
+      await at(school, {
         status: 'triaged',
         severity: 'low',
         assigneeId: counselorA.id,
         triageDueAt: fromNow(-3 * DAY),
         resolveDueAt: fromNow(24 * HOUR),
       });
-      const i1 = await file(counselorA, school);
-      await setCase(i1.id, {
+      await at(school, {
         status: 'investigating',
         severity: 'high',
         assigneeId: counselorB.id,
         resolveDueAt: fromNow(-3 * HOUR),
       });
-      const r1 = await file(counselorA, school);
-      await setCase(r1.id, {
+      await at(school, {
         status: 'resolved',
         severity: 'medium',
         assigneeId: counselorA.id,
         triageDueAt: fromNow(-9 * DAY),
         resolveDueAt: fromNow(-5 * DAY),
       });
-      const c1 = await file(counselorA, school);
-      await setCase(c1.id, {
+      await at(school, {
         status: 'closed',
         severity: 'medium',
         assigneeId: counselorB.id,
         triageDueAt: fromNow(-9 * DAY),
         resolveDueAt: fromNow(HOUR),
       });
-      const d1 = await file(counselorA, school, { urgent: true });
-      await setCase(d1.id, { status: 'dismissed', triageDueAt: fromNow(-DAY) });
+      await at(school, { ...critical, status: 'dismissed', triageDueAt: fromNow(-DAY) });
 
       // The second school of one counselor: one overdue, critical, unassigned case.
-      const other = await file(twoSchools, secondSchool, { urgent: true });
-      await setCase(other.id, { triageDueAt: fromNow(-HOUR) });
+      await t.factory.incident(secondSchool, {
+        ...critical,
+        reporter: twoSchools,
+        triageDueAt: fromNow(-HOUR),
+      });
 
       // Cases of schools none of them works in: overdue, critical, unassigned, due soon.
       for (const [reporter, where] of [
@@ -194,10 +193,8 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
         [world.users.sisterStudent, world.sisterSchool],
         [world.users.foreignStudent, world.foreignSchool],
       ] as const) {
-        const late = await file(reporter, where, { urgent: true });
-        await setCase(late.id, { triageDueAt: fromNow(-DAY) });
-        const soon = await file(reporter, where);
-        await setCase(soon.id, { triageDueAt: fromNow(HOUR) });
+        await t.factory.incident(where, { ...critical, reporter, triageDueAt: fromNow(-DAY) });
+        await t.factory.incident(where, { reporter, triageDueAt: fromNow(HOUR) });
       }
     });
 
