@@ -1,6 +1,6 @@
 import type { School, User } from '@app/identity';
 import type { Filed, IncidentSummary as Summary, Page as PageOf } from './support/api-driver';
-import { Factory } from './support/factory';
+import { Factory, type IncidentSetup } from './support/factory';
 import { TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -32,6 +32,8 @@ const DAY = 24 * HOUR;
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 const fromNow = (ms: number) => new Date(Date.now() + ms);
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The triage deadline of every report filed today, to the microsecond. */
+const SAME_DAY = new Date(Date.now() + 26 * HOUR);
 const sortedIds = (ids: string[]) => [...ids].sort(byId);
 
 describe('the caseworker queue: GET /api/v1/incidents', () => {
@@ -80,6 +82,16 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     }
     throw new Error('the list does not end');
   };
+
+  /** Critical as an urgent filing makes it. */
+  const CRITICAL = { urgent: true, severity: 'critical' as const };
+  /**
+   * A case of `counselor`'s written by the factory: for lists, where filing is
+   * beside the point. They share one triage deadline, as reports filed the same
+   * day do, so the id breaks the ties.
+   */
+  const stock = (school: School, counselor: User, setup: IncidentSetup = {}) =>
+    t.factory.incident(school, { reporter: counselor, triageDueAt: SAME_DAY, ...setup });
 
   /** The ids in queue order as the database sees the rows now. */
   const queueOrderOf = async (ids: string[]): Promise<string[]> => {
@@ -511,7 +523,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const { school, counselor } = await t.factory.desk(world.district);
       const filed: string[] = [];
       for (let n = 0; n < 23; n += 1) {
-        const incident = await file(counselor, school, { urgent: n % 7 === 0 });
+        const incident = await stock(school, counselor, n % 7 === 0 ? CRITICAL : {});
         filed.push(incident.id);
         if (n % 3 === 0) await setCase(incident.id, { triageDueAt: fromNow((n - 10) * HOUR) });
       }
@@ -536,7 +548,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const { school, counselor } = await t.factory.desk(world.district);
       const triaged: string[] = [];
       for (let n = 0; n < 9; n += 1) {
-        const incident = await file(counselor, school);
+        const incident = await stock(school, counselor);
         if (n % 2 === 0) {
           await setCase(incident.id, {
             status: 'triaged',
@@ -556,11 +568,11 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const { school, counselor } = await t.factory.desk(world.district);
       const filed: string[] = [];
       for (const status of ['resolved', 'closed', 'dismissed', 'resolved', 'closed']) {
-        const incident = await file(counselor, school);
+        const incident = await stock(school, counselor);
         await setCase(incident.id, { status, severity: status === 'closed' ? 'critical' : 'low' });
         filed.push(incident.id);
       }
-      filed.push((await file(counselor, school)).id);
+      filed.push((await stock(school, counselor)).id);
 
       const walked = await walk(counselor, {}, 2);
 
@@ -572,7 +584,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const { school, counselor } = await t.factory.desk(world.district);
       const filed: string[] = [];
       for (const micros of ['000003', '000001', '000002', '000001', '999999', '000000']) {
-        const incident = await file(counselor, school);
+        const incident = await stock(school, counselor);
         await setCase(incident.id, { triageDueAt: `2031-01-06 16:00:00.${micros}+00` });
         filed.push(incident.id);
       }
@@ -587,7 +599,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const { school, counselor } = await t.factory.desk(world.district);
       const initial: string[] = [];
       for (let n = 0; n < 14; n += 1) {
-        const incident = await file(counselor, school);
+        const incident = await stock(school, counselor);
         initial.push(incident.id);
         // Several share the default deadline (filed today), so the id breaks ties at page edges.
         if (n % 4 === 1) await setCase(incident.id, { severity: 'critical' });
@@ -597,11 +609,11 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const arrivals: string[] = [];
       const arrive = async () => {
         // One that sorts before anything seen so far, one at the very end, one among the others.
-        const before = await file(counselor, school, { urgent: true });
+        const before = await stock(school, counselor, CRITICAL);
         await setCase(before.id, { triageDueAt: fromNow(-90 * DAY) });
-        const after = await file(counselor, school);
+        const after = await stock(school, counselor);
         await setCase(after.id, { status: 'closed', severity: 'low' });
-        const among = await file(counselor, school);
+        const among = await stock(school, counselor);
         arrivals.push(before.id, after.id, among.id);
       };
 
