@@ -40,6 +40,8 @@ export function withMalformedField(
         field === 'parties.0.name'
           ? { ...body, parties: [{ role: 'target', name: PLACEHOLDER }] }
           : { ...body, [field]: PLACEHOLDER };
-      return { raw: JSON.stringify(shaped).replace(JSON.stringify(PLACEHOLDER), value), field };
+      // A function, not the string: `value` may hold `$&` or `$'`, which replace() would expand.
+      const raw = JSON.stringify(shaped).replace(JSON.stringify(PLACEHOLDER), () => value);
+      return { raw, field };
     });
 }
