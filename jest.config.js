@@ -1,4 +1,7 @@
-/** Unit tests sit next to the code (`*.spec.ts`); end-to-end tests in test/ (`*.e2e-spec.ts`). */
+/**
+ * Unit tests sit next to the code (`*.spec.ts`); end-to-end tests in test/ (`*.e2e-spec.ts`),
+ * with the service-level tests against the same real database (`*.service-spec.ts`).
+ */
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
@@ -22,7 +25,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.service-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

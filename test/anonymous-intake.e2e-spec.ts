@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DemoSeedService } from '@app/identity';
 import { Factory } from './support/factory';
+import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
 
 // Starting the app, and some uploads, can take longer than jest's default 5 s on a busy machine.
@@ -35,7 +36,7 @@ const byReference = (items: unknown, reference: string) => {
 describe('anonymous intake (behind a trusted proxy, one client address per scenario)', () => {
   let t: TestApp;
   let world: World;
-  let token: Record<Cast, string>;
+  let api: Record<Cast, ApiClient>;
   let clientNumber = 0;
 
   /** A client address of its own, so each scenario starts with clean rate-limit counters. */
@@ -67,7 +68,6 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         .send({ trackingCode, body }),
   });
 
-  const asUser = (who: Cast) => ({ Authorization: `Bearer ${token[who]}` });
   const bearer = (accessToken: string) => ({ Authorization: `Bearer ${accessToken}` });
 
   const validReport = (overrides: Record<string, unknown> = {}) => ({
@@ -124,10 +124,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
     // The demo district must be seeded while the database is still empty.
     await t.app.get(DemoSeedService).seedIfEmpty(DEMO_PASSWORD);
     world = await t.factory.world();
-    const entries = await Promise.all(
-      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
-    );
-    token = Object.fromEntries(entries) as Record<Cast, string>;
+    api = await t.signInAll(world.users);
   });
 
   afterAll(() => t.close());
@@ -396,9 +393,8 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
       it('keeps anonymous keys apart from the keys of signed-in reporters', async () => {
         const key = `shared-${randomUUID()}`;
         const { category, location, occurredAt, description } = validReport();
-        await t.http
-          .post('/api/v1/incidents')
-          .set(asUser('student'))
+        await api.student
+          .post('/incidents')
           .set('Idempotency-Key', key)
           .send({ schoolId: world.school.id, category, location, occurredAt, description })
           .expect(201);
@@ -542,17 +538,11 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         createdAt: expect.any(String),
       });
 
-      const list = await t.http
-        .get('/api/v1/incidents?limit=100')
-        .set(asUser('counselor'))
-        .expect(200);
+      const list = await api.counselor.get('/incidents?limit=100').expect(200);
       const summary = byReference(list.body.items, filed.body.reference);
       expect(summary).toMatchObject({ view: 'staff', schoolId: world.school.id });
 
-      const detail = await t.http
-        .get(`/api/v1/incidents/${summary.id}`)
-        .set(asUser('counselor'))
-        .expect(200);
+      const detail = await api.counselor.get(`/incidents/${summary.id}`).expect(200);
       expect(detail.body).toMatchObject({
         view: 'staff',
         reporter: null,
@@ -560,10 +550,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         reference: filed.body.reference,
       });
 
-      const staffThread = await t.http
-        .get(`/api/v1/incidents/${summary.id}/messages`)
-        .set(asUser('counselor'))
-        .expect(200);
+      const staffThread = await api.counselor.get(`/incidents/${summary.id}/messages`).expect(200);
       expect(staffThread.body.nextCursor).toBeNull();
       expect(staffThread.body.items).toEqual([
         {
@@ -577,9 +564,8 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         },
       ]);
 
-      const reply = await t.http
-        .post(`/api/v1/incidents/${summary.id}/messages`)
-        .set(asUser('counselor'))
+      const reply = await api.counselor
+        .post(`/incidents/${summary.id}/messages`)
         .send({ body: 'Thank you for telling us. An adult will be in the cafeteria.' })
         .expect(201);
       expect(reply.body).toMatchObject({ authorKind: 'staff', mine: true, threadStudentId: null });
@@ -627,9 +613,8 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         ['resolve', { outcome: 'inconclusive', summary: 'We could not find out more.' }],
         ['transitions', { action: 'close' }],
       ] as const) {
-        const response = await t.http
-          .post(`/api/v1/incidents/${id as string}/${path}`)
-          .set(asUser('counselor'))
+        const response = await api.counselor
+          .post(`/incidents/${id as string}/${path}`)
           .send({ ...body, version })
           .expect(200);
         version = response.body.version as number;
@@ -676,13 +661,13 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         'foreignAdmin',
         'foreignStudent',
       ] as const) {
-        await t.http.get(`/api/v1/incidents/${id}`).set(asUser(who)).expect(404);
-        await t.http.get(`/api/v1/incidents/${id}/messages`).set(asUser(who)).expect(404);
-        const list = await t.http.get('/api/v1/incidents?limit=100').set(asUser(who)).expect(200);
+        await api[who].get(`/incidents/${id}`).expect(404);
+        await api[who].get(`/incidents/${id}/messages`).expect(404);
+        const list = await api[who].get('/incidents?limit=100').expect(200);
         expect(idsOf(list.body.items)).not.toContain(id);
       }
-      await t.http.get(`/api/v1/incidents/${id}`).set(asUser('districtAdmin')).expect(403);
-      await t.http.get(`/api/v1/incidents/${id}`).set(asUser('schoolAdmin')).expect(200);
+      await api.districtAdmin.get(`/incidents/${id}`).expect(403);
+      await api.schoolAdmin.get(`/incidents/${id}`).expect(200);
     });
   });
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Response } from 'supertest';
 import type { User } from '@app/identity';
 import { Factory } from './support/factory';
+import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
 
 // Starting the app, and some uploads, can take longer than jest's default 5 s on a busy machine.
@@ -94,13 +95,12 @@ const binary = (res: unknown, callback: (error: Error | null, body: Buffer) => v
 describe('evidence attachments', () => {
   let t: TestApp;
   let world: World;
-  let token: Record<Cast, string>;
+  let api: Record<Cast, ApiClient>;
   let dataDir: string;
   let otherParent: User;
   let otherParentToken: string;
 
   const uploads = () => join(dataDir, 'uploads');
-  const asUser = (who: Cast): Headers => ({ Authorization: `Bearer ${token[who]}` });
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => {
     const rows: { n: number }[] = await t.dataSource.query(sql, params);
@@ -125,9 +125,8 @@ describe('evidence attachments', () => {
   const occurredAt = () => new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();
   /** A report filed by `who` (a student of world.school by default). */
   const fileIncident = async (who: Cast = 'student', extra: Record<string, unknown> = {}) => {
-    const response = await t.http
-      .post('/api/v1/incidents')
-      .set(asUser(who))
+    const response = await api[who]
+      .post('/incidents')
       .send({
         schoolId: world.school.id,
         category: 'physical',
@@ -163,10 +162,7 @@ describe('evidence attachments', () => {
     chmodSync(dataDir, 0o755);
     t = await TestApp.start({ DATA_DIR: dataDir });
     world = await t.factory.world();
-    const entries = await Promise.all(
-      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
-    );
-    token = Object.fromEntries(entries) as Record<Cast, string>;
+    api = await t.signInAll(world.users);
     // A parent of the same school whose child has nothing to do with the cases.
     const otherChild = await t.factory.user('student', {
       district: world.district,
@@ -190,7 +186,7 @@ describe('evidence attachments', () => {
       const incidentId = await fileIncident();
       const content = png(2048);
 
-      const response = await upload(incidentId, asUser('student'), content, 'bruise.png').expect(
+      const response = await upload(incidentId, api.student.headers, content, 'bruise.png').expect(
         201,
       );
 
@@ -219,10 +215,7 @@ describe('evidence attachments', () => {
       expect(readFileSync(onDisk).equals(content)).toBe(true);
       expect(storedFiles().filter((file) => file.endsWith('.partial'))).toEqual([]);
 
-      const staffView = await t.http
-        .get(`/api/v1/incidents/${incidentId}`)
-        .set(asUser('counselor'))
-        .expect(200);
+      const staffView = await api.counselor.get(`/incidents/${incidentId}`).expect(200);
       expect(staffView.body.attachments).toEqual([response.body]);
       expect(staffView.body.timeline).toContainEqual(
         expect.objectContaining({
@@ -237,7 +230,9 @@ describe('evidence attachments', () => {
       const incidentId = await fileIncident();
 
       for (const who of ['parent', 'counselor', 'schoolAdmin'] as const) {
-        const response = await upload(incidentId, asUser(who), text(), `${who}.txt`).expect(201);
+        const response = await upload(incidentId, api[who].headers, text(), `${who}.txt`).expect(
+          201,
+        );
         expect(response.body).toMatchObject({ fileName: `${who}.txt`, contentType: 'text/plain' });
       }
       await expect(
@@ -256,7 +251,7 @@ describe('evidence attachments', () => {
         'foreignAdmin',
         'foreignStudent',
       ] as const) {
-        await upload(incidentId, asUser(who), png(), 'x.png').expect(404);
+        await upload(incidentId, api[who].headers, png(), 'x.png').expect(404);
       }
       await upload(
         incidentId,
@@ -264,7 +259,7 @@ describe('evidence attachments', () => {
         png(),
         'x.png',
       ).expect(404);
-      await upload(randomUUID(), asUser('counselor'), png(), 'x.png').expect(404);
+      await upload(randomUUID(), api.counselor.headers, png(), 'x.png').expect(404);
 
       await expect(everythingStored()).resolves.toEqual(before);
     });
@@ -273,9 +268,9 @@ describe('evidence attachments', () => {
       const incidentId = await fileIncident();
       const before = await everythingStored();
 
-      await upload(incidentId, asUser('districtAdmin'), png(), 'x.png').expect(403);
+      await upload(incidentId, api.districtAdmin.headers, png(), 'x.png').expect(403);
       await upload(incidentId, {}, png(), 'x.png').expect(401);
-      await upload('not-a-uuid', asUser('counselor'), png(), 'x.png').expect(400);
+      await upload('not-a-uuid', api.counselor.headers, png(), 'x.png').expect(400);
 
       await expect(everythingStored()).resolves.toEqual(before);
     });
@@ -291,14 +286,14 @@ describe('evidence attachments', () => {
       const incidentId = await fileIncident();
       const content = make();
 
-      const response = await upload(incidentId, asUser('student'), content, name).expect(201);
+      const response = await upload(incidentId, api.student.headers, content, name).expect(201);
 
       expect(response.body).toMatchObject({
         fileName: name,
         contentType: type,
         size: content.length,
       });
-      const downloaded = await download(response.body.id, asUser('student')).expect(200);
+      const downloaded = await download(response.body.id, api.student.headers).expect(200);
       expectDownloadHeaders(downloaded, type === 'text/plain' ? 'text/plain; charset=utf-8' : type);
       expect((downloaded.body as Buffer).equals(content)).toBe(true);
     });
@@ -321,7 +316,7 @@ describe('evidence attachments', () => {
       const incidentId = await fileIncident();
       const before = await everythingStored();
 
-      const response = await upload(incidentId, asUser('student'), content, name).expect(415);
+      const response = await upload(incidentId, api.student.headers, content, name).expect(415);
 
       expect(response.body).toEqual({
         statusCode: 415,
@@ -338,7 +333,9 @@ describe('evidence attachments', () => {
         Buffer.alloc(10 * MB - PNG_SIGNATURE.length, 7),
       ]);
 
-      const response = await upload(incidentId, asUser('student'), content, 'big.png').expect(201);
+      const response = await upload(incidentId, api.student.headers, content, 'big.png').expect(
+        201,
+      );
 
       expect(response.body.size).toBe(10 * MB);
       expect(statSync(join(uploads(), world.school.id, response.body.id)).size).toBe(10 * MB);
@@ -352,7 +349,9 @@ describe('evidence attachments', () => {
         Buffer.alloc(10 * MB + 1 - PNG_SIGNATURE.length, 7),
       ]);
 
-      const response = await upload(incidentId, asUser('student'), content, 'huge.png').expect(413);
+      const response = await upload(incidentId, api.student.headers, content, 'huge.png').expect(
+        413,
+      );
 
       expect(response.body).toMatchObject({ statusCode: 413 });
       await expect(everythingStored()).resolves.toEqual(before);
@@ -362,9 +361,8 @@ describe('evidence attachments', () => {
       const incidentId = await fileIncident();
       const before = await everythingStored();
 
-      await t.http
-        .post(`/api/v1/incidents/${incidentId}/attachments`)
-        .set(asUser('student'))
+      await api.student
+        .post(`/incidents/${incidentId}/attachments`)
         .send({ file: PNG_SIGNATURE.toString('base64') })
         .expect(415);
 
@@ -375,9 +373,8 @@ describe('evidence attachments', () => {
       const incidentId = await fileIncident();
       const before = await everythingStored();
 
-      const response = await t.http
-        .post(`/api/v1/incidents/${incidentId}/attachments`)
-        .set(asUser('student'))
+      const response = await api.student
+        .post(`/incidents/${incidentId}/attachments`)
         .attach('evidence', png(), 'photo.png')
         .expect(400);
 
@@ -389,7 +386,7 @@ describe('evidence attachments', () => {
       const incidentId = await fileIncident();
       const before = await everythingStored();
 
-      await uploadRaw(`/api/v1/incidents/${incidentId}/attachments`, asUser('student'), [
+      await uploadRaw(`/api/v1/incidents/${incidentId}/attachments`, api.student.headers, [
         { name: 'comment', value: 'no file here' },
       ]).expect(400);
 
@@ -399,15 +396,18 @@ describe('evidence attachments', () => {
     it('refuses more than 25 files on one incident with 422', async () => {
       const incidentId = await fileIncident();
       for (let i = 1; i <= 25; i += 1) {
-        await upload(incidentId, asUser('student'), text(`page ${i}\n`), `page-${i}.txt`).expect(
+        await upload(incidentId, api.student.headers, text(`page ${i}\n`), `page-${i}.txt`).expect(
           201,
         );
       }
       const before = await everythingStored();
 
-      const response = await upload(incidentId, asUser('counselor'), png(), 'one-more.png').expect(
-        422,
-      );
+      const response = await upload(
+        incidentId,
+        api.counselor.headers,
+        png(),
+        'one-more.png',
+      ).expect(422);
 
       expect(response.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
       await expect(everythingStored()).resolves.toEqual(before);
@@ -418,14 +418,14 @@ describe('evidence attachments', () => {
     it('holds at most 25 files even when the last uploads arrive at the same time', async () => {
       const incidentId = await fileIncident();
       for (let i = 1; i <= 20; i += 1) {
-        await upload(incidentId, asUser('student'), text(`page ${i}\n`), `page-${i}.txt`).expect(
+        await upload(incidentId, api.student.headers, text(`page ${i}\n`), `page-${i}.txt`).expect(
           201,
         );
       }
 
       const responses = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          upload(incidentId, asUser('counselor'), png(200_000), `burst-${i}.png`),
+          upload(incidentId, api.counselor.headers, png(200_000), `burst-${i}.png`),
         ),
       );
 
@@ -442,7 +442,7 @@ describe('evidence attachments', () => {
 
       const response = await uploadRaw(
         `/api/v1/incidents/${incidentId}/attachments`,
-        asUser('student'),
+        api.student.headers,
         [
           { name: 'file', fileName: 'one.png', content: png() },
           { name: 'file', fileName: 'two.png', content: png() },
@@ -468,7 +468,7 @@ describe('evidence attachments', () => {
 
         const response = await t.http
           .post(path.replace(':id', incidentId))
-          .set(signedIn ? asUser('student') : {})
+          .set(signedIn ? api.student.headers : {})
           .set('Content-Type', 'multipart/form-data')
           .send(Buffer.from('this is not a multipart body'));
 
@@ -487,9 +487,8 @@ describe('evidence attachments', () => {
           'Content-Type: text/plain\r\n\r\nthe upload stops here without its closing boundary',
       );
 
-      const outcome = await t.http
-        .post(`/api/v1/incidents/${incidentId}/attachments`)
-        .set(asUser('student'))
+      const outcome = await api.student
+        .post(`/incidents/${incidentId}/attachments`)
         .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
         .send(body)
         .timeout(5_000)
@@ -512,7 +511,7 @@ describe('evidence attachments', () => {
     });
 
     const sendNamed = (part: Omit<Part, 'name' | 'content'>) =>
-      uploadRaw(`/api/v1/incidents/${incidentId}/attachments`, asUser('student'), [
+      uploadRaw(`/api/v1/incidents/${incidentId}/attachments`, api.student.headers, [
         { name: 'file', content: text(), ...part },
       ]);
 
@@ -524,7 +523,7 @@ describe('evidence attachments', () => {
       expect(response.body.fileName).toBe('passwd');
       expect(storedFiles()).toEqual([...before, `${world.school.id}/${response.body.id}`].sort());
       expect(existsSync(join(dataDir, 'etc'))).toBe(false);
-      const downloaded = await download(response.body.id, asUser('student')).expect(200);
+      const downloaded = await download(response.body.id, api.student.headers).expect(200);
       expect(downloaded.headers['content-disposition']).toBe(
         `attachment; filename="passwd"; filename*=UTF-8''passwd`,
       );
@@ -542,7 +541,7 @@ describe('evidence attachments', () => {
       const response = await sendNamed({ fileName: 'a\\"b;c\u0001\u0002$(rm).txt' }).expect(201);
 
       expect(response.body.fileName).toBe('a_b_c_(rm).txt');
-      const downloaded = await download(response.body.id, asUser('student')).expect(200);
+      const downloaded = await download(response.body.id, api.student.headers).expect(200);
       expect(downloaded.headers['content-disposition']).toBe(
         `attachment; filename="a_b_c_(rm).txt"; filename*=UTF-8''a_b_c_(rm).txt`,
       );
@@ -554,7 +553,7 @@ describe('evidence attachments', () => {
       }).expect(201);
 
       expect(response.body.fileName).toBe('captura_niño.txt');
-      const downloaded = await download(response.body.id, asUser('student')).expect(200);
+      const downloaded = await download(response.body.id, api.student.headers).expect(200);
       expect(downloaded.headers['content-disposition']).toBe(
         `attachment; filename="captura_ni_o.txt"; filename*=UTF-8''captura_ni%C3%B1o.txt`,
       );
@@ -575,10 +574,10 @@ describe('evidence attachments', () => {
 
     it('serves text that looks like HTML as a plain-text download, never inline', async () => {
       const page = Buffer.from('<html><script>alert(document.cookie)</script></html>\n');
-      const uploaded = await upload(incidentId, asUser('student'), page, 'page.html').expect(201);
+      const uploaded = await upload(incidentId, api.student.headers, page, 'page.html').expect(201);
 
       expect(uploaded.body.contentType).toBe('text/plain');
-      const downloaded = await download(uploaded.body.id, asUser('student')).expect(200);
+      const downloaded = await download(uploaded.body.id, api.student.headers).expect(200);
       expectDownloadHeaders(downloaded, 'text/plain; charset=utf-8');
       expect((downloaded.body as Buffer).equals(page)).toBe(true);
     });
@@ -593,7 +592,7 @@ describe('evidence attachments', () => {
     beforeAll(async () => {
       incidentId = await fileIncident();
       const add = async (who: Cast, content: Buffer, name: string) => {
-        const response = await upload(incidentId, asUser(who), content, name).expect(201);
+        const response = await upload(incidentId, api[who].headers, content, name).expect(201);
         return { id: response.body.id as string, content };
       };
       fromReporter = await add('student', png(5000), 'from-student.png');
@@ -602,7 +601,7 @@ describe('evidence attachments', () => {
     });
 
     it('gives the uploader back the exact bytes with safe headers', async () => {
-      const response = await download(fromReporter.id, asUser('student')).expect(200);
+      const response = await download(fromReporter.id, api.student.headers).expect(200);
 
       expectDownloadHeaders(response, 'image/png');
       expect(response.headers['content-disposition']).toBe(
@@ -615,29 +614,23 @@ describe('evidence attachments', () => {
     it('lets the school staff download every file of the case', async () => {
       for (const who of ['counselor', 'schoolAdmin'] as const) {
         for (const file of [fromReporter, fromParent, fromCounselor]) {
-          const response = await download(file.id, asUser(who)).expect(200);
+          const response = await download(file.id, api[who].headers).expect(200);
           expect((response.body as Buffer).equals(file.content)).toBe(true);
         }
       }
     });
 
     it('lets reporters and parents download only the files they added themselves', async () => {
-      await download(fromParent.id, asUser('parent')).expect(200);
-      await download(fromReporter.id, asUser('parent')).expect(404);
-      await download(fromCounselor.id, asUser('parent')).expect(404);
-      await download(fromParent.id, asUser('student')).expect(404);
-      await download(fromCounselor.id, asUser('student')).expect(404);
+      await download(fromParent.id, api.parent.headers).expect(200);
+      await download(fromReporter.id, api.parent.headers).expect(404);
+      await download(fromCounselor.id, api.parent.headers).expect(404);
+      await download(fromParent.id, api.student.headers).expect(404);
+      await download(fromCounselor.id, api.student.headers).expect(404);
     });
 
     it('lists in the reporter and family views only the files each added', async () => {
-      const reporterView = await t.http
-        .get(`/api/v1/incidents/${incidentId}`)
-        .set(asUser('student'))
-        .expect(200);
-      const familyView = await t.http
-        .get(`/api/v1/incidents/${incidentId}`)
-        .set(asUser('parent'))
-        .expect(200);
+      const reporterView = await api.student.get(`/incidents/${incidentId}`).expect(200);
+      const familyView = await api.parent.get(`/incidents/${incidentId}`).expect(200);
 
       expect(idsOf(reporterView.body.attachments)).toEqual([fromReporter.id]);
       expect(idsOf(familyView.body.attachments)).toEqual([fromParent.id]);
@@ -652,18 +645,18 @@ describe('evidence attachments', () => {
         'foreignStudent',
       ] as const) {
         for (const file of [fromReporter, fromParent, fromCounselor]) {
-          const response = await download(file.id, asUser(who)).expect(404);
+          const response = await download(file.id, api[who].headers).expect(404);
           expect((response.body as Buffer).includes(file.content.subarray(0, 16))).toBe(false);
         }
       }
       await download(fromReporter.id, { Authorization: `Bearer ${otherParentToken}` }).expect(404);
-      await download(randomUUID(), asUser('counselor')).expect(404);
+      await download(randomUUID(), api.counselor.headers).expect(404);
     });
 
     it('answers 403 to a district admin, 401 without a token and 400 for a bad id', async () => {
-      await download(fromReporter.id, asUser('districtAdmin')).expect(403);
+      await download(fromReporter.id, api.districtAdmin.headers).expect(403);
       await download(fromReporter.id, {}).expect(401);
-      await download('not-a-uuid', asUser('counselor')).expect(400);
+      await download('not-a-uuid', api.counselor.headers).expect(400);
     });
   });
 
@@ -718,9 +711,9 @@ describe('evidence attachments', () => {
         .send({ trackingCode })
         .expect(200);
       expect(status.body.attachments).toEqual([response.body]);
-      const downloaded = await download(response.body.id, asUser('counselor')).expect(200);
+      const downloaded = await download(response.body.id, api.counselor.headers).expect(200);
       expect((downloaded.body as Buffer).equals(content)).toBe(true);
-      await download(response.body.id, asUser('sisterAdmin')).expect(404);
+      await download(response.body.id, api.sisterAdmin.headers).expect(404);
     });
 
     it('refuses a missing tracking code with 400 and stores nothing', async () => {

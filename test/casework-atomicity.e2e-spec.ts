@@ -1,17 +1,15 @@
 import type { User } from '@app/identity';
 import type { Response } from 'supertest';
 import { Factory } from './support/factory';
+import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
 
 type World = Awaited<ReturnType<Factory['world']>>;
 type Cast = keyof World['users'] | 'counselor2';
-type Headers = Record<string, string>;
 type FailingTable = 'outbox' | 'audit_log' | 'incident_events';
 
-const API = '/api/v1';
-const INCIDENTS = `${API}/incidents`;
 const DESCRIPTION = 'In the locker room they hid my clothes and filmed me looking for them.';
 const CONCURRENCY = 20;
 
@@ -27,28 +25,23 @@ describe('casework changes are all or nothing, and safe under concurrency', () =
   let t: TestApp;
   let world: World;
   let counselor2: User;
-  const tokens = new Map<Cast, string>();
-
-  const as = (who: Cast): Headers => ({ Authorization: `Bearer ${tokens.get(who)}` });
+  const api = {} as Record<Cast, ApiClient>;
 
   const file = async (): Promise<string> => {
-    const response = await t.http
-      .post(INCIDENTS)
-      .set(as('student'))
-      .send({
-        schoolId: world.school.id,
+    const filed = await api.student
+      .file(world.school.id, {
         category: 'physical',
         location: 'locker_room',
         occurredAt: hoursAgo(3).toISOString(),
         description: DESCRIPTION,
         parties: [{ role: 'aggressor', name: 'Two boys from the swim team' }],
-      });
-    expect(response.status).toBe(201);
-    return (response.body as { id: string }).id;
+      })
+      .expectStatus(201);
+    return filed.id;
   };
 
   const post = (id: string, endpoint: string, who: Cast, body: Record<string, unknown>) =>
-    t.http.post(`${INCIDENTS}/${id}/${endpoint}`).set(as(who)).send(body);
+    api[who].post(`/incidents/${id}/${endpoint}`, body);
 
   const incidentRow = async (id: string) => {
     const rows: Record<string, unknown>[] = await t.dataSource.query(
@@ -105,7 +98,7 @@ describe('casework changes are all or nothing, and safe under concurrency', () =
   };
 
   const staffView = async (id: string) => {
-    const response = await t.http.get(`${INCIDENTS}/${id}`).set(as('counselor'));
+    const response = await api.counselor.get(`/incidents/${id}`);
     expect(response.status).toBe(200);
     return response.body as {
       parties: { id: string; student: { id: string } | null }[];
@@ -132,9 +125,7 @@ describe('casework changes are all or nothing, and safe under concurrency', () =
       district: world.district,
       schools: [world.school],
     });
-    for (const [key, user] of Object.entries(world.users))
-      tokens.set(key as Cast, await t.login(user.username));
-    tokens.set('counselor2', await t.login(counselor2.username));
+    Object.assign(api, await t.signInAll({ ...world.users, counselor2 }));
     await t.dataSource.query(
       `CREATE OR REPLACE FUNCTION test_fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
@@ -333,14 +324,14 @@ describe('casework changes are all or nothing, and safe under concurrency', () =
       const before = await snapshot(id);
 
       const failed = await failingInsertsInto('audit_log', () =>
-        t.http.get(`${INCIDENTS}/${id}`).set(as('counselor')),
+        api.counselor.get(`/incidents/${id}`),
       );
 
       expect(failed.status).toBeGreaterThanOrEqual(500);
       expect(JSON.stringify(failed.body)).not.toContain(DESCRIPTION);
       expect(await snapshot(id)).toEqual(before);
 
-      const read = await t.http.get(`${INCIDENTS}/${id}`).set(as('counselor'));
+      const read = await api.counselor.get(`/incidents/${id}`);
       expect(read.status).toBe(200);
       expect((await snapshot(id)).audit).toBe(before.audit + 1);
     });
@@ -348,16 +339,15 @@ describe('casework changes are all or nothing, and safe under concurrency', () =
     it('does not hand evidence to staff when the download cannot be audited', async () => {
       const id = await incidentAt('submitted');
       const secret = 'Screenshot text: you should not come back to school.';
-      const upload = await t.http
-        .post(`${INCIDENTS}/${id}/attachments`)
-        .set(as('student'))
+      const upload = await api.student
+        .post(`/incidents/${id}/attachments`)
         .attach('file', Buffer.from(secret, 'utf8'), 'screenshot.txt');
       expect(upload.status).toBe(201);
       const attachmentId = (upload.body as { id: string }).id;
       const before = await snapshot(id);
 
       const failed = await failingInsertsInto('audit_log', () =>
-        t.http.get(`${API}/attachments/${attachmentId}`).set(as('counselor')).buffer(true),
+        api.counselor.get(`/attachments/${attachmentId}`).buffer(true),
       );
 
       expect(failed.status).toBeGreaterThanOrEqual(500);

@@ -1,12 +1,12 @@
 import type { Response } from 'supertest';
 import { Factory } from './support/factory';
+import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
 
 type World = Awaited<ReturnType<Factory['world']>>;
 type Cast = keyof World['users'];
-type Headers = Record<string, string>;
 
 interface AuditRow {
   id: string;
@@ -41,7 +41,6 @@ interface OutboxRow {
 }
 
 const API = '/api/v1';
-const INCIDENTS = `${API}/incidents`;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -56,12 +55,11 @@ const pageOf = (response: Response) => response.body as AuditPage;
 describe('casework audit log and outbox', () => {
   let t: TestApp;
   let world: World;
-  let token: Record<Cast, string>;
+  let api: Record<Cast, ApiClient>;
   let serial = 0;
 
   /** A fresh request id per request, in the form the brief asks for. */
   const nextRequestId = () => `test-req-0001-${String(++serial).padStart(5, '0')}`;
-  const asUser = (who: Cast): Headers => ({ Authorization: `Bearer ${token[who]}` });
 
   const auditByRequest = (requestId: string): Promise<AuditRow[]> =>
     t.dataSource.query(
@@ -90,18 +88,15 @@ describe('casework audit log and outbox', () => {
   };
 
   const file = async (who: Cast = 'student', schoolId = world.school.id): Promise<string> => {
-    const response = await t.http
-      .post(INCIDENTS)
-      .set(asUser(who))
-      .send({
-        schoolId,
+    const filed = await api[who]
+      .file(schoolId, {
         category: 'cyber',
         location: 'online',
         occurredAt: hoursAgo(5).toISOString(),
         description: 'Someone made a fake account with my photo and posts mean things about me.',
-      });
-    expect(response.status).toBe(201);
-    return (response.body as { id: string }).id;
+      })
+      .expectStatus(201);
+    return filed.id;
   };
 
   /** A POST to a casework endpoint with its own request id; checks the id comes back. */
@@ -112,9 +107,8 @@ describe('casework audit log and outbox', () => {
     body: Record<string, unknown>,
     requestId = nextRequestId(),
   ) => {
-    const response = await t.http
-      .post(`${INCIDENTS}/${id}/${endpoint}`)
-      .set(asUser(who))
+    const response = await api[who]
+      .post(`/incidents/${id}/${endpoint}`)
       .set('x-request-id', requestId)
       .send(body);
     expect(response.headers['x-request-id']).toBe(requestId);
@@ -153,7 +147,7 @@ describe('casework audit log and outbox', () => {
   };
 
   const getAudit = (who: Cast, query: Record<string, string | number> = {}) =>
-    t.http.get(`${API}/audit`).query(query).set(asUser(who));
+    api[who].get(`/audit`, query);
 
   /** Every page of GET /audit for the query, following nextCursor. */
   const allAuditPages = async (who: Cast, query: Record<string, string | number> = {}) => {
@@ -173,10 +167,7 @@ describe('casework audit log and outbox', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     world = await t.factory.world();
-    const entries = await Promise.all(
-      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
-    );
-    token = Object.fromEntries(entries) as Record<Cast, string>;
+    api = await t.signInAll(world.users);
   });
 
   afterAll(() => t.close());
@@ -185,9 +176,8 @@ describe('casework audit log and outbox', () => {
     it('records the filing with the reporter, the incident, the time and the request id', async () => {
       const requestId = nextRequestId();
       const before = Date.now();
-      const response = await t.http
-        .post(INCIDENTS)
-        .set(asUser('student'))
+      const response = await api.student
+        .post('/incidents')
         .set('x-request-id', requestId)
         .send({
           schoolId: world.school.id,
@@ -227,10 +217,7 @@ describe('casework audit log and outbox', () => {
       ];
 
       for (const [who, requestId] of reads) {
-        const response = await t.http
-          .get(`${INCIDENTS}/${id}`)
-          .set(asUser(who))
-          .set('x-request-id', requestId);
+        const response = await api[who].get(`/incidents/${id}`).set('x-request-id', requestId);
         expect(response.status).toBe(200);
         expect(response.headers['x-request-id']).toBe(requestId);
       }
@@ -256,9 +243,8 @@ describe('casework audit log and outbox', () => {
       ['a too short x-request-id', 'abc'],
     ])('makes up a request id when the request has %s, and records that one', async (_, sent) => {
       const id = await file();
-      const response = await t.http
-        .get(`${INCIDENTS}/${id}`)
-        .set(asUser('counselor'))
+      const response = await api.counselor
+        .get(`/incidents/${id}`)
         .set(sent === undefined ? {} : { 'x-request-id': sent });
       expect(response.status).toBe(200);
 
@@ -277,11 +263,8 @@ describe('casework audit log and outbox', () => {
         const detailId = nextRequestId();
         const listId = nextRequestId();
 
-        const detail = await t.http
-          .get(`${INCIDENTS}/${id}`)
-          .set(asUser(who))
-          .set('x-request-id', detailId);
-        const list = await t.http.get(INCIDENTS).set(asUser(who)).set('x-request-id', listId);
+        const detail = await api[who].get(`/incidents/${id}`).set('x-request-id', detailId);
+        const list = await api[who].get('/incidents').set('x-request-id', listId);
 
         expect(detail.status).toBe(200);
         expect(list.status).toBe(200);
@@ -451,9 +434,8 @@ describe('casework audit log and outbox', () => {
     it('records an evidence upload as attachment.added and a staff download as attachment.downloaded', async () => {
       const id = await file('student');
       const uploadId = nextRequestId();
-      const upload = await t.http
-        .post(`${INCIDENTS}/${id}/attachments`)
-        .set(asUser('student'))
+      const upload = await api.student
+        .post(`/incidents/${id}/attachments`)
         .set('x-request-id', uploadId)
         .attach('file', Buffer.from('They wrote: nobody wants you here.\n', 'utf8'), 'chat.txt');
       expect(upload.status).toBe(201);
@@ -469,9 +451,8 @@ describe('casework audit log and outbox', () => {
       ]);
 
       const downloadId = nextRequestId();
-      const download = await t.http
-        .get(`${API}/attachments/${attachmentId}`)
-        .set(asUser('counselor'))
+      const download = await api.counselor
+        .get(`/attachments/${attachmentId}`)
         .set('x-request-id', downloadId);
       expect(download.status).toBe(200);
       expect(download.headers['x-request-id']).toBe(downloadId);
@@ -486,9 +467,8 @@ describe('casework audit log and outbox', () => {
       ]);
 
       const ownDownloadId = nextRequestId();
-      const own = await t.http
-        .get(`${API}/attachments/${attachmentId}`)
-        .set(asUser('student'))
+      const own = await api.student
+        .get(`/attachments/${attachmentId}`)
         .set('x-request-id', ownDownloadId);
       expect(own.status).toBe(200);
       expect(await auditByRequest(ownDownloadId)).toEqual([]);
@@ -534,14 +514,12 @@ describe('casework audit log and outbox', () => {
       });
       expect(note.response.status).toBe(201);
       for (const who of ['counselor', 'schoolAdmin'] as const) {
-        const read = await t.http.get(`${INCIDENTS}/${incidentId}`).set(asUser(who));
+        const read = await api[who].get(`/incidents/${incidentId}`);
         expect(read.status).toBe(200);
       }
       // Another school of the same district: its admin reads and works a case there.
       sisterIncidentId = await file('sisterStudent', world.sisterSchool.id);
-      const sisterRead = await t.http
-        .get(`${INCIDENTS}/${sisterIncidentId}`)
-        .set(asUser('sisterAdmin'));
+      const sisterRead = await api.sisterAdmin.get(`/incidents/${sisterIncidentId}`);
       expect(sisterRead.status).toBe(200);
       const sisterTriage = await change(sisterIncidentId, 'triage', 'sisterAdmin', {
         version: 1,
@@ -727,7 +705,7 @@ describe('casework audit log and outbox', () => {
 
     beforeAll(async () => {
       const id = await file();
-      const read = await t.http.get(`${INCIDENTS}/${id}`).set(asUser('counselor'));
+      const read = await api.counselor.get(`/incidents/${id}`);
       expect(read.status).toBe(200);
       [entry] = (await auditOfIncident(id)).filter((r) => r.action === 'incident.viewed');
     });
@@ -773,10 +751,7 @@ describe('casework audit log and outbox', () => {
     it('still accepts new entries', async () => {
       const id = await file();
       const requestId = nextRequestId();
-      const read = await t.http
-        .get(`${INCIDENTS}/${id}`)
-        .set(asUser('counselor'))
-        .set('x-request-id', requestId);
+      const read = await api.counselor.get(`/incidents/${id}`).set('x-request-id', requestId);
       expect(read.status).toBe(200);
       expect(await auditByRequest(requestId)).toHaveLength(1);
     });

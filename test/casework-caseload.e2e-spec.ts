@@ -1,11 +1,12 @@
 import type { School, User } from '@app/identity';
 import { DateTime } from 'luxon';
-import { Factory } from './support/factory';
+import type { Caseload, Filed } from './support/api-driver';
+import { Factory, type IncidentSetup } from './support/factory';
 import { TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
 type World = Awaited<ReturnType<Factory['world']>>;
-type Filed = { id: string; reference: string; triageDueAt: string; resolveDueAt: string };
+
 type Party = {
   id: string;
   role: string;
@@ -21,16 +22,6 @@ type History = {
   nextCursor: string | null;
   repeat: Record<string, number | boolean>;
 };
-type Caseload = {
-  open: number;
-  byStatus: Record<string, number>;
-  overdue: number;
-  dueSoon: number;
-  unassigned: number;
-  critical: number;
-  assignedToMe: { open: number; overdue: number; dueSoon: number };
-};
-
 type CaseState = Partial<{
   status: string;
   severity: string | null;
@@ -48,7 +39,6 @@ const COLUMNS: Record<keyof CaseState, string> = {
   occurredAt: 'occurred_at',
 };
 
-const INCIDENTS = '/api/v1/incidents';
 const NOBODY = '3f0c2a9e-8d41-4b7a-9c55-1e2d3f4a5b6c';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -86,33 +76,17 @@ function schoolDaysAfter(from: Date, days: number, zone: string, holidays: strin
 describe('casework: caseload, student chronology, repeat flags and deadline policy', () => {
   let t: TestApp;
   let world: World;
-  const tokens = new Map<string, string>();
 
-  const as = async (user: User) => {
-    if (!tokens.has(user.id)) tokens.set(user.id, await t.login(user.username));
-    return { Authorization: `Bearer ${tokens.get(user.id)}` };
-  };
-
-  const file = async (
-    user: User,
-    school: School,
-    overrides: Record<string, unknown> = {},
-  ): Promise<Filed> => {
-    const response = await t.http
-      .post(INCIDENTS)
-      .set(await as(user))
-      .send({
-        schoolId: school.id,
-        category: 'verbal',
+  /** Files the caseload's usual report through the API, as `user`, at `school`. */
+  const file = async (user: User, school: School, fields: Record<string, unknown> = {}) =>
+    (await t.signIn(user))
+      .file(school.id, {
         location: 'hallway',
         occurredAt: minutesAgo(30),
         description: 'Some older pupils called him names in the hallway again.',
-        ...overrides,
-      });
-    if (response.status !== 201)
-      throw new Error(`filing failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Filed;
-  };
+        ...fields,
+      })
+      .expectStatus(201);
 
   const setCase = async (id: string, state: CaseState) => {
     const entries = Object.entries(state) as [keyof CaseState, unknown][];
@@ -128,15 +102,11 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
     school: School,
   ) => t.factory.user(role, { district: world.district, schools: [school] });
 
-  const caseload = async (user: User): Promise<Caseload> => {
-    const response = await t.http.get('/api/v1/caseload').set(await as(user));
-    if (response.status !== 200)
-      throw new Error(`caseload failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Caseload;
-  };
+  const caseload = async (user: User): Promise<Caseload> =>
+    (await t.signIn(user)).caseload().expectStatus(200);
 
   const staffView = async (user: User, id: string) => {
-    const response = await t.http.get(`${INCIDENTS}/${id}`).set(await as(user));
+    const response = await (await t.signIn(user)).get(`/incidents/${id}`);
     if (response.status !== 200)
       throw new Error(`detail failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body as {
@@ -174,49 +144,48 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
         schools: [school, secondSchool],
       });
 
-      const s1 = await file(counselorA, school);
-      await setCase(s1.id, { triageDueAt: fromNow(5 * DAY) });
-      const s2 = await file(counselorA, school);
-      await setCase(s2.id, { triageDueAt: fromNow(-DAY), assigneeId: counselorA.id });
-      const s3 = await file(counselorA, school, { urgent: true });
-      await setCase(s3.id, { triageDueAt: fromNow(10 * HOUR) });
-      const t1 = await file(counselorA, school);
-      await setCase(t1.id, {
+      // Written by the factory in the state each count needs, as filed by counselor A.
+      const at = (where: School, setup: IncidentSetup) =>
+        t.factory.incident(where, { reporter: counselorA, ...setup });
+      const critical = { urgent: true, severity: 'critical' as const };
+      await at(school, { triageDueAt: fromNow(5 * DAY) });
+      await at(school, { triageDueAt: fromNow(-DAY), assigneeId: counselorA.id });
+      await at(school, { ...critical, triageDueAt: fromNow(10 * HOUR) });
+      await at(school, {
         status: 'triaged',
         severity: 'low',
         assigneeId: counselorA.id,
         triageDueAt: fromNow(-3 * DAY),
         resolveDueAt: fromNow(24 * HOUR),
       });
-      const i1 = await file(counselorA, school);
-      await setCase(i1.id, {
+      await at(school, {
         status: 'investigating',
         severity: 'high',
         assigneeId: counselorB.id,
         resolveDueAt: fromNow(-3 * HOUR),
       });
-      const r1 = await file(counselorA, school);
-      await setCase(r1.id, {
+      await at(school, {
         status: 'resolved',
         severity: 'medium',
         assigneeId: counselorA.id,
         triageDueAt: fromNow(-9 * DAY),
         resolveDueAt: fromNow(-5 * DAY),
       });
-      const c1 = await file(counselorA, school);
-      await setCase(c1.id, {
+      await at(school, {
         status: 'closed',
         severity: 'medium',
         assigneeId: counselorB.id,
         triageDueAt: fromNow(-9 * DAY),
         resolveDueAt: fromNow(HOUR),
       });
-      const d1 = await file(counselorA, school, { urgent: true });
-      await setCase(d1.id, { status: 'dismissed', triageDueAt: fromNow(-DAY) });
+      await at(school, { ...critical, status: 'dismissed', triageDueAt: fromNow(-DAY) });
 
       // The second school of one counselor: one overdue, critical, unassigned case.
-      const other = await file(twoSchools, secondSchool, { urgent: true });
-      await setCase(other.id, { triageDueAt: fromNow(-HOUR) });
+      await t.factory.incident(secondSchool, {
+        ...critical,
+        reporter: twoSchools,
+        triageDueAt: fromNow(-HOUR),
+      });
 
       // Cases of schools none of them works in: overdue, critical, unassigned, due soon.
       for (const [reporter, where] of [
@@ -224,10 +193,8 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
         [world.users.sisterStudent, world.sisterSchool],
         [world.users.foreignStudent, world.foreignSchool],
       ] as const) {
-        const late = await file(reporter, where, { urgent: true });
-        await setCase(late.id, { triageDueAt: fromNow(-DAY) });
-        const soon = await file(reporter, where);
-        await setCase(soon.id, { triageDueAt: fromNow(HOUR) });
+        await t.factory.incident(where, { ...critical, reporter, triageDueAt: fromNow(-DAY) });
+        await t.factory.incident(where, { reporter, triageDueAt: fromNow(HOUR) });
       }
     });
 
@@ -313,9 +280,10 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       });
 
       const { version } = await staffView(counselor, filed.id);
-      await t.http
-        .post(`${INCIDENTS}/${filed.id}/triage`)
-        .set(await as(counselor))
+      await (
+        await t.signIn(counselor)
+      )
+        .post(`/incidents/${filed.id}/triage`)
         .send({ version, severity: 'critical', assigneeId: counselor.id })
         .expect(200);
 
@@ -348,14 +316,14 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
     it.each(['student', 'parent', 'staff', 'districtAdmin'] as const)(
       'refuses a %s with 403',
       async (who) => {
-        const response = await t.http.get('/api/v1/caseload').set(await as(world.users[who]));
+        const response = await (await t.signIn(world.users[who])).get('/caseload');
 
         expect(response.status).toBe(403);
       },
     );
 
     it('answers 401 without a token', async () => {
-      await t.http.get('/api/v1/caseload').expect(401);
+      await t.anonymous().get('/caseload').expect(401);
     });
   });
 
@@ -369,7 +337,7 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
     const c: Record<string, Filed> = {};
 
     const chronology = async (user: User, studentId: string) =>
-      t.http.get(`/api/v1/students/${studentId}/incidents`).set(await as(user));
+      (await t.signIn(user)).get(`/students/${studentId}/incidents`);
 
     beforeAll(async () => {
       school = await t.factory.school(world.district);
@@ -402,9 +370,10 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
         parties: [{ role: 'aggressor', name: 'the tall boy from the bus' }],
       });
       const view = await staffView(counselor, c.linkedAtTriage.id);
-      await t.http
-        .post(`${INCIDENTS}/${c.linkedAtTriage.id}/triage`)
-        .set(await as(counselor))
+      await (
+        await t.signIn(counselor)
+      )
+        .post(`/incidents/${c.linkedAtTriage.id}/triage`)
         .send({
           version: view.version,
           severity: 'medium',
@@ -458,9 +427,9 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       let cursor: string | null = null;
       for (let pages = 0; pages < 10; pages += 1) {
         const query: string = cursor ? `?limit=1&cursor=${cursor}` : '?limit=1';
-        const response = await t.http
-          .get(`/api/v1/students/${kid.id}/incidents${query}`)
-          .set(await as(counselor));
+        const response = await (
+          await t.signIn(counselor)
+        ).get(`/students/${kid.id}/incidents${query}`);
         expect(response.status).toBe(200);
         const body = response.body as History;
         expect(body.items.length).toBeLessThanOrEqual(1);
@@ -492,9 +461,9 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       ['cursor', '?cursor=definitely-not-a-cursor'],
       ['cursor', `?cursor=${Buffer.from('["soon","nope"]').toString('base64url')}`],
     ])('answers 400 for a bad %s (%s)', async (_field, query) => {
-      const response = await t.http
-        .get(`/api/v1/students/${kid.id}/incidents${query}`)
-        .set(await as(counselor));
+      const response = await (
+        await t.signIn(counselor)
+      ).get(`/students/${kid.id}/incidents${query}`);
 
       expect(response.status).toBe(400);
     });
@@ -603,9 +572,7 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
     const c: Record<string, Filed> = {};
 
     const history = async (studentId: string) => {
-      const response = await t.http
-        .get(`/api/v1/students/${studentId}/incidents`)
-        .set(await as(counselor));
+      const response = await (await t.signIn(counselor)).get(`/students/${studentId}/incidents`);
       expect(response.status).toBe(200);
       return response.body as History;
     };
@@ -835,10 +802,7 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
     };
 
     const patch = async (admin: User, school: School, body: Record<string, unknown>) => {
-      const response = await t.http
-        .patch(`/api/v1/schools/${school.id}`)
-        .set(await as(admin))
-        .send(body);
+      const response = await (await t.signIn(admin)).patch(`/schools/${school.id}`).send(body);
       expect(response.status).toBe(200);
       return response.body as { policy: Record<string, number>; holidays: string[] };
     };
@@ -941,10 +905,7 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       const late = await file(counselor, school);
       await setCase(late.id, { triageDueAt: fromNow(-HOUR) });
       const onTime = await file(counselor, school);
-      const queueBefore = await t.http
-        .get(INCIDENTS)
-        .set(await as(counselor))
-        .expect(200);
+      const queueBefore = await (await t.signIn(counselor)).get('/incidents').expect(200);
       const loadBefore = await caseload(counselor);
 
       await patch(admin, school, {
@@ -952,10 +913,7 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
         holidays: nextDays(30, school.timeZone),
       });
 
-      const queueAfter = await t.http
-        .get(INCIDENTS)
-        .set(await as(counselor))
-        .expect(200);
+      const queueAfter = await (await t.signIn(counselor)).get('/incidents').expect(200);
       expect(queueAfter.body).toEqual(queueBefore.body);
       expect((queueAfter.body as { items: { id: string }[] }).items.map((item) => item.id)).toEqual(
         [late.id, onTime.id],

@@ -1,24 +1,11 @@
 import type { School, User } from '@app/identity';
-import { Factory } from './support/factory';
+import type { Filed, IncidentSummary as Summary, Page as PageOf } from './support/api-driver';
+import { Factory, type IncidentSetup } from './support/factory';
 import { TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
 type World = Awaited<ReturnType<Factory['world']>>;
-type Summary = {
-  view: string;
-  id: string;
-  reference: string;
-  schoolId: string;
-  status: string;
-  severity: string | null;
-  category: string;
-  assigneeId: string | null;
-  triageDueAt: string;
-  resolveDueAt: string;
-  [field: string]: unknown;
-};
-type Page = { items: Summary[]; nextCursor: string | null };
-type Filed = { id: string; reference: string; triageDueAt: string; resolveDueAt: string };
+type Page = PageOf<Summary>;
 type Query = Record<string, string | number>;
 
 /** What a test may set directly on an incident row (the queue keys follow by themselves). */
@@ -45,38 +32,24 @@ const DAY = 24 * HOUR;
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 const fromNow = (ms: number) => new Date(Date.now() + ms);
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The triage deadline of every report filed today, to the microsecond. */
+const SAME_DAY = new Date(Date.now() + 26 * HOUR);
 const sortedIds = (ids: string[]) => [...ids].sort(byId);
 
 describe('the caseworker queue: GET /api/v1/incidents', () => {
   let t: TestApp;
   let world: World;
-  const tokens = new Map<string, string>();
 
-  const as = async (user: User) => {
-    if (!tokens.has(user.id)) tokens.set(user.id, await t.login(user.username));
-    return { Authorization: `Bearer ${tokens.get(user.id)}` };
-  };
-
-  const file = async (
-    user: User,
-    school: School,
-    overrides: Record<string, unknown> = {},
-  ): Promise<Filed> => {
-    const response = await t.http
-      .post(INCIDENTS)
-      .set(await as(user))
-      .send({
-        schoolId: school.id,
-        category: 'verbal',
+  /** Files the queue's usual report through the API, as `user`, at `school`. */
+  const file = async (user: User, school: School, fields: Record<string, unknown> = {}) =>
+    (await t.signIn(user))
+      .file(school.id, {
         location: 'hallway',
         occurredAt: minutesAgo(30),
         description: 'Some older pupils called him names in the hallway again.',
-        ...overrides,
-      });
-    if (response.status !== 201)
-      throw new Error(`filing failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Filed;
-  };
+        ...fields,
+      })
+      .expectStatus(201);
 
   const setCase = async (id: string, state: CaseState) => {
     const entries = Object.entries(state) as [keyof CaseState, unknown][];
@@ -87,18 +60,12 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     ]);
   };
 
+  /** The raw answer, for tests of refusals and headers. */
   const get = async (user: User, query: Query = {}) =>
-    t.http
-      .get(INCIDENTS)
-      .query(query)
-      .set(await as(user));
+    (await t.signIn(user)).get('/incidents', query);
 
-  const page = async (user: User, query: Query = {}): Promise<Page> => {
-    const response = await get(user, query);
-    if (response.status !== 200)
-      throw new Error(`list failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Page;
-  };
+  const page = async (user: User, query: Query = {}): Promise<Page> =>
+    (await t.signIn(user)).queue(query).expectStatus(200);
 
   /** The ids of a whole list, walking its pages. */
   const walk = async (user: User, query: Query = {}, limit = 100): Promise<string[]> => {
@@ -116,15 +83,15 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     throw new Error('the list does not end');
   };
 
-  /** A school of its own with a counselor, so that a scenario knows every row of the queue. */
-  const desk = async () => {
-    const school = await t.factory.school(world.district);
-    const counselor = await t.factory.user('counselor', {
-      district: world.district,
-      schools: [school],
-    });
-    return { school, counselor };
-  };
+  /** Critical as an urgent filing makes it. */
+  const CRITICAL = { urgent: true, severity: 'critical' as const };
+  /**
+   * A case of `counselor`'s written by the factory: for lists, where filing is
+   * beside the point. They share one triage deadline, as reports filed the same
+   * day do, so the id breaks the ties.
+   */
+  const stock = (school: School, counselor: User, setup: IncidentSetup = {}) =>
+    t.factory.incident(school, { reporter: counselor, triageDueAt: SAME_DAY, ...setup });
 
   /** The ids in queue order as the database sees the rows now. */
   const queueOrderOf = async (ids: string[]): Promise<string[]> => {
@@ -144,7 +111,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
 
   describe('ordering', () => {
     it('puts critical cases first, then the current deadline, then the id', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const base = Date.now() + 3 * DAY;
       const at = (ms: number) => new Date(base + ms);
       const filed: Record<string, string> = {};
@@ -212,7 +179,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     });
 
     it('answers staff summaries of the school with their deadlines', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const filed = await file(counselor, school, { category: 'cyber', location: 'online' });
 
       const body = await page(counselor);
@@ -243,28 +210,22 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     });
 
     it('moves a case down once it is triaged with a later resolution deadline', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const first = await file(counselor, school);
       const second = await file(counselor, school);
       await setCase(first.id, { triageDueAt: fromNow(DAY), resolveDueAt: fromNow(10 * DAY) });
       await setCase(second.id, { triageDueAt: fromNow(2 * DAY), resolveDueAt: fromNow(9 * DAY) });
       expect((await page(counselor)).items.map((item) => item.id)).toEqual([first.id, second.id]);
 
-      const detail = await t.http
-        .get(`${INCIDENTS}/${first.id}`)
-        .set(await as(counselor))
-        .expect(200);
-      await t.http
-        .post(`${INCIDENTS}/${first.id}/triage`)
-        .set(await as(counselor))
-        .send({ version: detail.body.version, severity: 'medium' })
-        .expect(200);
+      const api = await t.signIn(counselor);
+      const detail = await api.incident(first.id).expectStatus(200);
+      await api.triage(first.id, { version: detail.version, severity: 'medium' }).expectStatus(200);
 
       expect((await page(counselor)).items.map((item) => item.id)).toEqual([second.id, first.id]);
     });
 
     it('puts an urgent report first as soon as it is filed', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const calm = await file(counselor, school);
       await setCase(calm.id, { triageDueAt: fromNow(-DAY) });
       const urgent = await file(counselor, school, { urgent: true });
@@ -278,7 +239,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     });
 
     it('says which cases are critical and why: the urgent tick, danger terms, or triage', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const ticked = await file(counselor, school, { urgent: true });
       const words = await file(counselor, school, {
         description: 'He showed a knife to the younger pupils behind the gym.',
@@ -292,15 +253,9 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
         [triaged, 'critical'],
         [lowered, 'low'],
       ] as const) {
-        const detail = await t.http
-          .get(`${INCIDENTS}/${filed.id}`)
-          .set(await as(counselor))
-          .expect(200);
-        await t.http
-          .post(`${INCIDENTS}/${filed.id}/triage`)
-          .set(await as(counselor))
-          .send({ version: detail.body.version, severity })
-          .expect(200);
+        const api = await t.signIn(counselor);
+        const detail = await api.incident(filed.id).expectStatus(200);
+        await api.triage(filed.id, { version: detail.version, severity }).expectStatus(200);
       }
 
       const items = new Map((await page(counselor)).items.map((item) => [item.id, item]));
@@ -329,7 +284,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     });
 
     it('shows a school admin the same queue as the counselors of the school', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const admin = await t.factory.user('school_admin', {
         district: world.district,
         schools: [school],
@@ -357,7 +312,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       expect(sortedIds(await ids(user, query))).toEqual(sortedIds(expected));
 
     beforeAll(async () => {
-      ({ school, counselor: counselorA } = await desk());
+      ({ school, counselor: counselorA } = await t.factory.desk(world.district));
       secondSchool = await t.factory.school(world.district);
       counselorB = await t.factory.user('counselor', {
         district: world.district,
@@ -444,9 +399,7 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
 
     it('takes several statuses, severities or categories, repeated or comma-separated', async () => {
       const idsOf = async (search: string) => {
-        const response = await t.http
-          .get(`${INCIDENTS}?limit=100&${search}`)
-          .set(await as(counselorA));
+        const response = await (await t.signIn(counselorA)).get(`/incidents?limit=100&${search}`);
         expect({ search, status: response.status }).toEqual({ search, status: 200 });
         return sortedIds((response.body as Page).items.map((item) => item.id));
       };
@@ -567,10 +520,10 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
 
   describe('pages', () => {
     it('pages 20 by default and walks every page in queue order', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const filed: string[] = [];
       for (let n = 0; n < 23; n += 1) {
-        const incident = await file(counselor, school, { urgent: n % 7 === 0 });
+        const incident = await stock(school, counselor, n % 7 === 0 ? CRITICAL : {});
         filed.push(incident.id);
         if (n % 3 === 0) await setCase(incident.id, { triageDueAt: fromNow((n - 10) * HOUR) });
       }
@@ -592,10 +545,10 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     });
 
     it('keeps the filter on every page', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const triaged: string[] = [];
       for (let n = 0; n < 9; n += 1) {
-        const incident = await file(counselor, school);
+        const incident = await stock(school, counselor);
         if (n % 2 === 0) {
           await setCase(incident.id, {
             status: 'triaged',
@@ -612,14 +565,14 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     });
 
     it('pages through cases without a deadline (resolved, closed, dismissed)', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const filed: string[] = [];
       for (const status of ['resolved', 'closed', 'dismissed', 'resolved', 'closed']) {
-        const incident = await file(counselor, school);
+        const incident = await stock(school, counselor);
         await setCase(incident.id, { status, severity: status === 'closed' ? 'critical' : 'low' });
         filed.push(incident.id);
       }
-      filed.push((await file(counselor, school)).id);
+      filed.push((await stock(school, counselor)).id);
 
       const walked = await walk(counselor, {}, 2);
 
@@ -628,10 +581,10 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     });
 
     it('walks deadlines that differ only by microseconds, one per page', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const filed: string[] = [];
       for (const micros of ['000003', '000001', '000002', '000001', '999999', '000000']) {
-        const incident = await file(counselor, school);
+        const incident = await stock(school, counselor);
         await setCase(incident.id, { triageDueAt: `2031-01-06 16:00:00.${micros}+00` });
         filed.push(incident.id);
       }
@@ -643,10 +596,10 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
     });
 
     it('never repeats nor skips a case while new reports arrive between pages', async () => {
-      const { school, counselor } = await desk();
+      const { school, counselor } = await t.factory.desk(world.district);
       const initial: string[] = [];
       for (let n = 0; n < 14; n += 1) {
-        const incident = await file(counselor, school);
+        const incident = await stock(school, counselor);
         initial.push(incident.id);
         // Several share the default deadline (filed today), so the id breaks ties at page edges.
         if (n % 4 === 1) await setCase(incident.id, { severity: 'critical' });
@@ -656,11 +609,11 @@ describe('the caseworker queue: GET /api/v1/incidents', () => {
       const arrivals: string[] = [];
       const arrive = async () => {
         // One that sorts before anything seen so far, one at the very end, one among the others.
-        const before = await file(counselor, school, { urgent: true });
+        const before = await stock(school, counselor, CRITICAL);
         await setCase(before.id, { triageDueAt: fromNow(-90 * DAY) });
-        const after = await file(counselor, school);
+        const after = await stock(school, counselor);
         await setCase(after.id, { status: 'closed', severity: 'low' });
-        const among = await file(counselor, school);
+        const among = await stock(school, counselor);
         arrivals.push(before.id, after.id, among.id);
       };
 

@@ -60,19 +60,12 @@ const viewOf = (response: Response) => response.body as View;
 
 describe('the demo: counselor.casey works student.sam’s lunchroom report to a resolution', () => {
   let t: TestApp;
-  const tokens = new Map<string, string>();
   const people = new Map<string, PersonRef & { schools: { id: string; name: string }[] }>();
 
-  const as = async (username: string) => {
-    if (!tokens.has(username)) tokens.set(username, await t.login(username, DEMO_PASSWORD));
-    return { Authorization: `Bearer ${tokens.get(username)}` };
-  };
+  const as = async (username: string) => (await t.signIn(username, DEMO_PASSWORD)).headers;
   const me = async (username: string) => {
     if (!people.has(username)) {
-      const response = await t.http
-        .get(`${API}/me`)
-        .set(await as(username))
-        .expect(200);
+      const response = await (await t.signIn(username, DEMO_PASSWORD)).get(`${API}/me`).expect(200);
       people.set(
         username,
         response.body as PersonRef & { schools: { id: string; name: string }[] },
@@ -81,7 +74,7 @@ describe('the demo: counselor.casey works student.sam’s lunchroom report to a 
     return people.get(username)!;
   };
   const read = async (username: string, id: string) => {
-    const response = await t.http.get(`${INCIDENTS}/${id}`).set(await as(username));
+    const response = await (await t.signIn(username, DEMO_PASSWORD)).get(`/incidents/${id}`);
     expect(response.status).toBe(200);
     return viewOf(response);
   };
@@ -92,9 +85,8 @@ describe('the demo: counselor.casey works student.sam’s lunchroom report to a 
     body: Record<string, unknown>,
     requestId?: string,
   ) =>
-    t.http
-      .post(`${INCIDENTS}/${id}/${endpoint}`)
-      .set(await as(username))
+    (await t.signIn(username, DEMO_PASSWORD))
+      .post(`/incidents/${id}/${endpoint}`)
       .set(requestId ? { 'x-request-id': requestId } : {})
       .send(body);
 
@@ -114,28 +106,26 @@ describe('the demo: counselor.casey works student.sam’s lunchroom report to a 
     const maple = sam.schools[0];
     expect(maple.name).toBe('Maple Ridge Middle School');
 
-    const filed = await t.http
-      .post(INCIDENTS)
-      .set(await as('student.sam'))
-      .send({
-        schoolId: maple.id,
-        category: 'verbal',
-        location: 'cafeteria',
-        locationDetail: 'The tables by the vending machines',
-        occurredAt: new Date(Date.now() - 3 * 60 * 60_000).toISOString(),
-        ongoing: true,
-        description: DESCRIPTION,
-        parties: [{ role: 'aggressor', name: 'A group from the seventh grade' }],
-      });
+    const filed = await (await t.signIn('student.sam', DEMO_PASSWORD)).post('/incidents').send({
+      schoolId: maple.id,
+      category: 'verbal',
+      location: 'cafeteria',
+      locationDetail: 'The tables by the vending machines',
+      occurredAt: new Date(Date.now() - 3 * 60 * 60_000).toISOString(),
+      ongoing: true,
+      description: DESCRIPTION,
+      parties: [{ role: 'aggressor', name: 'A group from the seventh grade' }],
+    });
     expect(filed.status).toBe(201);
     expect(filed.body).toMatchObject({ status: 'submitted' });
     const id = (filed.body as { id: string }).id;
 
     // Casey opens the case (an audited read) and triages it to herself.
     const readId = `test-req-0001-casey-read-${id.slice(0, 8)}`;
-    const opened = await t.http
-      .get(`${INCIDENTS}/${id}`)
-      .set(await as('counselor.casey'))
+    const opened = await (
+      await t.signIn('counselor.casey', DEMO_PASSWORD)
+    )
+      .get(`/incidents/${id}`)
       .set('x-request-id', readId);
     expect(opened.status).toBe(200);
     expect(opened.headers['x-request-id']).toBe(readId);
@@ -204,9 +194,10 @@ describe('the demo: counselor.casey works student.sam’s lunchroom report to a 
 
     // A second look at the finished case, also audited.
     const secondReadId = `test-req-0001-casey-again-${id.slice(0, 8)}`;
-    const again = await t.http
-      .get(`${INCIDENTS}/${id}`)
-      .set(await as('counselor.casey'))
+    const again = await (
+      await t.signIn('counselor.casey', DEMO_PASSWORD)
+    )
+      .get(`/incidents/${id}`)
       .set('x-request-id', secondReadId);
     expect(again.status).toBe(200);
     caseyReads.push(secondReadId);
@@ -291,7 +282,7 @@ describe('the demo: counselor.casey works student.sam’s lunchroom report to a 
     expect(text).not.toContain(SAFETY_PLAN);
     expect(text).not.toContain(DESCRIPTION);
 
-    const list = await t.http.get(INCIDENTS).set(await as('parent.pat'));
+    const list = await (await t.signIn('parent.pat', DEMO_PASSWORD)).get('/incidents');
     expect(list.status).toBe(200);
     expect((list.body as { items: { id: string; status: string }[] }).items).toEqual([
       expect.objectContaining({ id, view: 'family', status: 'resolved' }),
@@ -320,7 +311,7 @@ describe('the demo: counselor.casey works student.sam’s lunchroom report to a 
     expect(text).toContain(SHARED_NOTE);
     expect(text).not.toContain(INTERNAL_NOTE);
     expect(text).not.toContain(SAFETY_PLAN);
-    const list = await t.http.get(INCIDENTS).set(await as('student.sam'));
+    const list = await (await t.signIn('student.sam', DEMO_PASSWORD)).get('/incidents');
     expect(list.status).toBe(200);
     expect(JSON.stringify(list.body)).not.toContain(INTERNAL_NOTE);
   });

@@ -5,7 +5,6 @@ import { TestApp } from './support/test-app';
 jest.setTimeout(60_000);
 
 const DEMO_PASSWORD = 'safe-schools-demo';
-const INCIDENTS = '/api/v1/incidents';
 const DESCRIPTION =
   'At lunch a group at the next table mocked my clothes and laughed every time I walked past.';
 const AGGRESSOR = 'Jordan from the eighth grade';
@@ -15,19 +14,8 @@ const idsOf = (items: { id: string }[]) => items.map((item) => item.id);
 
 describe('the demo: a student reports being mocked at lunch and the right people see it', () => {
   let t: TestApp;
-  const tokens = new Map<string, string>();
-
-  const as = async (username: string) => {
-    if (!tokens.has(username)) tokens.set(username, await t.login(username, DEMO_PASSWORD));
-    return { Authorization: `Bearer ${tokens.get(username)}` };
-  };
   const me = async (username: string) =>
-    (
-      await t.http
-        .get('/api/v1/me')
-        .set(await as(username))
-        .expect(200)
-    ).body as {
+    (await (await t.signIn(username, DEMO_PASSWORD)).get('/me').expect(200)).body as {
       id: string;
       displayName: string;
       schools: { id: string; name: string }[];
@@ -46,9 +34,10 @@ describe('the demo: a student reports being mocked at lunch and the right people
     expect(maple.name).toBe('Maple Ridge Middle School');
 
     // Sam files a report about being mocked in the cafeteria.
-    const filed = await t.http
-      .post(INCIDENTS)
-      .set(await as('student.sam'))
+    const filed = await (
+      await t.signIn('student.sam', DEMO_PASSWORD)
+    )
+      .post('/incidents')
       .send({
         schoolId: maple.id,
         category: 'verbal',
@@ -74,9 +63,10 @@ describe('the demo: a student reports being mocked at lunch and the right people
     const id = filed.body.id as string;
 
     // Sam sees it as its reporter.
-    const samView = await t.http
-      .get(`${INCIDENTS}/${id}`)
-      .set(await as('student.sam'))
+    const samView = await (
+      await t.signIn('student.sam', DEMO_PASSWORD)
+    )
+      .get(`/incidents/${id}`)
       .expect(200);
     expect(samView.body).toMatchObject({
       view: 'reporter',
@@ -86,16 +76,18 @@ describe('the demo: a student reports being mocked at lunch and the right people
     expect(JSON.stringify(samView.body)).not.toContain(AGGRESSOR);
 
     // Pat, Sam's parent, sees it in the family view, in the list and in detail.
-    const patList = await t.http
-      .get(INCIDENTS)
-      .set(await as('parent.pat'))
+    const patList = await (
+      await t.signIn('parent.pat', DEMO_PASSWORD)
+    )
+      .get('/incidents')
       .expect(200);
     expect(patList.body.items).toEqual([
       expect.objectContaining({ id, view: 'family', location: 'cafeteria', status: 'submitted' }),
     ]);
-    const patView = await t.http
-      .get(`${INCIDENTS}/${id}`)
-      .set(await as('parent.pat'))
+    const patView = await (
+      await t.signIn('parent.pat', DEMO_PASSWORD)
+    )
+      .get(`/incidents/${id}`)
       .expect(200);
     expect(patView.body).toMatchObject({
       view: 'family',
@@ -115,30 +107,35 @@ describe('the demo: a student reports being mocked at lunch and the right people
     expect(patText).not.toContain('The long table by the windows');
 
     // Riley, at Oak Hill, neither sees it listed nor can open it.
-    const rileyList = await t.http
-      .get(INCIDENTS)
-      .set(await as('student.riley'))
+    const rileyList = await (
+      await t.signIn('student.riley', DEMO_PASSWORD)
+    )
+      .get('/incidents')
       .expect(200);
     expect(rileyList.body).toEqual({ items: [], nextCursor: null });
-    const rileyView = await t.http
-      .get(`${INCIDENTS}/${id}`)
-      .set(await as('student.riley'))
+    const rileyView = await (
+      await t.signIn('student.riley', DEMO_PASSWORD)
+    )
+      .get(`/incidents/${id}`)
       .expect(404);
-    const nothing = await t.http
-      .get(`${INCIDENTS}/00000000-0000-4000-8000-000000000000`)
-      .set(await as('student.riley'))
+    const nothing = await (
+      await t.signIn('student.riley', DEMO_PASSWORD)
+    )
+      .get(`/incidents/00000000-0000-4000-8000-000000000000`)
       .expect(404);
     expect(rileyView.body).toEqual(nothing.body);
 
     // Casey, a Maple Ridge counselor, sees the whole case.
-    const caseyList = await t.http
-      .get(INCIDENTS)
-      .set(await as('counselor.casey'))
+    const caseyList = await (
+      await t.signIn('counselor.casey', DEMO_PASSWORD)
+    )
+      .get('/incidents')
       .expect(200);
     expect(caseyList.body.items).toEqual([expect.objectContaining({ id, view: 'staff' })]);
-    const caseyView = await t.http
-      .get(`${INCIDENTS}/${id}`)
-      .set(await as('counselor.casey'))
+    const caseyView = await (
+      await t.signIn('counselor.casey', DEMO_PASSWORD)
+    )
+      .get(`/incidents/${id}`)
       .expect(200);
     expect(caseyView.body).toMatchObject({
       view: 'staff',
@@ -159,14 +156,16 @@ describe('the demo: a student reports being mocked at lunch and the right people
     ]);
 
     // Chris, a counselor at Oak Hill, gets the same 404 as for nothing at all.
-    const chrisView = await t.http
-      .get(`${INCIDENTS}/${id}`)
-      .set(await as('counselor.chris'))
+    const chrisView = await (
+      await t.signIn('counselor.chris', DEMO_PASSWORD)
+    )
+      .get(`/incidents/${id}`)
       .expect(404);
     expect(chrisView.body).toEqual(nothing.body);
-    const chrisList = await t.http
-      .get(INCIDENTS)
-      .set(await as('counselor.chris'))
+    const chrisList = await (
+      await t.signIn('counselor.chris', DEMO_PASSWORD)
+    )
+      .get('/incidents')
       .expect(200);
     expect(idsOf(chrisList.body.items)).not.toContain(id);
   });

@@ -13,7 +13,6 @@ import { TestApp } from './support/test-app';
 jest.setTimeout(60_000);
 
 const DEMO_PASSWORD = 'safe-schools-demo';
-const INCIDENTS = '/api/v1/incidents';
 const DEMO_USERNAMES = [
   'district.dana',
   'admin.alex',
@@ -40,14 +39,9 @@ describe('the demo: a critical report reaches the right staff and, once resolved
   let t: TestApp;
   let dataDir: string;
   let worker: INestApplicationContext;
-  const tokens = new Map<DemoUser, string>();
   const ids = new Map<string, DemoUser>();
   const userIds = {} as Record<DemoUser, string>;
 
-  const as = async (username: DemoUser) => {
-    if (!tokens.has(username)) tokens.set(username, await t.login(username, DEMO_PASSWORD));
-    return { Authorization: `Bearer ${tokens.get(username)}` };
-  };
   const deliverAll = async () => {
     for (let round = 0; round < 100; round += 1) {
       const events = await worker.get(OutboxDispatcher).dispatchBatch();
@@ -64,21 +58,19 @@ describe('the demo: a critical report reaches the right staff and, once resolved
       )
     ).map((row) => `${ids.get(row.user_id)} ${row.type}`);
   const view = async (id: string, who: DemoUser) =>
-    (
-      await t.http
-        .get(`${INCIDENTS}/${id}`)
-        .set(await as(who))
-        .expect(200)
-    ).body as { version: number; reference: string; timeline: TimelineEntry[] };
+    (await (await t.signIn(who, DEMO_PASSWORD)).get(`/incidents/${id}`).expect(200)).body as {
+      version: number;
+      reference: string;
+      timeline: TimelineEntry[];
+    };
   const step = async (
     who: DemoUser,
     id: string,
     path: 'triage' | 'transitions' | 'resolve',
     body: Record<string, unknown>,
   ) =>
-    t.http
-      .post(`${INCIDENTS}/${id}/${path}`)
-      .set(await as(who))
+    (await t.signIn(who, DEMO_PASSWORD))
+      .post(`/incidents/${id}/${path}`)
       .send({ version: (await view(id, who)).version, ...body })
       .expect(200);
   const mails = () => {
@@ -91,12 +83,9 @@ describe('the demo: a critical report reaches the right staff and, once resolved
   };
   const schoolOf = async (who: DemoUser) =>
     (
-      (
-        await t.http
-          .get('/api/v1/me')
-          .set(await as(who))
-          .expect(200)
-      ).body as { schools: { id: string; name: string }[] }
+      (await (await t.signIn(who, DEMO_PASSWORD)).get('/me').expect(200)).body as {
+        schools: { id: string; name: string }[];
+      }
     ).schools[0];
 
   beforeAll(async () => {
@@ -132,9 +121,10 @@ describe('the demo: a critical report reaches the right staff and, once resolved
   it("alerts Maple Ridge's counselors and admin once each, tells parent.pat in the app and by e-mail when it is resolved, and records both on the staff timeline", async () => {
     const maple = await schoolOf('student.sam');
     expect(maple.name).toBe('Maple Ridge Middle School');
-    const filed = await t.http
-      .post(INCIDENTS)
-      .set(await as('student.sam'))
+    const filed = await (
+      await t.signIn('student.sam', DEMO_PASSWORD)
+    )
+      .post('/incidents')
       .send({
         schoolId: maple.id,
         category: 'threat',
@@ -174,9 +164,10 @@ describe('the demo: a critical report reaches the right staff and, once resolved
     await deliverAll();
 
     // parent.pat: in the app ...
-    const inbox = await t.http
-      .get('/api/v1/notifications?unread=true')
-      .set(await as('parent.pat'))
+    const inbox = await (
+      await t.signIn('parent.pat', DEMO_PASSWORD)
+    )
+      .get('/notifications?unread=true')
       .expect(200);
     const patNotices = (inbox.body.items as { type: string; incidentId: string; title: string }[])
       .filter((item) => item.incidentId === id)
@@ -239,9 +230,10 @@ describe('the demo: a critical report reaches the right staff and, once resolved
 
   it('writes to parent.quinn in Spanish, in the app and by e-mail', async () => {
     const oak = await schoolOf('student.riley');
-    const filed = await t.http
-      .post(INCIDENTS)
-      .set(await as('student.riley'))
+    const filed = await (
+      await t.signIn('student.riley', DEMO_PASSWORD)
+    )
+      .post('/incidents')
       .send({
         schoolId: oak.id,
         category: 'social',
@@ -258,9 +250,10 @@ describe('the demo: a critical report reaches the right staff and, once resolved
     await step('counselor.chris', id, 'triage', { severity: 'medium' });
     await deliverAll();
 
-    const inbox = await t.http
-      .get('/api/v1/notifications')
-      .set(await as('parent.quinn'))
+    const inbox = await (
+      await t.signIn('parent.quinn', DEMO_PASSWORD)
+    )
+      .get('/notifications')
       .expect(200);
     const notice = (inbox.body.items as { incidentId: string; title: string; body: string }[]).find(
       (item) => item.incidentId === id,

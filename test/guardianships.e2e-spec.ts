@@ -1,4 +1,5 @@
 import type { Factory } from './support/factory';
+import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
 
 type World = Awaited<ReturnType<Factory['world']>>;
@@ -10,7 +11,7 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 describe('guardianships administration', () => {
   let t: TestApp;
   let world: World;
-  let token: Record<Cast, string>;
+  let api: Record<Cast, ApiClient>;
 
   const guardianshipCount = async (): Promise<number> => {
     const rows: { n: number }[] = await t.dataSource.query(
@@ -24,7 +25,6 @@ describe('guardianships administration', () => {
     ]);
     return rows.length === 1;
   };
-  const asUser = (who: Cast) => ({ Authorization: `Bearer ${token[who]}` });
   /** A fresh parent and student in a school, not yet linked. */
   const family = async (school: World['school'] = world.school) => {
     const district = school.districtId === world.district.id ? world.district : world.otherDistrict;
@@ -37,10 +37,7 @@ describe('guardianships administration', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     world = await t.factory.world();
-    const entries = await Promise.all(
-      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
-    );
-    token = Object.fromEntries(entries) as Record<Cast, string>;
+    api = await t.signInAll(world.users);
   });
 
   afterAll(() => t.close());
@@ -48,9 +45,8 @@ describe('guardianships administration', () => {
   describe('POST /api/v1/guardianships', () => {
     it('lets a district admin link a parent to a student of the district', async () => {
       const { parent, student } = await family(world.sisterSchool);
-      const response = await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/guardianships')
         .send({ parentId: parent.id, studentId: student.id })
         .expect(201);
 
@@ -70,9 +66,8 @@ describe('guardianships administration', () => {
 
     it('lets a school admin link a parent to a student of their school, who then sees the child', async () => {
       const { parent, student } = await family();
-      await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser('schoolAdmin'))
+      await api.schoolAdmin
+        .post('/guardianships')
         .send({ parentId: parent.id, studentId: student.id })
         .expect(201);
 
@@ -100,20 +95,15 @@ describe('guardianships administration', () => {
         [parent.id, secondChild.id],
         [secondParent.id, student.id],
       ]) {
-        await t.http
-          .post('/api/v1/guardianships')
-          .set(asUser('schoolAdmin'))
-          .send({ parentId, studentId })
-          .expect(201);
+        await api.schoolAdmin.post('/guardianships').send({ parentId, studentId }).expect(201);
       }
     });
 
     it('answers 409 for a link that already exists, and writes nothing', async () => {
       const { parent, student } = world.users;
       const before = await guardianshipCount();
-      const response = await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser('schoolAdmin'))
+      const response = await api.schoolAdmin
+        .post('/guardianships')
         .send({ parentId: parent.id, studentId: student.id })
         .expect(409);
 
@@ -135,9 +125,8 @@ describe('guardianships administration', () => {
       'refuses a link where %s with 422 and writes nothing',
       async (_case, parentKey, studentKey, field) => {
         const before = await guardianshipCount();
-        const response = await t.http
-          .post('/api/v1/guardianships')
-          .set(asUser('districtAdmin'))
+        const response = await api.districtAdmin
+          .post('/guardianships')
           .send({ parentId: world.users[parentKey].id, studentId: world.users[studentKey].id })
           .expect(422);
 
@@ -171,9 +160,8 @@ describe('guardianships administration', () => {
       'answers 404 to %s linking %s, and writes nothing',
       async (_who, _what, who, parentKey, studentKey) => {
         const before = await guardianshipCount();
-        const response = await t.http
-          .post('/api/v1/guardianships')
-          .set(asUser(who))
+        const response = await api[who]
+          .post('/guardianships')
           .send({ parentId: world.users[parentKey].id, studentId: world.users[studentKey].id })
           .expect(404);
 
@@ -190,9 +178,8 @@ describe('guardianships administration', () => {
       const { parent } = await family(world.sisterSchool);
       const { student } = await family();
       const before = await guardianshipCount();
-      await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser('schoolAdmin'))
+      await api.schoolAdmin
+        .post('/guardianships')
         .send({ parentId: parent.id, studentId: student.id })
         .expect(404);
       await expect(guardianshipCount()).resolves.toBe(before);
@@ -204,9 +191,8 @@ describe('guardianships administration', () => {
         schools: [world.school, world.sisterSchool],
       });
       const { student } = await family();
-      await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser('schoolAdmin'))
+      await api.schoolAdmin
+        .post('/guardianships')
         .send({ parentId: parent.id, studentId: student.id })
         .expect(201);
     });
@@ -218,18 +204,16 @@ describe('guardianships administration', () => {
         schools: [world.school, world.sisterSchool],
       });
       const before = await guardianshipCount();
-      await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser('schoolAdmin'))
+      await api.schoolAdmin
+        .post('/guardianships')
         .send({ parentId: parent.id, studentId: student.id })
         .expect(404);
       await expect(guardianshipCount()).resolves.toBe(before);
     });
 
     it('answers 404 for an account that does not exist', async () => {
-      await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser('districtAdmin'))
+      await api.districtAdmin
+        .post('/guardianships')
         .send({ parentId: world.users.parent.id, studentId: NO_SUCH_ID })
         .expect(404);
     });
@@ -241,9 +225,8 @@ describe('guardianships administration', () => {
       ['an unknown field', { verified: false }, 'property verified should not exist'],
     ])('refuses %s with 400 naming the field', async (_case, overrides, field) => {
       const before = await guardianshipCount();
-      const response = await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/guardianships')
         .send({
           parentId: world.users.parent.id,
           studentId: world.users.sisterStudent.id,
@@ -262,9 +245,8 @@ describe('guardianships administration', () => {
     it.each(NON_ADMINS)('refuses a %s with 403 and writes nothing', async (who) => {
       const { parent, student } = await family();
       const before = await guardianshipCount();
-      await t.http
-        .post('/api/v1/guardianships')
-        .set(asUser(who))
+      await api[who]
+        .post('/guardianships')
         .send({ parentId: parent.id, studentId: student.id })
         .expect(403);
       await expect(guardianshipCount()).resolves.toBe(before);
@@ -289,10 +271,7 @@ describe('guardianships administration', () => {
 
     it('lets a district admin remove a link of the district: 204, then gone', async () => {
       const link = await linked(world.sisterSchool);
-      const response = await t.http
-        .delete(`/api/v1/guardianships/${link.id}`)
-        .set(asUser('districtAdmin'))
-        .expect(204);
+      const response = await api.districtAdmin.delete(`/guardianships/${link.id}`).expect(204);
 
       expect(response.text).toBe('');
       await expect(linkExists(link.id)).resolves.toBe(false);
@@ -300,23 +279,14 @@ describe('guardianships administration', () => {
 
     it('lets a school admin remove a link of their school', async () => {
       const link = await linked();
-      await t.http
-        .delete(`/api/v1/guardianships/${link.id}`)
-        .set(asUser('schoolAdmin'))
-        .expect(204);
+      await api.schoolAdmin.delete(`/guardianships/${link.id}`).expect(204);
       await expect(linkExists(link.id)).resolves.toBe(false);
     });
 
     it('answers 404 for a link already removed', async () => {
       const link = await linked();
-      await t.http
-        .delete(`/api/v1/guardianships/${link.id}`)
-        .set(asUser('schoolAdmin'))
-        .expect(204);
-      await t.http
-        .delete(`/api/v1/guardianships/${link.id}`)
-        .set(asUser('schoolAdmin'))
-        .expect(404);
+      await api.schoolAdmin.delete(`/guardianships/${link.id}`).expect(204);
+      await api.schoolAdmin.delete(`/guardianships/${link.id}`).expect(404);
     });
 
     it.each([
@@ -328,10 +298,7 @@ describe('guardianships administration', () => {
       'answers 404 to %s for a link in %s, and keeps it',
       async (_who, _where, who, where) => {
         const link = await linked(world[where]);
-        const response = await t.http
-          .delete(`/api/v1/guardianships/${link.id}`)
-          .set(asUser(who))
-          .expect(404);
+        const response = await api[who].delete(`/guardianships/${link.id}`).expect(404);
 
         expect(response.body).toEqual({
           statusCode: 404,
@@ -349,24 +316,17 @@ describe('guardianships administration', () => {
         schools: [world.school, world.sisterSchool],
       });
       const link = await t.factory.guardianship(parent, student);
-      await t.http
-        .delete(`/api/v1/guardianships/${link.id}`)
-        .set(asUser('schoolAdmin'))
-        .expect(404);
+      await api.schoolAdmin.delete(`/guardianships/${link.id}`).expect(404);
       await expect(linkExists(link.id)).resolves.toBe(true);
     });
 
     it('answers 404 for a link that never existed', async () => {
-      await t.http
-        .delete(`/api/v1/guardianships/${NO_SUCH_ID}`)
-        .set(asUser('districtAdmin'))
-        .expect(404);
+      await api.districtAdmin.delete(`/guardianships/${NO_SUCH_ID}`).expect(404);
     });
 
     it('answers 400 naming the parameter for an id that is not a uuid', async () => {
-      const response = await t.http
-        .delete("/api/v1/guardianships/1'%20OR%20'1'='1")
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .delete("/guardianships/1'%20OR%20'1'='1")
         .expect(400);
       expect(response.body).toEqual({
         statusCode: 400,
@@ -377,13 +337,13 @@ describe('guardianships administration', () => {
 
     it.each(NON_ADMINS)('refuses a %s with 403 and keeps the link', async (who) => {
       const link = await linked();
-      await t.http.delete(`/api/v1/guardianships/${link.id}`).set(asUser(who)).expect(403);
+      await api[who].delete(`/guardianships/${link.id}`).expect(403);
       await expect(linkExists(link.id)).resolves.toBe(true);
     });
 
     it('refuses the parent of the link itself with 403', async () => {
       const link = await t.factory.guardianship(world.users.parent, world.users.sisterStudent);
-      await t.http.delete(`/api/v1/guardianships/${link.id}`).set(asUser('parent')).expect(403);
+      await api.parent.delete(`/guardianships/${link.id}`).expect(403);
       await expect(linkExists(link.id)).resolves.toBe(true);
     });
 

@@ -41,13 +41,7 @@ function expectedDeadline(at: Date, days: number, zone: string, holidays: string
 describe('filing a report: POST /api/v1/incidents', () => {
   let t: TestApp;
   let world: World;
-  const tokens = new Map<string, string>();
-
-  const tokenOf = async (user: User) => {
-    if (!tokens.has(user.id)) tokens.set(user.id, await t.login(user.username));
-    return tokens.get(user.id)!;
-  };
-  const as = async (user: User) => ({ Authorization: `Bearer ${await tokenOf(user)}` });
+  const as = async (user: User) => (await t.signIn(user)).headers;
   const count = async (sql: string, params: unknown[] = []): Promise<number> => {
     const rows: { n: number }[] = await t.dataSource.query(sql, params);
     return rows[0].n;
@@ -85,10 +79,7 @@ describe('filing a report: POST /api/v1/incidents', () => {
   });
 
   const file = async (user: User, body: Record<string, unknown>, key?: string) => {
-    const request = t.http
-      .post(INCIDENTS)
-      .set(await as(user))
-      .send(body);
+    const request = (await t.signIn(user)).post('/incidents').send(body);
     if (key !== undefined) void request.set('Idempotency-Key', key);
     return request;
   };
@@ -102,9 +93,10 @@ describe('filing a report: POST /api/v1/incidents', () => {
   };
 
   const staffView = async (id: string): Promise<View> => {
-    const response = await t.http
-      .get(`${INCIDENTS}/${id}`)
-      .set(await as(world.users.counselor))
+    const response = await (
+      await t.signIn(world.users.counselor)
+    )
+      .get(`/incidents/${id}`)
       .expect(200);
     return response.body as View;
   };
@@ -504,18 +496,16 @@ describe('filing a report: POST /api/v1/incidents', () => {
       ['a list', () => [report()]],
     ])('refuses %s as the body with 400', async (_case, body) => {
       const before = await incidentCount();
-      const response = await t.http
-        .post(INCIDENTS)
-        .set(await as(world.users.student))
-        .send(body());
+      const response = await (await t.signIn(world.users.student)).post('/incidents').send(body());
       expect(response.status).toBe(400);
       await expect(incidentCount()).resolves.toBe(before);
     });
 
     it('refuses a body that is not JSON with 400', async () => {
-      const response = await t.http
-        .post(INCIDENTS)
-        .set(await as(world.users.student))
+      const response = await (
+        await t.signIn(world.users.student)
+      )
+        .post('/incidents')
         .set('Content-Type', 'application/json')
         .send('{"schoolId": ');
       expect(response.status).toBe(400);
@@ -634,9 +624,10 @@ describe('filing a report: POST /api/v1/incidents', () => {
         report({ description: 'He had a knife in the hallway this morning.' }),
       );
 
-      const response = await t.http
-        .get(`${INCIDENTS}/${filed.id}`)
-        .set(await as(world.users.student))
+      const response = await (
+        await t.signIn(world.users.student)
+      )
+        .get(`/incidents/${filed.id}`)
         .expect(200);
       expect(response.body.view).toBe('reporter');
       expect(response.body).not.toHaveProperty('escalationReasons');

@@ -49,12 +49,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
   >;
   /** The incidents of the scenario, by letter, in the order they were filed. */
   const ids: Record<string, string> = {};
-  const tokens = new Map<string, string>();
-
-  const as = async (user: User) => {
-    if (!tokens.has(user.id)) tokens.set(user.id, await t.login(user.username));
-    return { Authorization: `Bearer ${tokens.get(user.id)}` };
-  };
+  const as = async (user: User) => (await t.signIn(user)).headers;
 
   const report = (overrides: Record<string, unknown> = {}) => ({
     schoolId: world.school.id,
@@ -66,17 +61,13 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
   });
 
   const fileAs = async (user: User, body: Record<string, unknown>): Promise<string> => {
-    const response = await t.http
-      .post(INCIDENTS)
-      .set(await as(user))
-      .send(body);
+    const response = await (await t.signIn(user)).post('/incidents').send(body);
     if (response.status !== 201)
       throw new Error(`filing failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.id as string;
   };
 
-  const detail = async (user: User, id: string) =>
-    t.http.get(`${INCIDENTS}/${id}`).set(await as(user));
+  const detail = async (user: User, id: string) => (await t.signIn(user)).get(`/incidents/${id}`);
 
   const page = async (user: User, query: Record<string, string | number> = {}) => {
     const response = await t.http
@@ -311,10 +302,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
     });
 
     it('refuses a district administrator with 403', async () => {
-      await t.http
-        .get(INCIDENTS)
-        .set(await as(world.users.districtAdmin))
-        .expect(403);
+      await (await t.signIn(world.users.districtAdmin)).get('/incidents').expect(403);
     });
 
     it('refuses a caller without a token with 401', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '@app/identity';
 import { Factory } from './support/factory';
+import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
 
 // Starting the app, and some uploads, can take longer than jest's default 5 s on a busy machine.
@@ -23,7 +24,7 @@ interface MessageBody {
 describe('case messages', () => {
   let t: TestApp;
   let world: World;
-  let token: Record<Cast, string>;
+  let api: Record<Cast, ApiClient>;
   /** A second child of the school, linked by staff as a target, and that child's parent. */
   let target: User;
   let targetParent: User;
@@ -32,7 +33,6 @@ describe('case messages', () => {
   let strangerParent: User;
   let extraToken: Record<'target' | 'targetParent' | 'strangerParent', string>;
 
-  const asUser = (who: Cast): Headers => ({ Authorization: `Bearer ${token[who]}` });
   const as = (accessToken: string): Headers => ({ Authorization: `Bearer ${accessToken}` });
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => {
@@ -86,10 +86,7 @@ describe('case messages', () => {
     witness = await t.factory.user('student', inSchool, { displayName: 'Wendy Witness' });
     strangerParent = await t.factory.user('parent', inSchool);
     await t.factory.guardianship(strangerParent, await t.factory.user('student', inSchool));
-    const entries = await Promise.all(
-      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
-    );
-    token = Object.fromEntries(entries) as Record<Cast, string>;
+    api = await t.signInAll(world.users);
     extraToken = {
       target: await t.login(target.username),
       targetParent: await t.login(targetParent.username),
@@ -101,15 +98,15 @@ describe('case messages', () => {
 
   describe("the reporter's thread", () => {
     it('is shared by a student reporter, their parent and the school staff', async () => {
-      const incidentId = await fileIncident(asUser('student'));
+      const incidentId = await fileIncident(api.student.headers);
 
-      const fromStudent = await post(incidentId, asUser('student'), {
+      const fromStudent = await post(incidentId, api.student.headers, {
         body: '  They did it again today.  ',
       }).expect(201);
-      const fromParent = await post(incidentId, asUser('parent'), {
+      const fromParent = await post(incidentId, api.parent.headers, {
         body: 'My child is afraid to go outside at recess.',
       }).expect(201);
-      const fromCounselor = await post(incidentId, asUser('counselor'), {
+      const fromCounselor = await post(incidentId, api.counselor.headers, {
         body: 'Thank you both. I will meet your child tomorrow.',
       }).expect(201);
 
@@ -137,17 +134,17 @@ describe('case messages', () => {
       });
       const all = [fromStudent.body.id, fromParent.body.id, fromCounselor.body.id];
 
-      const studentSees = await list(incidentId, asUser('student'));
+      const studentSees = await list(incidentId, api.student.headers);
       expect(ids(studentSees)).toEqual(all);
       expect(studentSees.map((m) => m.mine)).toEqual([true, false, false]);
       expect(studentSees.every((m) => !('threadStudentId' in m))).toBe(true);
-      const parentSees = await list(incidentId, asUser('parent'));
+      const parentSees = await list(incidentId, api.parent.headers);
       expect(ids(parentSees)).toEqual(all);
       expect(parentSees.map((m) => m.mine)).toEqual([false, true, false]);
-      const counselorSees = await list(incidentId, asUser('counselor'));
+      const counselorSees = await list(incidentId, api.counselor.headers);
       expect(ids(counselorSees)).toEqual(all);
       expect(counselorSees.map((m) => m.threadStudentId)).toEqual([null, null, null]);
-      expect(ids(await list(incidentId, asUser('schoolAdmin')))).toEqual(all);
+      expect(ids(await list(incidentId, api.schoolAdmin.headers))).toEqual(all);
 
       const rows: { thread_student_id: string | null; author_id: string; author_kind: string }[] =
         await t.dataSource.query(
@@ -168,17 +165,17 @@ describe('case messages', () => {
       });
       await t.factory.guardianship(otherGuardian, world.users.student);
       const otherGuardianToken = await t.login(otherGuardian.username);
-      const incidentId = await fileIncident(asUser('parent'), {
+      const incidentId = await fileIncident(api.parent.headers, {
         onBehalfOfStudentId: world.users.student.id,
       });
 
-      const fromFiler = await post(incidentId, asUser('parent'), { body: 'I filed this.' }).expect(
-        201,
-      );
+      const fromFiler = await post(incidentId, api.parent.headers, {
+        body: 'I filed this.',
+      }).expect(201);
       const fromOther = await post(incidentId, as(otherGuardianToken), {
         body: 'I am the other parent.',
       }).expect(201);
-      const fromCounselor = await post(incidentId, asUser('counselor'), {
+      const fromCounselor = await post(incidentId, api.counselor.headers, {
         body: 'Hello both.',
       }).expect(201);
 
@@ -186,31 +183,22 @@ describe('case messages', () => {
       expect(fromOther.body.authorKind).toBe('family');
       expect(fromCounselor.body.threadStudentId).toBeNull();
       const all = [fromFiler.body.id, fromOther.body.id, fromCounselor.body.id];
-      expect(ids(await list(incidentId, asUser('parent')))).toEqual(all);
+      expect(ids(await list(incidentId, api.parent.headers))).toEqual(all);
       expect(ids(await list(incidentId, as(otherGuardianToken)))).toEqual(all);
       // The child is not the reporter and has no account access to a case their parent filed.
-      await t.http
-        .get(`/api/v1/incidents/${incidentId}/messages`)
-        .set(asUser('student'))
-        .expect(404);
+      await api.student.get(`/incidents/${incidentId}/messages`).expect(404);
     });
 
     it('records each message as an internal event the reporter does not see', async () => {
-      const incidentId = await fileIncident(asUser('student'));
-      await post(incidentId, asUser('student'), { body: 'Hello?' }).expect(201);
+      const incidentId = await fileIncident(api.student.headers);
+      await post(incidentId, api.student.headers, { body: 'Hello?' }).expect(201);
 
-      const staffView = await t.http
-        .get(`/api/v1/incidents/${incidentId}`)
-        .set(asUser('counselor'))
-        .expect(200);
+      const staffView = await api.counselor.get(`/incidents/${incidentId}`).expect(200);
       expect(staffView.body.timeline).toContainEqual(
         expect.objectContaining({ type: 'message_posted', visibility: 'internal' }),
       );
       expect(JSON.stringify(staffView.body.timeline)).not.toContain('Hello?');
-      const reporterView = await t.http
-        .get(`/api/v1/incidents/${incidentId}`)
-        .set(asUser('student'))
-        .expect(200);
+      const reporterView = await api.student.get(`/incidents/${incidentId}`).expect(200);
       expect((reporterView.body.timeline as { type: string }[]).map((e) => e.type)).toEqual([
         'filed',
       ]);
@@ -226,7 +214,7 @@ describe('case messages', () => {
     let familyMessage: string;
 
     beforeAll(async () => {
-      incidentId = await fileIncident(asUser('staff'), {
+      incidentId = await fileIncident(api.staff.headers, {
         parties: [
           { role: 'target', studentId: target.id },
           { role: 'witness', studentId: witness.id },
@@ -234,16 +222,16 @@ describe('case messages', () => {
         ],
       });
       reporterMessage = (
-        await post(incidentId, asUser('staff'), {
+        await post(incidentId, api.staff.headers, {
           body: 'I am the teacher who saw it; I can tell you more.',
         }).expect(201)
       ).body.id;
       staffToReporter = (
-        await post(incidentId, asUser('counselor'), {
+        await post(incidentId, api.counselor.headers, {
           body: 'Thanks, can we talk at noon?',
         }).expect(201)
       ).body.id;
-      const toFamily = await post(incidentId, asUser('counselor'), {
+      const toFamily = await post(incidentId, api.counselor.headers, {
         body: 'We are looking into what happened to your child at recess.',
         familyOfStudentId: target.id,
       }).expect(201);
@@ -271,13 +259,13 @@ describe('case messages', () => {
     });
 
     it('keeps the family thread from the reporter', async () => {
-      const seen = await list(incidentId, asUser('staff'));
+      const seen = await list(incidentId, api.staff.headers);
 
       expect(ids(seen)).toEqual([reporterMessage, staffToReporter]);
     });
 
     it('shows the staff every thread, each marked with its family', async () => {
-      const seen = await list(incidentId, asUser('counselor'));
+      const seen = await list(incidentId, api.counselor.headers);
 
       expect(seen.map((m) => [m.id, m.threadStudentId])).toEqual([
         [reporterMessage, null],
@@ -356,14 +344,14 @@ describe('case messages', () => {
     });
 
     it('lets a school admin write to the family thread too', async () => {
-      const response = await post(incidentId, asUser('schoolAdmin'), {
+      const response = await post(incidentId, api.schoolAdmin.headers, {
         body: 'The principal here: we have a safety plan for recess.',
         familyOfStudentId: target.id,
       }).expect(201);
 
       expect(response.body.threadStudentId).toBe(target.id);
       expect(ids(await list(incidentId, as(extraToken.targetParent)))).toContain(response.body.id);
-      expect(ids(await list(incidentId, asUser('staff')))).not.toContain(response.body.id);
+      expect(ids(await list(incidentId, api.staff.headers))).not.toContain(response.body.id);
     });
   });
 
@@ -372,20 +360,20 @@ describe('case messages', () => {
     let incidentId: string;
 
     beforeAll(async () => {
-      incidentId = await fileIncident(asUser('counselor'), {
+      incidentId = await fileIncident(api.counselor.headers, {
         onBehalfOfStudentId: world.users.student.id,
         parties: [{ role: 'target', studentId: target.id }],
       });
     });
 
     it("keeps each family's messages from the other, both ways", async () => {
-      const toReporterFamily = await post(incidentId, asUser('counselor'), {
+      const toReporterFamily = await post(incidentId, api.counselor.headers, {
         body: 'To the family of the child who told us.',
       }).expect(201);
-      const fromReporterFamily = await post(incidentId, asUser('parent'), {
+      const fromReporterFamily = await post(incidentId, api.parent.headers, {
         body: 'Our child saw everything and is upset.',
       }).expect(201);
-      const toTargetFamily = await post(incidentId, asUser('counselor'), {
+      const toTargetFamily = await post(incidentId, api.counselor.headers, {
         body: 'To the family of the child this happened to.',
         familyOfStudentId: target.id,
       }).expect(201);
@@ -393,7 +381,7 @@ describe('case messages', () => {
         body: 'Who told you about this?',
       }).expect(201);
 
-      expect(ids(await list(incidentId, asUser('parent')))).toEqual([
+      expect(ids(await list(incidentId, api.parent.headers))).toEqual([
         toReporterFamily.body.id,
         fromReporterFamily.body.id,
       ]);
@@ -401,7 +389,7 @@ describe('case messages', () => {
         toTargetFamily.body.id,
         fromTargetFamily.body.id,
       ]);
-      expect(ids(await list(incidentId, asUser('counselor')))).toEqual([
+      expect(ids(await list(incidentId, api.counselor.headers))).toEqual([
         toReporterFamily.body.id,
         fromReporterFamily.body.id,
         toTargetFamily.body.id,
@@ -420,9 +408,8 @@ describe('case messages', () => {
         await list(incidentId, as(extraToken.targetParent)),
       ]);
       const reporterSide = JSON.stringify([
-        (await t.http.get(`/api/v1/incidents/${incidentId}`).set(asUser('parent')).expect(200))
-          .body,
-        await list(incidentId, asUser('parent')),
+        (await api.parent.get(`/incidents/${incidentId}`).expect(200)).body,
+        await list(incidentId, api.parent.headers),
       ]);
 
       for (const secret of [
@@ -443,7 +430,7 @@ describe('case messages', () => {
     let incidentId: string;
 
     beforeAll(async () => {
-      incidentId = await fileIncident(asUser('staff'), {
+      incidentId = await fileIncident(api.staff.headers, {
         parties: [
           { role: 'target', studentId: target.id },
           { role: 'witness', studentId: witness.id },
@@ -459,7 +446,7 @@ describe('case messages', () => {
     ])('refuses %s with 422 and stores nothing', async (_what, studentId) => {
       const before = await stored();
 
-      const response = await post(incidentId, asUser('counselor'), {
+      const response = await post(incidentId, api.counselor.headers, {
         body: 'Hello family',
         familyOfStudentId: studentId(),
       }).expect(422);
@@ -469,17 +456,17 @@ describe('case messages', () => {
     });
 
     it('refuses it from anyone but staff with 422 and stores nothing', async () => {
-      const studentCase = await fileIncident(asUser('student'));
+      const studentCase = await fileIncident(api.student.headers);
       const before = await stored();
 
-      await post(incidentId, asUser('staff'), { body: 'x', familyOfStudentId: target.id }).expect(
+      await post(incidentId, api.staff.headers, { body: 'x', familyOfStudentId: target.id }).expect(
         422,
       );
-      await post(studentCase, asUser('student'), {
+      await post(studentCase, api.student.headers, {
         body: 'x',
         familyOfStudentId: world.users.student.id,
       }).expect(422);
-      await post(studentCase, asUser('parent'), {
+      await post(studentCase, api.parent.headers, {
         body: 'x',
         familyOfStudentId: world.users.student.id,
       }).expect(422);
@@ -490,10 +477,11 @@ describe('case messages', () => {
     it('refuses a malformed id with 400', async () => {
       const before = await stored();
 
-      await post(incidentId, asUser('counselor'), { body: 'x', familyOfStudentId: 'nope' }).expect(
-        400,
-      );
-      await post(incidentId, asUser('counselor'), { body: 'x', familyOfStudentId: null }).expect(
+      await post(incidentId, api.counselor.headers, {
+        body: 'x',
+        familyOfStudentId: 'nope',
+      }).expect(400);
+      await post(incidentId, api.counselor.headers, { body: 'x', familyOfStudentId: null }).expect(
         400,
       );
 
@@ -506,20 +494,20 @@ describe('case messages', () => {
       t.http.get(`/api/v1/incidents/${incidentId}/messages${query}`).set(headers);
 
     it('come oldest first, 20 by default, with an opaque cursor to the newer ones', async () => {
-      const incidentId = await fileIncident(asUser('student'));
+      const incidentId = await fileIncident(api.student.headers);
       const written: string[] = [];
       for (let i = 0; i < 23; i += 1) {
-        const who = i % 2 === 0 ? asUser('student') : asUser('counselor');
+        const who = i % 2 === 0 ? api.student.headers : api.counselor.headers;
         written.push((await post(incidentId, who, { body: `Message ${i}` }).expect(201)).body.id);
       }
 
-      const first = await page(incidentId, asUser('parent'), '').expect(200);
+      const first = await page(incidentId, api.parent.headers, '').expect(200);
       expect(Object.keys(first.body).sort()).toEqual(['items', 'nextCursor']);
       expect(ids(first.body.items)).toEqual(written.slice(0, 20));
       expect(first.body.nextCursor).toEqual(expect.any(String));
       const second = await page(
         incidentId,
-        asUser('parent'),
+        api.parent.headers,
         `?cursor=${encodeURIComponent(first.body.nextCursor)}`,
       ).expect(200);
       expect(ids(second.body.items)).toEqual(written.slice(20));
@@ -530,7 +518,7 @@ describe('case messages', () => {
       while (cursor !== null) {
         const { body } = (await page(
           incidentId,
-          asUser('counselor'),
+          api.counselor.headers,
           `?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
         ).expect(200)) as {
           body: { items: MessageBody[]; nextCursor: string | null };
@@ -543,9 +531,9 @@ describe('case messages', () => {
     });
 
     it('refuse a bad limit or cursor with 400', async () => {
-      const incidentId = await fileIncident(asUser('student'));
+      const incidentId = await fileIncident(api.student.headers);
       for (const query of ['?limit=0', '?limit=101', '?limit=ten', '?cursor=not-a-cursor']) {
-        await page(incidentId, asUser('student'), query).expect(400);
+        await page(incidentId, api.student.headers, query).expect(400);
       }
     });
   });
@@ -555,9 +543,8 @@ describe('case messages', () => {
     const close = async (incidentId: string) => {
       const act = async (path: string, body: Record<string, unknown>, version: number) =>
         (
-          await t.http
-            .post(`/api/v1/incidents/${incidentId}/${path}`)
-            .set(asUser('counselor'))
+          await api.counselor
+            .post(`/incidents/${incidentId}/${path}`)
             .send({ ...body, version })
             .expect(200)
         ).body.version as number;
@@ -572,8 +559,8 @@ describe('case messages', () => {
     };
 
     it('refuses a family message with 409 that says how to raise a new concern, and stores nothing', async () => {
-      const incidentId = await fileIncident(asUser('student'));
-      await post(incidentId, asUser('parent'), { body: 'Thank you for looking into it.' }).expect(
+      const incidentId = await fileIncident(api.student.headers);
+      await post(incidentId, api.parent.headers, { body: 'Thank you for looking into it.' }).expect(
         201,
       );
       await close(incidentId);
@@ -581,9 +568,9 @@ describe('case messages', () => {
       const outboxBefore = await count('SELECT count(*)::int AS n FROM outbox');
 
       for (const who of ['student', 'parent'] as const) {
-        const response = await post(incidentId, asUser(who), { body: 'It started again.' }).expect(
-          409,
-        );
+        const response = await post(incidentId, api[who].headers, {
+          body: 'It started again.',
+        }).expect(409);
         expect(response.body).toEqual({
           statusCode: 409,
           error: 'Conflict',
@@ -594,15 +581,15 @@ describe('case messages', () => {
       await expect(stored()).resolves.toEqual(before);
       await expect(count('SELECT count(*)::int AS n FROM outbox')).resolves.toBe(outboxBefore);
       // The thread stays readable.
-      await expect(list(incidentId, asUser('parent'))).resolves.toHaveLength(1);
+      await expect(list(incidentId, api.parent.headers)).resolves.toHaveLength(1);
     });
 
     it('refuses staff messages too', async () => {
-      const incidentId = await fileIncident(asUser('student'));
+      const incidentId = await fileIncident(api.student.headers);
       await close(incidentId);
       const before = await stored();
 
-      const response = await post(incidentId, asUser('counselor'), {
+      const response = await post(incidentId, api.counselor.headers, {
         body: 'One more thing.',
       }).expect(409);
 
@@ -611,19 +598,17 @@ describe('case messages', () => {
     });
 
     it('still takes family messages on a dismissed case, which staff can reopen', async () => {
-      const incidentId = await fileIncident(asUser('student'));
-      const triaged = await t.http
-        .post(`/api/v1/incidents/${incidentId}/triage`)
-        .set(asUser('counselor'))
+      const incidentId = await fileIncident(api.student.headers);
+      const triaged = await api.counselor
+        .post(`/incidents/${incidentId}/triage`)
         .send({ version: 1, severity: 'low' })
         .expect(200);
-      await t.http
-        .post(`/api/v1/incidents/${incidentId}/transitions`)
-        .set(asUser('counselor'))
+      await api.counselor
+        .post(`/incidents/${incidentId}/transitions`)
         .send({ version: triaged.body.version, action: 'dismiss', reason: 'Not bullying.' })
         .expect(200);
 
-      await post(incidentId, asUser('parent'), { body: 'We disagree with this.' }).expect(201);
+      await post(incidentId, api.parent.headers, { body: 'We disagree with this.' }).expect(201);
     });
   });
 
@@ -631,7 +616,7 @@ describe('case messages', () => {
     let incidentId: string;
 
     beforeAll(async () => {
-      incidentId = await fileIncident(asUser('student'));
+      incidentId = await fileIncident(api.student.headers);
     });
 
     it.each([
@@ -644,7 +629,7 @@ describe('case messages', () => {
     ])('refuses %s with 400 and stores nothing', async (_what, body) => {
       const before = await stored();
 
-      const response = await post(incidentId, asUser('student'), body).expect(400);
+      const response = await post(incidentId, api.student.headers, body).expect(400);
 
       expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       await expect(stored()).resolves.toEqual(before);
@@ -653,7 +638,7 @@ describe('case messages', () => {
     it('accepts 5000 characters, counted after trimming', async () => {
       const body = `   ${'y'.repeat(5000)}   `;
 
-      const response = await post(incidentId, asUser('student'), { body }).expect(201);
+      const response = await post(incidentId, api.student.headers, { body }).expect(201);
 
       expect(response.body.body).toBe('y'.repeat(5000));
     });
@@ -663,8 +648,8 @@ describe('case messages', () => {
     let incidentId: string;
 
     beforeAll(async () => {
-      incidentId = await fileIncident(asUser('student'));
-      await post(incidentId, asUser('student'), { body: 'A private word.' }).expect(201);
+      incidentId = await fileIncident(api.student.headers);
+      await post(incidentId, api.student.headers, { body: 'A private word.' }).expect(201);
     });
 
     it.each(['staff', 'sisterAdmin', 'sisterStudent', 'foreignAdmin', 'foreignStudent'] as const)(
@@ -672,11 +657,8 @@ describe('case messages', () => {
       async (who) => {
         const before = await stored();
 
-        const read = await t.http
-          .get(`/api/v1/incidents/${incidentId}/messages`)
-          .set(asUser(who))
-          .expect(404);
-        await post(incidentId, asUser(who), { body: 'let me in' }).expect(404);
+        const read = await api[who].get(`/incidents/${incidentId}/messages`).expect(404);
+        await post(incidentId, api[who].headers, { body: 'let me in' }).expect(404);
 
         expect(JSON.stringify(read.body)).not.toContain('A private word.');
         await expect(stored()).resolves.toEqual(before);
@@ -688,30 +670,21 @@ describe('case messages', () => {
         .get(`/api/v1/incidents/${incidentId}/messages`)
         .set(as(extraToken.strangerParent))
         .expect(404);
-      await t.http
-        .get(`/api/v1/incidents/${randomUUID()}/messages`)
-        .set(asUser('counselor'))
-        .expect(404);
-      await post(randomUUID(), asUser('counselor'), { body: 'hello' }).expect(404);
+      await api.counselor.get(`/incidents/${randomUUID()}/messages`).expect(404);
+      await post(randomUUID(), api.counselor.headers, { body: 'hello' }).expect(404);
     });
 
     it('answers 403 to a district admin, 401 without a token and 400 for a bad id', async () => {
       const before = await stored();
 
-      await t.http
-        .get(`/api/v1/incidents/${incidentId}/messages`)
-        .set(asUser('districtAdmin'))
-        .expect(403);
-      await post(incidentId, asUser('districtAdmin'), { body: 'hello' }).expect(403);
+      await api.districtAdmin.get(`/incidents/${incidentId}/messages`).expect(403);
+      await post(incidentId, api.districtAdmin.headers, { body: 'hello' }).expect(403);
       await t.http.get(`/api/v1/incidents/${incidentId}/messages`).expect(401);
       await t.http
         .post(`/api/v1/incidents/${incidentId}/messages`)
         .send({ body: 'hi' })
         .expect(401);
-      await t.http
-        .get('/api/v1/incidents/not-a-uuid/messages')
-        .set(asUser('counselor'))
-        .expect(400);
+      await api.counselor.get('/incidents/not-a-uuid/messages').expect(400);
 
       await expect(stored()).resolves.toEqual(before);
     });

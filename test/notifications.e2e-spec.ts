@@ -14,7 +14,6 @@ import { TestApp } from './support/test-app';
 // jest.config.js sets testTimeout inside the e2e project, where jest ignores it.
 jest.setTimeout(60_000);
 
-const INCIDENTS = '/api/v1/incidents';
 const NOTIFICATIONS = '/api/v1/notifications';
 const MAIL_FROM = 'Safe Schools <no-reply@safe-schools.local>';
 const DESCRIPTION = 'Two older kids pushed me against the lockers and called me names again.';
@@ -66,8 +65,6 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
   let school: School;
   const people = {} as Record<Who, User>;
   const nameOf = new Map<string, Who>();
-  const tokens = new Map<Who, string>();
-
   const workerConfig = (extra: Record<string, string> = {}) =>
     parseEnvironment({
       DATA_DIR: dataDir,
@@ -77,10 +74,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       ...extra,
     });
 
-  const as = async (who: Who) => {
-    if (!tokens.has(who)) tokens.set(who, await t.login(people[who].username));
-    return { Authorization: `Bearer ${tokens.get(who)}` };
-  };
+  const as = async (who: Who) => (await t.signIn(people[who])).headers;
   const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).sort();
   const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
     t.dataSource.query<T[]>(sql, params);
@@ -106,20 +100,14 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
     ...overrides,
   });
   const file = async (who: Who, overrides: Record<string, unknown> = {}) =>
-    (
-      await t.http
-        .post(INCIDENTS)
-        .set(await as(who))
-        .send(report(overrides))
-        .expect(201)
-    ).body as { id: string; reference: string; severity: string | null };
+    (await (await t.signIn(people[who])).post('/incidents').send(report(overrides)).expect(201))
+      .body as {
+      id: string;
+      reference: string;
+      severity: string | null;
+    };
   const view = async (id: string, who: Who = 'counselor') =>
-    (
-      await t.http
-        .get(`${INCIDENTS}/${id}`)
-        .set(await as(who))
-        .expect(200)
-    ).body as {
+    (await (await t.signIn(people[who])).get(`/incidents/${id}`).expect(200)).body as {
       version: number;
       reference: string;
       timeline: TimelineEntry[];
@@ -133,25 +121,28 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
     status = 200,
   ) =>
     (
-      await t.http
-        .post(`${INCIDENTS}/${id}/${step}`)
-        .set(await as(who))
+      await (
+        await t.signIn(people[who])
+      )
+        .post(`/incidents/${id}/${step}`)
         .send({ version: (await view(id)).version, ...body })
         .expect(status)
     ).body as { version: number };
   const note = async (who: Who, id: string, visibility: 'shared' | 'internal') =>
     (
-      await t.http
-        .post(`${INCIDENTS}/${id}/notes`)
-        .set(await as(who))
+      await (
+        await t.signIn(people[who])
+      )
+        .post(`/incidents/${id}/notes`)
         .send({ body: `A ${visibility} note about the lockers.`, visibility })
         .expect(201)
     ).body as { id: string };
   const message = async (who: Who, id: string, familyOfStudentId?: string) =>
     (
-      await t.http
-        .post(`${INCIDENTS}/${id}/messages`)
-        .set(await as(who))
+      await (
+        await t.signIn(people[who])
+      )
+        .post(`/incidents/${id}/messages`)
         .send({ body: 'Could we talk about this tomorrow?', familyOfStudentId })
         .expect(201)
     ).body as { id: string };
@@ -352,9 +343,10 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
 
       // A refused change queues nothing.
       const queuedBefore = (await outboxOf(id)).length;
-      await t.http
-        .post(`${INCIDENTS}/${id}/transitions`)
-        .set(await as('counselor'))
+      await (
+        await t.signIn(people['counselor'])
+      )
+        .post(`/incidents/${id}/transitions`)
         .send({ version: 1, action: 'close' })
         .expect(409);
       expect(await outboxOf(id)).toHaveLength(queuedBefore);
@@ -523,9 +515,10 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       );
 
       await note('counselor', id, 'internal');
-      await t.http
-        .post(`${INCIDENTS}/${id}/actions`)
-        .set(await as('counselor'))
+      await (
+        await t.signIn(people['counselor'])
+      )
+        .post(`/incidents/${id}/actions`)
         .send({
           type: 'counseling_session',
           description: 'Talked with the student.',
@@ -598,9 +591,10 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       await act('counselor', id, 'triage', { severity: 'low' });
       await deliverAll();
 
-      const unread = await t.http
+      const unread = await (
+        await t.signIn(people['student'])
+      )
         .get(`${NOTIFICATIONS}?unread=true`)
-        .set(await as('student'))
         .expect(200);
       expect(Object.keys(unread.body).sort()).toEqual(['items', 'nextCursor']);
       const notice = (unread.body.items as Record<string, unknown>[]).find(
@@ -618,54 +612,51 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       expect(Number.isNaN(Date.parse(notice.createdAt as string))).toBe(false);
 
       // Someone else's notice is not found; nor is an unknown one.
-      await t.http
+      await (
+        await t.signIn(people['parent'])
+      )
         .post(`${NOTIFICATIONS}/${notice.id as string}/read`)
-        .set(await as('parent'))
         .expect(404);
-      await t.http
+      await (
+        await t.signIn(people['student'])
+      )
         .post(`${NOTIFICATIONS}/00000000-0000-4000-8000-000000000000/read`)
-        .set(await as('student'))
         .expect(404);
-      await t.http
+      await (
+        await t.signIn(people['student'])
+      )
         .post(`${NOTIFICATIONS}/not-a-uuid/read`)
-        .set(await as('student'))
         .expect(400);
-      const parentList = await t.http
-        .get(NOTIFICATIONS)
-        .set(await as('parent'))
-        .expect(200);
+      const parentList = await (await t.signIn(people['parent'])).get(NOTIFICATIONS).expect(200);
       expect(
         (parentList.body.items as { id: string }[]).some((item) => item.id === notice.id),
       ).toBe(false);
 
-      await t.http
+      await (
+        await t.signIn(people['student'])
+      )
         .post(`${NOTIFICATIONS}/${notice.id as string}/read`)
-        .set(await as('student'))
         .expect(204);
-      await t.http
+      await (
+        await t.signIn(people['student'])
+      )
         .post(`${NOTIFICATIONS}/${notice.id as string}/read`)
-        .set(await as('student'))
         .expect(204);
-      const unreadAfter = await t.http
+      const unreadAfter = await (
+        await t.signIn(people['student'])
+      )
         .get(`${NOTIFICATIONS}?unread=true`)
-        .set(await as('student'))
         .expect(200);
       expect((unreadAfter.body.items as { id: string }[]).map((item) => item.id)).not.toContain(
         notice.id,
       );
-      const all = await t.http
-        .get(NOTIFICATIONS)
-        .set(await as('student'))
-        .expect(200);
+      const all = await (await t.signIn(people['student'])).get(NOTIFICATIONS).expect(200);
       const read = (all.body.items as { id: string; readAt: string | null }[]).find(
         (item) => item.id === notice.id,
       )!;
       expect(Number.isNaN(Date.parse(read.readAt!))).toBe(false);
 
-      await t.http
-        .get(`${NOTIFICATIONS}?unread=maybe`)
-        .set(await as('student'))
-        .expect(400);
+      await (await t.signIn(people['student'])).get(`${NOTIFICATIONS}?unread=maybe`).expect(400);
       await t.http.get(NOTIFICATIONS).expect(401);
       await t.http.post(`${NOTIFICATIONS}/${notice.id as string}/read`).expect(401);
     });
@@ -701,7 +692,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
         'student',
         'parent',
       ] as const) {
-        const response = await t.http.get(`${NOTIFICATIONS}?unread=true`).set(await as(who));
+        const response = await (await t.signIn(people[who])).get(`${NOTIFICATIONS}?unread=true`);
         expect({ who, status: response.status }).toEqual({ who, status: 200 });
         expect(Array.isArray(response.body.items)).toBe(true);
       }

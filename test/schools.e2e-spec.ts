@@ -1,4 +1,5 @@
 import type { Factory } from './support/factory';
+import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
 
 type World = Awaited<ReturnType<Factory['world']>>;
@@ -10,7 +11,7 @@ const NON_ADMINS = ['counselor', 'staff', 'student', 'parent'] as const;
 describe('schools administration', () => {
   let t: TestApp;
   let world: World;
-  let token: Record<Cast, string>;
+  let api: Record<Cast, ApiClient>;
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => {
     const rows: { n: number }[] = await t.dataSource.query(sql, params);
@@ -32,15 +33,11 @@ describe('schools administration', () => {
     timeZone: 'America/Chicago',
     ...overrides,
   });
-  const asUser = (who: Cast) => ({ Authorization: `Bearer ${token[who]}` });
 
   beforeAll(async () => {
     t = await TestApp.start();
     world = await t.factory.world();
-    const entries = await Promise.all(
-      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
-    );
-    token = Object.fromEntries(entries) as Record<Cast, string>;
+    api = await t.signInAll(world.users);
   });
 
   afterAll(() => t.close());
@@ -48,11 +45,7 @@ describe('schools administration', () => {
   describe('POST /api/v1/schools', () => {
     it('creates a school in the district admin’s district, with the default policy', async () => {
       const body = newSchool({ code: 'birch-01' });
-      const response = await t.http
-        .post('/api/v1/schools')
-        .set(asUser('districtAdmin'))
-        .send(body)
-        .expect(201);
+      const response = await api.districtAdmin.post('/schools').send(body).expect(201);
 
       expect(response.body).toEqual({
         id: expect.any(String),
@@ -77,9 +70,8 @@ describe('schools administration', () => {
     });
 
     it('stores holidays sorted and without duplicates, and the given policy', async () => {
-      const response = await t.http
-        .post('/api/v1/schools')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/schools')
         .send(
           newSchool({
             holidays: ['2026-12-25', '2026-11-26', '2026-12-25', '2028-02-29'],
@@ -98,9 +90,8 @@ describe('schools administration', () => {
 
     it('answers 409 for a code already taken, whatever its case, and writes nothing', async () => {
       const before = await schoolCount();
-      const response = await t.http
-        .post('/api/v1/schools')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/schools')
         .send(newSchool({ code: world.school.code.toLowerCase() }))
         .expect(409);
 
@@ -113,9 +104,8 @@ describe('schools administration', () => {
     });
 
     it('also refuses a code taken in another district (codes are public and global)', async () => {
-      await t.http
-        .post('/api/v1/schools')
-        .set(asUser('districtAdmin'))
+      await api.districtAdmin
+        .post('/schools')
         .send(newSchool({ code: world.foreignSchool.code }))
         .expect(409);
     });
@@ -146,9 +136,8 @@ describe('schools administration', () => {
       ['an unknown field', { principal: 'Ms. Smith' }, 'property principal should not exist'],
     ])('refuses %s with 400 naming the field', async (_case, overrides, field) => {
       const before = await schoolCount();
-      const response = await t.http
-        .post('/api/v1/schools')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/schools')
         .send(newSchool(overrides))
         .expect(400);
 
@@ -161,9 +150,8 @@ describe('schools administration', () => {
     });
 
     it('lists every bad field at once', async () => {
-      const response = await t.http
-        .post('/api/v1/schools')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/schools')
         .send({ code: '!', timeZone: 'Nowhere' })
         .expect(400);
 
@@ -177,11 +165,7 @@ describe('schools administration', () => {
       'refuses a %s with 403 and writes nothing',
       async (who) => {
         const before = await schoolCount();
-        const response = await t.http
-          .post('/api/v1/schools')
-          .set(asUser(who))
-          .send(newSchool())
-          .expect(403);
+        const response = await api[who].post('/schools').send(newSchool()).expect(403);
 
         expect(response.body.statusCode).toBe(403);
         await expect(schoolCount()).resolves.toBe(before);
@@ -200,10 +184,8 @@ describe('schools administration', () => {
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
-        const response = await t.http
-          .get('/api/v1/schools')
-          .query(cursor ? { limit: 100, cursor } : { limit: 100 })
-          .set(asUser(who))
+        const response = await api[who]
+          .get('/schools', cursor ? { limit: 100, cursor } : { limit: 100 })
           .expect(200);
         ids.push(...(response.body.items as { id: string }[]).map((school) => school.id));
         cursor = response.body.nextCursor as string | null;
@@ -224,7 +206,7 @@ describe('schools administration', () => {
     });
 
     it('shows a school admin their own school only, in the documented shape', async () => {
-      const response = await t.http.get('/api/v1/schools').set(asUser('schoolAdmin')).expect(200);
+      const response = await api.schoolAdmin.get('/schools').expect(200);
 
       expect(response.body).toEqual({
         items: [
@@ -280,7 +262,7 @@ describe('schools administration', () => {
     });
 
     it.each(NON_ADMINS)('refuses a %s with 403', async (who) => {
-      const response = await t.http.get('/api/v1/schools').set(asUser(who)).expect(403);
+      const response = await api[who].get('/schools').expect(403);
       expect(response.body.statusCode).toBe(403);
     });
 
@@ -292,9 +274,8 @@ describe('schools administration', () => {
   describe('PATCH /api/v1/schools/:id', () => {
     it('lets a district admin change every field of a school in the district', async () => {
       const school = await t.factory.school(world.district);
-      const response = await t.http
-        .patch(`/api/v1/schools/${school.id}`)
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .patch(`/schools/${school.id}`)
         .send({
           name: 'Renamed Academy',
           code: 'renamed-1',
@@ -326,9 +307,8 @@ describe('schools administration', () => {
 
     it('leaves the fields that are not sent as they were', async () => {
       const school = await t.factory.school(world.district, { holidays: ['2026-07-04'] });
-      await t.http
-        .patch(`/api/v1/schools/${school.id}`)
-        .set(asUser('districtAdmin'))
+      await api.districtAdmin
+        .patch(`/schools/${school.id}`)
         .send({ name: 'Only The Name' })
         .expect(200);
 
@@ -344,9 +324,8 @@ describe('schools administration', () => {
 
     it('answers 409 when the new code is taken, and keeps the old one', async () => {
       const school = await t.factory.school(world.district);
-      await t.http
-        .patch(`/api/v1/schools/${school.id}`)
-        .set(asUser('districtAdmin'))
+      await api.districtAdmin
+        .patch(`/schools/${school.id}`)
         .send({ code: world.sisterSchool.code })
         .expect(409);
 
@@ -354,9 +333,8 @@ describe('schools administration', () => {
     });
 
     it('lets a school admin change the holidays and policy of their own school', async () => {
-      const response = await t.http
-        .patch(`/api/v1/schools/${world.school.id}`)
-        .set(asUser('schoolAdmin'))
+      const response = await api.schoolAdmin
+        .patch(`/schools/${world.school.id}`)
         .send({
           holidays: ['2026-11-27', '2026-11-26'],
           policy: { triageSchoolDays: 3, resolveSchoolDays: 20 },
@@ -380,9 +358,8 @@ describe('schools administration', () => {
       'refuses a school admin changing the %s of their own school with 403',
       async (field, body) => {
         const before = await schoolRow(world.school.id);
-        const response = await t.http
-          .patch(`/api/v1/schools/${world.school.id}`)
-          .set(asUser('schoolAdmin'))
+        const response = await api.schoolAdmin
+          .patch(`/schools/${world.school.id}`)
           .send({ ...body, holidays: [] })
           .expect(403);
 
@@ -401,9 +378,8 @@ describe('schools administration', () => {
       async (_who, _which, who, which) => {
         const school = world[which];
         const before = await schoolRow(school.id);
-        const response = await t.http
-          .patch(`/api/v1/schools/${school.id}`)
-          .set(asUser(who))
+        const response = await api[who]
+          .patch(`/schools/${school.id}`)
           .send({ policy: { triageSchoolDays: 5, resolveSchoolDays: 50 } })
           .expect(404);
 
@@ -417,17 +393,15 @@ describe('schools administration', () => {
     );
 
     it('answers 404 for a school that does not exist', async () => {
-      await t.http
-        .patch('/api/v1/schools/00000000-0000-4000-8000-000000000000')
-        .set(asUser('districtAdmin'))
+      await api.districtAdmin
+        .patch('/schools/00000000-0000-4000-8000-000000000000')
         .send({ name: 'Ghost School' })
         .expect(404);
     });
 
     it('answers 400 naming the parameter for an id that is not a uuid', async () => {
-      const response = await t.http
-        .patch('/api/v1/schools/not-a-uuid')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .patch('/schools/not-a-uuid')
         .send({ name: 'Whatever' })
         .expect(400);
 
@@ -457,9 +431,8 @@ describe('schools administration', () => {
     ])('refuses %s with 400 naming the field', async (_case, body, field) => {
       const school = await t.factory.school(world.district);
       const before = await schoolRow(school.id);
-      const response = await t.http
-        .patch(`/api/v1/schools/${school.id}`)
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .patch(`/schools/${school.id}`)
         .send(body)
         .expect(400);
 
@@ -470,9 +443,8 @@ describe('schools administration', () => {
 
     it.each(NON_ADMINS)('refuses a %s with 403 and changes nothing', async (who) => {
       const before = await schoolRow(world.school.id);
-      await t.http
-        .patch(`/api/v1/schools/${world.school.id}`)
-        .set(asUser(who))
+      await api[who]
+        .patch(`/schools/${world.school.id}`)
         .send({ policy: { triageSchoolDays: 9, resolveSchoolDays: 90 } })
         .expect(403);
       await expect(schoolRow(world.school.id)).resolves.toEqual(before);

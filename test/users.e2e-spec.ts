@@ -1,4 +1,5 @@
 import { Factory } from './support/factory';
+import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
 
 type World = Awaited<ReturnType<Factory['world']>>;
@@ -12,7 +13,7 @@ const NEW_PASSWORD = 'a brand new passphrase';
 describe('users administration', () => {
   let t: TestApp;
   let world: World;
-  let token: Record<Cast, string>;
+  let api: Record<Cast, ApiClient>;
   let serial = 0;
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => {
@@ -42,17 +43,13 @@ describe('users administration', () => {
     schoolIds: [world.school.id],
     ...overrides,
   });
-  const asUser = (who: Cast) => ({ Authorization: `Bearer ${token[who]}` });
   const bearer = (accessToken: string) => ({ Authorization: `Bearer ${accessToken}` });
   const sorted = (ids: string[]) => [...ids].sort();
 
   beforeAll(async () => {
     t = await TestApp.start();
     world = await t.factory.world();
-    const entries = await Promise.all(
-      Object.entries(world.users).map(async ([key, user]) => [key, await t.login(user.username)]),
-    );
-    token = Object.fromEntries(entries) as Record<Cast, string>;
+    api = await t.signInAll(world.users);
   });
 
   afterAll(() => t.close());
@@ -60,9 +57,8 @@ describe('users administration', () => {
   describe('POST /api/v1/users', () => {
     it('lets a district admin create a counselor in two schools of the district', async () => {
       const username = uniqueName('Counselor.Kim');
-      const response = await t.http
-        .post('/api/v1/users')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/users')
         .send(
           newUser({
             username,
@@ -103,9 +99,8 @@ describe('users administration', () => {
     });
 
     it('lets a district admin create another district admin without schools', async () => {
-      const response = await t.http
-        .post('/api/v1/users')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/users')
         .send(newUser({ role: 'district_admin', schoolIds: [] }))
         .expect(201);
 
@@ -117,9 +112,8 @@ describe('users administration', () => {
     });
 
     it('lets a school admin create a student of their school', async () => {
-      const response = await t.http
-        .post('/api/v1/users')
-        .set(asUser('schoolAdmin'))
+      const response = await api.schoolAdmin
+        .post('/users')
         .send(newUser({ role: 'student', schoolIds: [world.school.id] }))
         .expect(201);
 
@@ -137,9 +131,8 @@ describe('users administration', () => {
 
     it('refuses a school admin creating a district admin with 403 and writes nothing', async () => {
       const before = await userCount();
-      const response = await t.http
-        .post('/api/v1/users')
-        .set(asUser('schoolAdmin'))
+      const response = await api.schoolAdmin
+        .post('/users')
         .send(newUser({ role: 'district_admin', schoolIds: [] }))
         .expect(403);
 
@@ -155,9 +148,8 @@ describe('users administration', () => {
       'answers 404 to %s placing an account in %s, and writes nothing',
       async (_who, _where, who, where) => {
         const [users, memberships] = [await userCount(), await membershipCount()];
-        const response = await t.http
-          .post('/api/v1/users')
-          .set(asUser(who))
+        const response = await api[who]
+          .post('/users')
           .send(newUser({ role: 'staff', schoolIds: [world.school.id, world[where].id] }))
           .expect(404);
 
@@ -172,9 +164,8 @@ describe('users administration', () => {
     );
 
     it('answers 404 for a school that does not exist', async () => {
-      await t.http
-        .post('/api/v1/users')
-        .set(asUser('districtAdmin'))
+      await api.districtAdmin
+        .post('/users')
         .send(newUser({ schoolIds: ['00000000-0000-4000-8000-000000000000'] }))
         .expect(404);
     });
@@ -187,9 +178,8 @@ describe('users administration', () => {
       ['a parent without a school', 'parent', () => []],
     ])('refuses %s with 422 and writes nothing', async (_case, role, schoolIds) => {
       const before = await userCount();
-      const response = await t.http
-        .post('/api/v1/users')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/users')
         .send(newUser({ role, schoolIds: schoolIds() }))
         .expect(422);
 
@@ -203,9 +193,8 @@ describe('users administration', () => {
 
     it('answers 409 for a username already taken, whatever its case', async () => {
       const before = await userCount();
-      const response = await t.http
-        .post('/api/v1/users')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .post('/users')
         .send(newUser({ username: world.users.counselor.username.toUpperCase() }))
         .expect(409);
 
@@ -229,11 +218,7 @@ describe('users administration', () => {
       ['an unknown field', { isAdmin: true }, 'property isAdmin should not exist'],
     ])('refuses %s with 400 naming the field', async (_case, overrides, field) => {
       const before = await userCount();
-      const response = await t.http
-        .post('/api/v1/users')
-        .set(asUser('districtAdmin'))
-        .send(newUser(overrides))
-        .expect(400);
+      const response = await api.districtAdmin.post('/users').send(newUser(overrides)).expect(400);
 
       expect(response.body).toEqual({
         statusCode: 400,
@@ -245,11 +230,7 @@ describe('users administration', () => {
 
     it.each(NON_ADMINS)('refuses a %s with 403 and writes nothing', async (who) => {
       const before = await userCount();
-      const response = await t.http
-        .post('/api/v1/users')
-        .set(asUser(who))
-        .send(newUser())
-        .expect(403);
+      const response = await api[who].post('/users').send(newUser()).expect(403);
 
       expect(response.body.statusCode).toBe(403);
       await expect(userCount()).resolves.toBe(before);
@@ -286,7 +267,7 @@ describe('users administration', () => {
     };
 
     it('shows a district admin every account of the district and none of another', async () => {
-      const ids = (await listAll(asUser('districtAdmin'))).map((user) => user.id);
+      const ids = (await listAll(api.districtAdmin.headers)).map((user) => user.id);
       const rows: { id: string }[] = await t.dataSource.query(
         'SELECT id FROM users WHERE district_id = $1',
         [world.district.id],
@@ -299,7 +280,7 @@ describe('users administration', () => {
     });
 
     it('shows a school admin the accounts of their school only, never a district admin', async () => {
-      const items = await listAll(asUser('schoolAdmin'));
+      const items = await listAll(api.schoolAdmin.headers);
       const ids = items.map((user) => user.id);
 
       for (const who of ['schoolAdmin', 'counselor', 'staff', 'student', 'parent'] as const) {
@@ -312,10 +293,8 @@ describe('users administration', () => {
     });
 
     it('returns accounts in the documented shape, without secrets', async () => {
-      const response = await t.http
-        .get('/api/v1/users')
-        .query({ role: 'staff', schoolId: world.school.id })
-        .set(asUser('schoolAdmin'))
+      const response = await api.schoolAdmin
+        .get('/users', { role: 'staff', schoolId: world.school.id })
         .expect(200);
 
       expect(response.body).toEqual({
@@ -337,14 +316,14 @@ describe('users administration', () => {
     });
 
     it('filters by role and by school', async () => {
-      const students = await listAll(asUser('districtAdmin'), { role: 'student' });
+      const students = await listAll(api.districtAdmin.headers, { role: 'student' });
       expect(students.length).toBeGreaterThanOrEqual(2);
       expect(students.every((user) => user.role === 'student')).toBe(true);
       expect(students.map((user) => user.id)).toEqual(
         expect.arrayContaining([world.users.student.id, world.users.sisterStudent.id]),
       );
 
-      const sister = await listAll(asUser('districtAdmin'), { schoolId: world.sisterSchool.id });
+      const sister = await listAll(api.districtAdmin.headers, { schoolId: world.sisterSchool.id });
       expect(sister.length).toBeGreaterThanOrEqual(2);
       expect(sister.every((user) => user.schoolIds.includes(world.sisterSchool.id))).toBe(true);
     });
@@ -353,11 +332,7 @@ describe('users administration', () => {
       ['a school admin', 'a sister school', 'schoolAdmin', 'sisterSchool'],
       ['a district admin', 'another district’s school', 'districtAdmin', 'foreignSchool'],
     ] as const)('answers 404 to %s filtering by %s', async (_who, _where, who, where) => {
-      const response = await t.http
-        .get('/api/v1/users')
-        .query({ schoolId: world[where].id })
-        .set(asUser(who))
-        .expect(404);
+      const response = await api[who].get('/users', { schoolId: world[where].id }).expect(404);
       expect(response.body.statusCode).toBe(404);
     });
 
@@ -370,7 +345,7 @@ describe('users administration', () => {
         );
       }
 
-      const items = await listAll(asUser('districtAdmin'), { schoolId: school.id }, 5);
+      const items = await listAll(api.districtAdmin.headers, { schoolId: school.id }, 5);
       const ids = items.map((user) => user.id);
 
       expect(ids).toHaveLength(23);
@@ -385,18 +360,14 @@ describe('users administration', () => {
       for (let i = 0; i < 4; i++) {
         await t.factory.user('staff', { district: world.district, schools: [school] });
       }
-      const first = await t.http
-        .get('/api/v1/users')
-        .query({ schoolId: school.id, limit: 2 })
-        .set(asUser('districtAdmin'))
+      const first = await api.districtAdmin
+        .get('/users', { schoolId: school.id, limit: 2 })
         .expect(200);
       expect(first.body.items).toHaveLength(2);
       expect(first.body.nextCursor).toEqual(expect.any(String));
 
-      const second = await t.http
-        .get('/api/v1/users')
-        .query({ schoolId: school.id, limit: 2, cursor: first.body.nextCursor })
-        .set(asUser('districtAdmin'))
+      const second = await api.districtAdmin
+        .get('/users', { schoolId: school.id, limit: 2, cursor: first.body.nextCursor })
         .expect(200);
       expect(second.body.items).toHaveLength(2);
       expect(second.body.nextCursor).toBeNull();
@@ -410,16 +381,12 @@ describe('users administration', () => {
       ['a schoolId that is not a uuid', { schoolId: '42' }, 'schoolId'],
       ['a garbage cursor', { cursor: 'garbage' }, 'cursor'],
     ])('refuses %s with 400 naming the parameter', async (_case, query, field) => {
-      const response = await t.http
-        .get('/api/v1/users')
-        .query(query)
-        .set(asUser('districtAdmin'))
-        .expect(400);
+      const response = await api.districtAdmin.get('/users', query).expect(400);
       expect(JSON.stringify(response.body.message)).toContain(field);
     });
 
     it.each(NON_ADMINS)('refuses a %s with 403', async (who) => {
-      await t.http.get('/api/v1/users').set(asUser(who)).expect(403);
+      await api[who].get('/users').expect(403);
     });
 
     it('refuses a caller without a token with 401', async () => {
@@ -433,9 +400,8 @@ describe('users administration', () => {
 
     it('changes display name, email and locale', async () => {
       const user = await counselorIn(world.school);
-      const response = await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('schoolAdmin'))
+      const response = await api.schoolAdmin
+        .patch(`/users/${user.id}`)
         .send({ displayName: 'Dr. Renamed', email: 'renamed@example.org', locale: 'es' })
         .expect(200);
 
@@ -460,9 +426,8 @@ describe('users administration', () => {
       await t.dataSource.query(`UPDATE users SET email = 'old@example.org' WHERE id = $1`, [
         user.id,
       ]);
-      const response = await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .patch(`/users/${user.id}`)
         .send({ email: null })
         .expect(200);
 
@@ -479,9 +444,8 @@ describe('users administration', () => {
       const { accessToken, refreshToken } = login.body;
       await t.http.get('/api/v1/me').set(bearer(accessToken)).expect(200);
 
-      const response = await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('schoolAdmin'))
+      const response = await api.schoolAdmin
+        .patch(`/users/${user.id}`)
         .send({ disabled: true })
         .expect(200);
 
@@ -507,11 +471,7 @@ describe('users administration', () => {
         { district: world.district, schools: [world.school] },
         { disabled: true },
       );
-      await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('districtAdmin'))
-        .send({ disabled: false })
-        .expect(200);
+      await api.districtAdmin.patch(`/users/${user.id}`).send({ disabled: false }).expect(200);
 
       await expect(t.login(user.username)).resolves.toEqual(expect.any(String));
     });
@@ -520,9 +480,8 @@ describe('users administration', () => {
       'refuses a %s disabling their own account with 422',
       async (who) => {
         const me = world.users[who];
-        const response = await t.http
-          .patch(`/api/v1/users/${me.id}`)
-          .set(asUser(who))
+        const response = await api[who]
+          .patch(`/users/${me.id}`)
           .send({ disabled: true })
           .expect(422);
 
@@ -538,11 +497,7 @@ describe('users administration', () => {
         .send({ username: user.username, password: Factory.PASSWORD })
         .expect(200);
 
-      await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('schoolAdmin'))
-        .send({ password: NEW_PASSWORD })
-        .expect(200);
+      await api.schoolAdmin.patch(`/users/${user.id}`).send({ password: NEW_PASSWORD }).expect(200);
 
       await t.http
         .post('/api/v1/auth/refresh')
@@ -558,9 +513,8 @@ describe('users administration', () => {
     it('refuses a password shorter than 12 characters with 400 and keeps the old one', async () => {
       const user = await counselorIn(world.school);
       const before = await userRow(user.id);
-      const response = await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('schoolAdmin'))
+      const response = await api.schoolAdmin
+        .patch(`/users/${user.id}`)
         .send({ password: 'elevenchars' })
         .expect(400);
 
@@ -576,9 +530,8 @@ describe('users administration', () => {
       async (_case, password) => {
         const user = await counselorIn(world.school);
         const before = await userRow(user.id);
-        const response = await t.http
-          .patch(`/api/v1/users/${user.id}`)
-          .set(asUser('schoolAdmin'))
+        const response = await api.schoolAdmin
+          .patch(`/users/${user.id}`)
           .send({ password: password(user.username) })
           .expect(400);
 
@@ -593,9 +546,8 @@ describe('users administration', () => {
 
     it('lets a district admin move a counselor between schools of the district', async () => {
       const user = await counselorIn(world.school);
-      const response = await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .patch(`/users/${user.id}`)
         .send({ schoolIds: [world.sisterSchool.id] })
         .expect(200);
 
@@ -627,9 +579,8 @@ describe('users administration', () => {
 
     describe('an account shared with a school beyond the admin’s reach', () => {
       const sharedCounselor = async () => {
-        const response = await t.http
-          .post('/api/v1/users')
-          .set(asUser('districtAdmin'))
+        const response = await api.districtAdmin
+          .post('/users')
           .send(newUser({ schoolIds: [world.school.id, world.sisterSchool.id] }))
           .expect(201);
         return response.body as ListedUser;
@@ -644,11 +595,7 @@ describe('users administration', () => {
         const user = await sharedCounselor();
         const before = await userRow(user.id);
 
-        const response = await t.http
-          .patch(`/api/v1/users/${user.id}`)
-          .set(asUser('schoolAdmin'))
-          .send(body())
-          .expect(404);
+        const response = await api.schoolAdmin.patch(`/users/${user.id}`).send(body()).expect(404);
 
         expect(response.body).toEqual({
           statusCode: 404,
@@ -660,9 +607,8 @@ describe('users administration', () => {
 
       it('cannot be signed into by the school admin to read the other school', async () => {
         const user = await sharedCounselor();
-        await t.http
-          .patch(`/api/v1/users/${user.id}`)
-          .set(asUser('schoolAdmin'))
+        await api.schoolAdmin
+          .patch(`/users/${user.id}`)
           .send({ password: NEW_PASSWORD })
           .expect(404);
 
@@ -674,9 +620,8 @@ describe('users administration', () => {
 
       it('stays in the district admin’s reach', async () => {
         const user = await sharedCounselor();
-        await t.http
-          .patch(`/api/v1/users/${user.id}`)
-          .set(asUser('districtAdmin'))
+        await api.districtAdmin
+          .patch(`/users/${user.id}`)
           .send({ password: NEW_PASSWORD, displayName: 'Still Managed' })
           .expect(200);
 
@@ -686,9 +631,8 @@ describe('users administration', () => {
 
     it('refuses a school admin adding a school outside their reach with 404', async () => {
       const user = await counselorIn(world.school);
-      await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('schoolAdmin'))
+      await api.schoolAdmin
+        .patch(`/users/${user.id}`)
         .send({ schoolIds: [world.school.id, world.sisterSchool.id] })
         .expect(404);
 
@@ -708,9 +652,8 @@ describe('users administration', () => {
           schools: role === 'district_admin' ? [] : [world.school],
         });
         const before = await userRow(user.id);
-        const response = await t.http
-          .patch(`/api/v1/users/${user.id}`)
-          .set(asUser('districtAdmin'))
+        const response = await api.districtAdmin
+          .patch(`/users/${user.id}`)
           .send({ schoolIds: schoolIds(), displayName: 'Should Not Stick' })
           .expect(422);
 
@@ -732,9 +675,8 @@ describe('users administration', () => {
       async (_who, _whom, who, whom) => {
         const target = world.users[whom];
         const before = await userRow(target.id);
-        const response = await t.http
-          .patch(`/api/v1/users/${target.id}`)
-          .set(asUser(who))
+        const response = await api[who]
+          .patch(`/users/${target.id}`)
           .send({ displayName: 'Hijacked', password: NEW_PASSWORD })
           .expect(404);
 
@@ -748,17 +690,15 @@ describe('users administration', () => {
     );
 
     it('answers 404 for an account that does not exist', async () => {
-      await t.http
-        .patch('/api/v1/users/00000000-0000-4000-8000-000000000000')
-        .set(asUser('districtAdmin'))
+      await api.districtAdmin
+        .patch('/users/00000000-0000-4000-8000-000000000000')
         .send({ displayName: 'Ghost' })
         .expect(404);
     });
 
     it('answers 400 naming the parameter for an id that is not a uuid', async () => {
-      const response = await t.http
-        .patch('/api/v1/users/123')
-        .set(asUser('districtAdmin'))
+      const response = await api.districtAdmin
+        .patch('/users/123')
         .send({ displayName: 'Whatever' })
         .expect(400);
       expect(response.body.message).toBe('id must be a UUID');
@@ -778,11 +718,7 @@ describe('users administration', () => {
     ])('refuses %s with 400 naming the field, and changes nothing', async (_case, body, field) => {
       const user = await counselorIn(world.school);
       const before = await userRow(user.id);
-      const response = await t.http
-        .patch(`/api/v1/users/${user.id}`)
-        .set(asUser('districtAdmin'))
-        .send(body)
-        .expect(400);
+      const response = await api.districtAdmin.patch(`/users/${user.id}`).send(body).expect(400);
 
       expect(JSON.stringify(response.body.message)).toContain(field);
       await expect(userRow(user.id)).resolves.toEqual(before);
@@ -791,9 +727,8 @@ describe('users administration', () => {
     it.each(NON_ADMINS)('refuses a %s with 403 and changes nothing', async (who) => {
       const target = world.users.student;
       const before = await userRow(target.id);
-      await t.http
-        .patch(`/api/v1/users/${target.id}`)
-        .set(asUser(who))
+      await api[who]
+        .patch(`/users/${target.id}`)
         .send({ displayName: 'Changed By A Non Admin' })
         .expect(403);
       await expect(userRow(target.id)).resolves.toEqual(before);

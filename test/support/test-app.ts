@@ -4,6 +4,7 @@ import { TestDatabases } from '@app/database';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app.factory';
+import { ApiClient } from './api-driver';
 import { Factory } from './factory';
 
 /** Settings every test app gets; a test file may override any of them. */
@@ -55,6 +56,44 @@ export class TestApp {
       );
     }
     return response.body.accessToken as string;
+  }
+
+  private readonly tokens = new Map<string, Promise<string>>();
+
+  /**
+   * A client signed in as `who` (a user or a username). Sign-ins are kept per
+   * username for the life of the app, so asking again costs nothing; tests of
+   * sessions themselves sign in through `login` or the auth endpoints.
+   */
+  async signIn(
+    who: string | { username: string },
+    password = Factory.PASSWORD,
+  ): Promise<ApiClient> {
+    const username = typeof who === 'string' ? who : who.username;
+    let token = this.tokens.get(username);
+    if (!token) {
+      token = this.login(username, password);
+      this.tokens.set(username, token);
+      token.catch(() => this.tokens.delete(username));
+    }
+    return new ApiClient(() => this.http, await token);
+  }
+
+  /** A signed-in client for each of `users` (the factory's world, say), under the same keys. */
+  async signInAll<K extends string>(
+    users: Record<K, { username: string }>,
+  ): Promise<Record<K, ApiClient>> {
+    const keys = Object.keys(users) as K[];
+    const clients = await Promise.all(keys.map((key) => this.signIn(users[key])));
+    return Object.fromEntries(keys.map((key, index) => [key, clients[index]])) as Record<
+      K,
+      ApiClient
+    >;
+  }
+
+  /** A client without a token. */
+  anonymous(): ApiClient {
+    return new ApiClient(() => this.http);
   }
 
   async close(): Promise<void> {
