@@ -1,4 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import { ConflictError } from '@app/common';
 import { ResolveService, TransitionService, TriageService } from '@app/casework';
 import type { Principal, User } from '@app/identity';
 import type { Status } from './support/api-driver';
@@ -123,8 +123,8 @@ describe('case decisions: steps the workflow does not allow', () => {
         () => undefined,
         (error: unknown) => error,
       );
-      expect(refusal).toBeInstanceOf(ConflictException);
-      expect((refusal as ConflictException).message).toBe(
+      expect(refusal).toBeInstanceOf(ConflictError);
+      expect((refusal as ConflictError).message).toBe(
         `Cannot ${action} an incident that is ${status}; allowed now: ${ALLOWED[status]}`,
       );
       expect(await footprint(id)).toEqual(before);

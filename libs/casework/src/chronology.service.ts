@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { decodeCursor, toPage, type Page } from '@app/common';
+import { decodeCursor, NotFoundError, type Page, toPage } from '@app/common';
 import {
   AccessService,
   DirectoryService,
@@ -72,7 +72,7 @@ export class ChronologyService {
     const schoolId = reach.has(studentId)
       ? await this.directory.schoolOfStudent(scope, studentId)
       : undefined;
-    if (!schoolId) throw new NotFoundException('Student not found');
+    if (!schoolId) throw new NotFoundError('Student not found');
     return this.dataSource.transaction(async (manager) => {
       await this.audit.record(manager, {
         schoolId,

@@ -2,19 +2,21 @@ import { DeadlineNotice } from './entities/deadline-notice.entity';
 import { IncidentAction } from './entities/incident-action.entity';
 import { IncidentNote } from './entities/incident-note.entity';
 
-export * from './casework.module';
-export * from './decisions/assign.service';
-export * from './decisions/case-changes';
-export * from './decisions/notes.service';
-export * from './decisions/resolve.service';
-export * from './decisions/transition.service';
-export * from './decisions/triage.service';
-export * from './chronology.service';
-export * from './deadlines/deadline-scanner';
-export * from './entities/deadline-notice.entity';
-export * from './entities/incident-action.entity';
-export * from './entities/incident-note.entity';
-export * from './queue.service';
-export * from './workflow/workflow';
+export { CaseworkModule } from './casework.module';
+export { AssignService } from './decisions/assign.service';
+export { NotesService } from './decisions/notes.service';
+export { ResolveService } from './decisions/resolve.service';
+export { TransitionService } from './decisions/transition.service';
+export { TriageService } from './decisions/triage.service';
+export {
+  ChronologyService,
+  type Chronology,
+  type ChronologyEntry,
+  type RepeatSummary,
+} from './chronology.service';
+export { DeadlineScanner } from './deadlines/deadline-scanner';
+export { ACTION_TYPES, type ActionType } from './entities/incident-action.entity';
+export { NOTE_VISIBILITIES, type NoteVisibility } from './entities/incident-note.entity';
+export { QueueService, type Caseload, type QueueFilter } from './queue.service';
 
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

@@ -6,6 +6,20 @@ export {
   loadEnvironmentFile,
 } from './config/app-config';
 export { parseEnvironment, type AppConfig } from './config/environment';
+export {
+  ConflictError,
+  DOMAIN_ERROR_CODES,
+  DomainError,
+  InvalidInputError,
+  NotAllowedError,
+  NotAuthenticatedError,
+  NotFoundError,
+  RuleViolationError,
+  TooLargeError,
+  TooManyAttemptsError,
+  UnsupportedTypeError,
+  type DomainErrorCode,
+} from './errors/domain-errors';
 export { isUniqueViolation, postgresErrorCode } from './errors/postgres-errors';
 export { decodeCursor, PageQueryDto, toPage, type Page } from './pagination/page';
 export { Clock } from './time/clock';

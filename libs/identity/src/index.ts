@@ -1,24 +1,40 @@
-export * from './roles';
-export * from './principal';
-export * from './entities';
-export * from './identity.module';
-export * from './access/access.service';
-export * from './access/incident-audience';
-export * from './access/permission';
-export * from './access/school-scope';
-export * from './directory/directory-sql';
-export * from './directory/directory.service';
-export * from './auth/access-token';
-export * from './auth/auth.errors';
-export * from './auth/auth.service';
-export * from './auth/principal.loader';
-export * from './demo/demo-data';
-export * from './demo/demo-seed.service';
-export * from './guardianships/guardianships.service';
-export * from './installation/installation.service';
-export * from './passwords/password-policy';
-export * from './passwords/password.service';
-export * from './schools/schools.service';
-export * from './users/profile.service';
-export * from './users/role-rules';
-export * from './users/users.service';
+export { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from './roles';
+export { type Principal } from './principal';
+export {
+  District,
+  Guardianship,
+  identityEntities,
+  School,
+  SchoolMembership,
+  User,
+} from './entities';
+export { IdentityModule } from './identity.module';
+export { AccessService } from './access/access.service';
+export {
+  audienceColumns,
+  audienceOf,
+  incidentReach,
+  type Audience,
+} from './access/incident-audience';
+export { CASEWORKER_ROLES, Permission, PERMISSIONS, roleMay } from './access/permission';
+export { inScope, narrowScope, scopeOf, type SchoolScope } from './access/school-scope';
+export { activeAccountsSql, guardiansOfSql, schoolMembersSql } from './directory/directory-sql';
+export { DirectoryService } from './directory/directory.service';
+export {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  issuedAtMs,
+  type AccessTokenClaims,
+} from './auth/access-token';
+export { AuthService } from './auth/auth.service';
+export { PrincipalLoader } from './auth/principal.loader';
+export { DEMO_SCHOOLS, DEMO_USERS } from './demo/demo-data';
+export { DemoSeedService } from './demo/demo-seed.service';
+export { GuardianshipsService } from './guardianships/guardianships.service';
+export { InstallationService } from './installation/installation.service';
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords/password-policy';
+export { PASSWORD_HASH_OPTIONS, PasswordService } from './passwords/password.service';
+export { SchoolsService } from './schools/schools.service';
+export { ProfileService, type Profile } from './users/profile.service';
+export { UsersService, type UserWithSchools } from './users/users.service';

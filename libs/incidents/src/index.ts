@@ -1,24 +1,40 @@
-export * from './incident.constants';
-export * from './entities';
-export * from './incidents.module';
-export * from './access/incident-access.service';
-export * from './anonymous/anonymous-reports.service';
-export * from './anonymous/tracking-code';
-export * from './attachments/attachment-storage';
-export * from './attachments/attachments.service';
-export * from './attachments/file-name';
-export * from './attachments/file-type';
-export * from './escalation/critical-reasons';
-export * from './escalation/escalation-terms';
-export * from './filing/filing.service';
-export * from './filing/filing.types';
-export * from './idempotency/idempotency.service';
-export * from './involvement/student-involvement';
-export * from './messages/messages.service';
-export * from './recording/case-recorder';
-export * from './recording/notice-recipients';
-export * from './views/incident-views.service';
-export * from './views/own-view.service';
-export * from './views/staff-view.service';
-export * from './views/summaries';
-export * from './views/incident.views';
+export {
+  CATEGORIES,
+  DISMISSAL_REASONS,
+  LOCATIONS,
+  OPEN_STATUSES,
+  OUTCOMES,
+  PARTY_ROLES,
+  REPORTER_KINDS,
+  SEVERITIES,
+  sqlList,
+  STATUSES,
+  type Category,
+  type DismissalReason,
+  type Location,
+  type Outcome,
+  type PartyRole,
+  type ReporterKind,
+  type Severity,
+  type Status,
+} from './incident.constants';
+export { Incident, incidentEntities, IncidentEvent, IncidentParty } from './entities';
+export { TIMELINE_EVENT_TYPES, type TimelineEventType } from './entities/incident-event.entity';
+export { IncidentsModule } from './incidents.module';
+export { IncidentAccessService } from './access/incident-access.service';
+export { AnonymousReportsService } from './anonymous/anonymous-reports.service';
+export {
+  AttachmentsService,
+  MAX_ATTACHMENT_BYTES,
+  type IncomingFile,
+} from './attachments/attachments.service';
+export { CRITICAL_REASONS, type CriticalReason } from './escalation/critical-reasons';
+export { FilingService } from './filing/filing.service';
+export { studentInvolvement } from './involvement/student-involvement';
+export { MessagesService } from './messages/messages.service';
+export { CaseRecorder } from './recording/case-recorder';
+export { type RecipientRule } from './recording/notice-recipients';
+export { IncidentViewsService } from './views/incident-views.service';
+export { REPEAT_WINDOW_DAYS } from './views/staff-view.service';
+export { staffSummary, SUMMARY_COLUMNS } from './views/summaries';
+export { type StaffIncidentSummary, type StaffIncidentView } from './views/incident.views';

@@ -8,7 +8,7 @@ import {
   TriageService,
 } from '@app/casework';
 import { Permission, type Principal } from '@app/identity';
-import { StaffIncidentView } from '@app/incidents';
+import { StaffIncidentView } from '../incidents/dto/incident-views.dto';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';

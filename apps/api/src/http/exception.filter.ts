@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { postgresErrorCode } from '@app/common';
+import { DomainError, postgresErrorCode, type DomainErrorCode } from '@app/common';
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 
@@ -35,6 +35,19 @@ const CLIENT_DATA_ERRORS: Record<string, { status: number; message: string }> = 
   '23505': { status: HttpStatus.CONFLICT, message: 'This record already exists' },
 };
 
+/** The one place where the libraries' error codes become HTTP statuses. */
+const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, HttpStatus> = {
+  invalid_input: HttpStatus.BAD_REQUEST,
+  not_authenticated: HttpStatus.UNAUTHORIZED,
+  not_allowed: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  rule_violation: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_many_attempts: HttpStatus.TOO_MANY_REQUESTS,
+};
+
 /**
  * Every error leaves as `{ statusCode, error, message }`. Anything that is not
  * a known client error is logged with its stack and answered with a bare 500.
@@ -53,6 +66,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const status = DOMAIN_ERROR_STATUS[exception.code];
+      return { statusCode: status, error: STATUS_CODES[status]!, message: exception.detail };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -8,7 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission, type Principal } from '@app/identity';
-import { AttachmentsService, AttachmentView } from '@app/incidents';
+import { AttachmentsService } from '@app/incidents';
+import { AttachmentView } from './dto/incident-views.dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';

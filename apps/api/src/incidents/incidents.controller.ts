@@ -20,16 +20,15 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Permission, roleMay, scopeOf, type Principal } from '@app/identity';
+import { FilingService, IncidentViewsService } from '@app/incidents';
 import {
   FamilyIncidentView,
-  FilingService,
-  IncidentViewsService,
   OwnIncidentSummary,
   ReporterIncidentView,
   StaffIncidentSummary,
   StaffIncidentView,
   type IncidentView,
-} from '@app/incidents';
+} from './dto/incident-views.dto';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';

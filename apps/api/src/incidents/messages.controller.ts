@@ -8,7 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { PageQueryDto } from '@app/common';
 import { Permission, type Principal } from '@app/identity';
-import { MessagesService, MessageView } from '@app/incidents';
+import { MessagesService } from '@app/incidents';
+import { MessageView } from './dto/incident-views.dto';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';

@@ -19,13 +19,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  AnonymousReportsService,
-  AttachmentsService,
-  AttachmentView,
-  FilingService,
-  MessageView,
-} from '@app/incidents';
+import { AnonymousReportsService, AttachmentsService, FilingService } from '@app/incidents';
+import { AttachmentView, MessageView } from './dto/incident-views.dto';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator';
 import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';

@@ -1,6 +1,7 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/identity';
 import { CaseChanges } from './case-changes';
+import { ConflictError } from '@app/common';
 
 /** Giving a case to a counselor or administrator of its school. */
 @Injectable()
@@ -10,7 +11,7 @@ export class AssignService {
   assign(principal: Principal, incidentId: string, version: number, assigneeId: string) {
     return this.changes.change(principal, incidentId, version, async (manager, incident) => {
       if (incident.status === 'closed') {
-        throw new ConflictException(
+        throw new ConflictError(
           'A closed incident cannot be assigned; reopen is not possible for closed cases',
         );
       }

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DirectoryService, Permission, type Principal } from '@app/identity';
 import {
@@ -16,6 +16,7 @@ import {
   type CaseAction,
   type CaseHistory,
 } from '../workflow/workflow';
+import { ConflictError, RuleViolationError } from '@app/common';
 
 export type Changes = Partial<
   Pick<
@@ -65,7 +66,7 @@ export class CaseChanges {
         lock: true,
       });
       if (incident.version !== version) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The incident changed since you read it (you sent version ${version}, it is now ${incident.version}): reload it and decide again`,
         );
       }
@@ -78,7 +79,7 @@ export class CaseChanges {
     const next = nextStatus(status, action, history);
     if (!next) {
       const allowed = allowedActions(status);
-      throw new ConflictException(
+      throw new ConflictError(
         `Cannot ${action} an incident that is ${status}; allowed now: ${allowed.length ? allowed.join(', ') : 'nothing (the case is closed)'}`,
       );
     }
@@ -124,7 +125,7 @@ export class CaseChanges {
   /** Cases go to the school's counselors and administrators only. */
   async requireAssignable(manager: EntityManager, schoolId: string, userId: string): Promise<void> {
     if (!(await this.directory.isCaseworkerOf(schoolId, userId, manager))) {
-      throw new UnprocessableEntityException(
+      throw new RuleViolationError(
         'assigneeId must be an active counselor or administrator of the school',
       );
     }

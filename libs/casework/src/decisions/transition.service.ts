@@ -1,5 +1,5 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { Clock } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { Clock, RuleViolationError } from '@app/common';
 import { School, type Principal } from '@app/identity';
 import {
   CaseRecorder,
@@ -44,10 +44,10 @@ export class TransitionService {
       const status = this.changes.advance(incident.status, input.action, history);
       const reason = input.reason?.trim();
       if (requiresReason(input.action) && !reason) {
-        throw new UnprocessableEntityException(`reason is required to ${input.action}`);
+        throw new RuleViolationError(`reason is required to ${input.action}`);
       }
       if (input.reasonCode && input.action !== 'dismiss') {
-        throw new UnprocessableEntityException('reasonCode is only for dismiss');
+        throw new RuleViolationError('reasonCode is only for dismiss');
       }
       const deadlines =
         input.action === 'reopen' ? await this.restartDeadlines(manager, incident, status) : {};

@@ -1,4 +1,4 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DirectoryService, type Principal } from '@app/identity';
 import {
   CaseRecorder,
@@ -10,6 +10,7 @@ import {
 } from '@app/incidents';
 import { EntityManager } from 'typeorm';
 import { CaseChanges, type Changes } from './case-changes';
+import { RuleViolationError } from '@app/common';
 
 export interface TriageInput {
   version: number;
@@ -62,14 +63,12 @@ export class TriageService {
     actorId: string,
   ): Promise<void> {
     if (!(await this.directory.isStudentOf(incident.schoolId, link.studentId, manager)))
-      throw new UnprocessableEntityException(
-        'partyLinks.studentId must be a student of the school',
-      );
+      throw new RuleViolationError('partyLinks.studentId must be a student of the school');
     const result = await manager
       .getRepository(IncidentParty)
       .update({ id: link.partyId, incidentId: incident.id }, { studentId: link.studentId });
     if (!result.affected)
-      throw new UnprocessableEntityException('partyLinks.partyId must be a party of this incident');
+      throw new RuleViolationError('partyLinks.partyId must be a party of this incident');
     await this.recorder.record(manager, {
       incident,
       actorId,

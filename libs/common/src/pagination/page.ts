@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { InvalidInputError } from '../errors/domain-errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -46,7 +46,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number | 
   } catch {
     // fall through to the same answer as a well-formed but wrong cursor
   }
-  throw new BadRequestException('cursor is not valid: pass the nextCursor of a previous page');
+  throw new InvalidInputError('cursor is not valid: pass the nextCursor of a previous page');
 }
 
 /**

@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../principal';
 import { Permission, PERMISSION_SUBJECT, roleMay } from './permission';
 import { scopeOf } from './school-scope';
+import { NotFoundError } from '@app/common';
 
 /**
  * Record-level access: each permission maps to one query of the ids within the
@@ -24,8 +25,7 @@ export class AccessService {
     if (wanted.length === 0) return;
     const allowed = await this.allowed(principal, permission, wanted);
     const missing = wanted.find((id) => !allowed.has(id));
-    if (missing)
-      throw new NotFoundException(`${PERMISSION_SUBJECT[permission]} ${missing} not found`);
+    if (missing) throw new NotFoundError(`${PERMISSION_SUBJECT[permission]} ${missing} not found`);
   }
 
   /** The ids among `ids` that the principal may act on with `permission`. */

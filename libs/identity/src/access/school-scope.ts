@@ -1,5 +1,5 @@
-import { NotFoundException } from '@nestjs/common';
 import type { Principal } from '../principal';
+import { NotFoundError } from '@app/common';
 
 declare const scopeBrand: unique symbol;
 
@@ -26,6 +26,6 @@ export function inScope(scope: SchoolScope, schoolId: string): boolean {
 /** The scope cut down to one school when asked for one; a school out of scope is a 404. */
 export function narrowScope(scope: SchoolScope, schoolId?: string): SchoolScope {
   if (schoolId === undefined) return scope;
-  if (!inScope(scope, schoolId)) throw new NotFoundException('School not found');
+  if (!inScope(scope, schoolId)) throw new NotFoundError('School not found');
   return Object.freeze({ schoolIds: Object.freeze([schoolId]) }) as unknown as SchoolScope;
 }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, InjectAppConfig, type AppConfig } from '@app/common';
+import { type AppConfig, Clock, InjectAppConfig, RuleViolationError } from '@app/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { User } from '../entities/user.entity';
@@ -11,7 +11,7 @@ import { PasswordService } from '../passwords/password.service';
 import type { Principal } from '../principal';
 import type { Role } from '../roles';
 import type { AccessTokenPayload } from './access-token';
-import { InvalidCredentialsException, InvalidRefreshTokenException } from './auth.errors';
+import { InvalidCredentialsError, InvalidRefreshTokenError } from './auth.errors';
 import { LoginGuardService } from './login-guard.service';
 
 export interface TokenPair {
@@ -45,7 +45,7 @@ export class AuthService {
       .where('user.username = :login', { login })
       .getOne();
     const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !passwordMatches || user.disabled) throw new InvalidCredentialsException();
+    if (!user || !passwordMatches || user.disabled) throw new InvalidCredentialsError();
     this.loginGuard.recordSuccess(login, client);
     return user;
   }
@@ -70,7 +70,7 @@ export class AuthService {
       .where('user.id = :id', { id: principal.id })
       .getOneOrFail();
     if (!(await this.passwords.verify(user.passwordHash, passwords.currentPassword))) {
-      throw new UnprocessableEntityException('currentPassword is not your current password');
+      throw new RuleViolationError('currentPassword is not your current password');
     }
     this.loginGuard.recordSuccess(principal.username, client);
     const passwordHash = await this.passwords.hash(passwords.newPassword);
@@ -114,7 +114,7 @@ export class AuthService {
       await manager.getRepository(RefreshToken).update(stored.id, { rotatedAt: now });
       return this.issue(manager, user, stored.familyId);
     });
-    if (!outcome) throw new InvalidRefreshTokenException();
+    if (!outcome) throw new InvalidRefreshTokenError();
     return outcome;
   }
 

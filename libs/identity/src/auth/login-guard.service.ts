@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@app/common';
-import { TooManyAttemptsException } from './auth.errors';
+import { TooManySignInAttemptsError } from './auth.errors';
 import { FailureBackoff } from './failure-backoff';
 
 /**
@@ -42,7 +42,7 @@ export class LoginGuardService {
       this.byUsernameAndClient.retryAfterMs(pair),
       this.byClient.retryAfterMs(client),
     );
-    if (waitMs > 0) throw new TooManyAttemptsException(Math.ceil(waitMs / 1000));
+    if (waitMs > 0) throw new TooManySignInAttemptsError(Math.ceil(waitMs / 1000));
     this.byUsernameAndClient.recordFailure(pair);
     this.byClient.recordFailure(client);
   }

@@ -1,6 +1,6 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUniqueViolation } from '@app/common';
+import { ConflictError, isUniqueViolation, RuleViolationError } from '@app/common';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permission';
@@ -23,17 +23,17 @@ export class GuardianshipsService {
       .findBy({ id: In([parentId, studentId]) });
     const roleOf = (id: string) => users.find((user) => user.id === id)?.role;
     if (roleOf(parentId) !== 'parent') {
-      throw new UnprocessableEntityException('parentId must be the id of a parent account');
+      throw new RuleViolationError('parentId must be the id of a parent account');
     }
     if (roleOf(studentId) !== 'student') {
-      throw new UnprocessableEntityException('studentId must be the id of a student account');
+      throw new RuleViolationError('studentId must be the id of a student account');
     }
     const repository = this.dataSource.getRepository(Guardianship);
     try {
       return await repository.save(repository.create({ parentId, studentId, verified: true }));
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictException('This parent is already a guardian of this student');
+        throw new ConflictError('This parent is already a guardian of this student');
       }
       throw error;
     }

@@ -1,6 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { InvalidInputError } from '@app/common';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -66,5 +66,5 @@ export function requireAcceptablePassword(
   context: { username?: string; displayName?: string },
 ): void {
   const problem = passwordProblem(password, context);
-  if (problem) throw new BadRequestException([problem.replace(/^password\b/, field)]);
+  if (problem) throw new InvalidInputError([problem.replace(/^password\b/, field)]);
 }

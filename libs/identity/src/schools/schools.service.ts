@@ -1,6 +1,13 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { decodeCursor, isUniqueViolation, Page, toPage } from '@app/common';
+import {
+  ConflictError,
+  decodeCursor,
+  isUniqueViolation,
+  NotAllowedError,
+  Page,
+  toPage,
+} from '@app/common';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permission';
@@ -74,7 +81,7 @@ export class SchoolsService {
     if (principal.role !== 'district_admin') {
       const refused = DISTRICT_ONLY_FIELDS.filter((field) => input[field] !== undefined);
       if (refused.length > 0) {
-        throw new ForbiddenException(
+        throw new NotAllowedError(
           `Only a district administrator may change ${refused.join(', ')}; school administrators may change holidays and policy`,
         );
       }
@@ -96,7 +103,7 @@ export class SchoolsService {
       return await this.schools.save(school);
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictException(`School code ${school.code} is already taken`);
+        throw new ConflictError(`School code ${school.code} is already taken`);
       }
       throw error;
     }

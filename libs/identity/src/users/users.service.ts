@@ -1,11 +1,14 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, isUniqueViolation, Page, toPage } from '@app/common';
+import {
+  ConflictError,
+  decodeCursor,
+  isUniqueViolation,
+  NotAllowedError,
+  Page,
+  RuleViolationError,
+  toPage,
+} from '@app/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permission';
@@ -58,11 +61,11 @@ export class UsersService {
 
   async create(principal: Principal, input: CreateUserInput): Promise<UserWithSchools> {
     if (!assignableRoles(principal.role).includes(input.role)) {
-      throw new ForbiddenException(`A ${principal.role} may not create ${input.role} accounts`);
+      throw new NotAllowedError(`A ${principal.role} may not create ${input.role} accounts`);
     }
     const schoolIds = [...new Set(input.schoolIds)];
     const problem = membershipProblem(input.role, schoolIds.length);
-    if (problem) throw new UnprocessableEntityException(problem);
+    if (problem) throw new RuleViolationError(problem);
     await this.access.require(principal, Permission.SchoolAdminister, schoolIds);
     requireAcceptablePassword('password', input.password, input);
     const passwordHash = await this.passwords.hash(input.password);
@@ -84,7 +87,7 @@ export class UsersService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictException(`Username ${input.username.toLowerCase()} is already taken`);
+        throw new ConflictError(`Username ${input.username.toLowerCase()} is already taken`);
       }
       throw error;
     }
@@ -135,7 +138,7 @@ export class UsersService {
   async update(principal: Principal, id: string, input: UpdateUserInput): Promise<UserWithSchools> {
     await this.access.require(principal, Permission.UserAdminister, id);
     if (input.disabled === true && id === principal.id) {
-      throw new UnprocessableEntityException('You cannot disable your own account');
+      throw new RuleViolationError('You cannot disable your own account');
     }
     if (input.schoolIds)
       await this.access.require(principal, Permission.SchoolAdminister, input.schoolIds);
@@ -176,7 +179,7 @@ export class UsersService {
     const current = (await this.schoolIdsOf(manager, [user.id])).get(user.id) ?? [];
     const next = [...new Set(schoolIds)];
     const problem = membershipProblem(user.role, next.length);
-    if (problem) throw new UnprocessableEntityException(problem);
+    if (problem) throw new RuleViolationError(problem);
     const removed = current.filter((schoolId) => !next.includes(schoolId));
     if (removed.length > 0) {
       await manager

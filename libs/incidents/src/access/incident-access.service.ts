@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   audienceColumns,
@@ -12,6 +12,7 @@ import {
 } from '@app/identity';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Incident } from '../entities/incident.entity';
+import { NotFoundError } from '@app/common';
 
 export interface IncidentInReach {
   incident: Incident;
@@ -71,4 +72,4 @@ export class IncidentAccessService {
   }
 }
 
-const notFound = () => new NotFoundException('Incident not found');
+const notFound = () => new NotFoundError('Incident not found');

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { School } from '@app/identity';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import { IncidentViewsService } from '../views/incident-views.service';
 import type { MessageView, ReporterIncidentView } from '../views/incident.views';
 import { MessagesService } from '../messages/messages.service';
 import { hashTrackingCode, normaliseTrackingCode } from './tracking-code';
+import { NotFoundError } from '@app/common';
 
 export const UNKNOWN_CODE_MESSAGE = 'No report matches this tracking code';
 
@@ -28,7 +29,7 @@ export class AnonymousReportsService {
     const school = await this.dataSource
       .getRepository(School)
       .findOneBy({ code: code.trim().toUpperCase().slice(0, 16) });
-    if (!school) throw new NotFoundException(`No school has the code ${code.slice(0, 16)}`);
+    if (!school) throw new NotFoundError(`No school has the code ${code.slice(0, 16)}`);
     return { name: school.name, code: school.code };
   }
 
@@ -40,7 +41,7 @@ export class AnonymousReportsService {
     const incident =
       access &&
       (await this.dataSource.getRepository(Incident).findOneBy({ id: access.incidentId }));
-    if (!incident) throw new NotFoundException(UNKNOWN_CODE_MESSAGE);
+    if (!incident) throw new NotFoundError(UNKNOWN_CODE_MESSAGE);
     return incident;
   }
 

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import {
-  HttpException,
-  Injectable,
-  NotFoundException,
-  PayloadTooLargeException,
-  UnprocessableEntityException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, type Principal } from '@app/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,11 +12,16 @@ import type { AttachmentView } from '../views/incident.views';
 import { AttachmentStorage } from './attachment-storage';
 import { sanitiseFileName } from './file-name';
 import { ALLOWED_CONTENT_TYPES, sniffContentType } from './file-type';
+import {
+  DomainError,
+  NotFoundError,
+  RuleViolationError,
+  TooLargeError,
+  UnsupportedTypeError,
+} from '@app/common';
 
 const tooMany = () =>
-  new UnprocessableEntityException(
-    `An incident holds at most ${MAX_ATTACHMENTS_PER_INCIDENT} files`,
-  );
+  new RuleViolationError(`An incident holds at most ${MAX_ATTACHMENTS_PER_INCIDENT} files`);
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_INCIDENT = 25;
@@ -75,7 +73,7 @@ export class AttachmentsService {
     const attachment = await this.dataSource
       .getRepository(Attachment)
       .findOneBy({ id: attachmentId });
-    if (!attachment) throw new NotFoundException('Attachment not found');
+    if (!attachment) throw new NotFoundError('Attachment not found');
     const { incident, audience } = await this.access
       .require({
         principal,
@@ -83,10 +81,10 @@ export class AttachmentsService {
         incidentId: attachment.incidentId,
       })
       .catch(() => {
-        throw new NotFoundException('Attachment not found');
+        throw new NotFoundError('Attachment not found');
       });
     if (audience.kind !== 'staff' && attachment.uploadedById !== principal.id) {
-      throw new NotFoundException('Attachment not found');
+      throw new NotFoundError('Attachment not found');
     }
     if (audience.kind === 'staff') {
       await this.recorder.read(
@@ -125,21 +123,19 @@ export class AttachmentsService {
     const id = randomUUID();
     const storageKey = `${incident.schoolId}/${id}`;
     const stored = await this.storage.write(storageKey, file.content);
-    const refuse = async (error: HttpException) => {
+    const refuse = async (error: DomainError) => {
       await this.storage.remove(storageKey);
       throw error;
     };
     if (file.truncated()) {
       return refuse(
-        new PayloadTooLargeException(
-          `Files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
-        ),
+        new TooLargeError(`Files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`),
       );
     }
     const contentType = sniffContentType(stored.head);
     if (!contentType) {
       return refuse(
-        new UnsupportedMediaTypeException(
+        new UnsupportedTypeError(
           `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted (judged from the file's content)`,
         ),
       );

@@ -4,12 +4,12 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BadRequestException } from '@nestjs/common';
 import { AttachmentStorage, type StoredObject } from './attachment-storage';
+import { InvalidInputError } from '@app/common';
 
 const HEAD_BYTES = 4096;
 
-const incomplete = () => new BadRequestException('The upload ended before the file was complete');
+const incomplete = () => new InvalidInputError('The upload ended before the file was complete');
 
 /** Evidence on local disk, under `DATA_DIR/uploads` by default. */
 export class LocalDiskStorage extends AttachmentStorage {

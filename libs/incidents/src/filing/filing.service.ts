@@ -1,12 +1,14 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, schoolDayDeadline, schoolYearOf } from '@app/common';
+import {
+  Clock,
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+  RuleViolationError,
+  schoolDayDeadline,
+  schoolYearOf,
+} from '@app/common';
 import {
   DirectoryService,
   inScope,
@@ -63,7 +65,7 @@ export class FilingService {
     idempotency?: { key: string; body: unknown },
   ): Promise<FiledIncident> {
     if (!roleMay(principal, Permission.IncidentFile)) {
-      throw new ForbiddenException(
+      throw new NotAllowedError(
         'District administrators do not file reports; a school account does',
       );
     }
@@ -120,7 +122,7 @@ export class FilingService {
     const school = await manager
       .getRepository(School)
       .findOneBy({ code: schoolCode.trim().toUpperCase() });
-    if (!school) throw new NotFoundException(`No school has the code ${schoolCode}`);
+    if (!school) throw new NotFoundError(`No school has the code ${schoolCode}`);
     const incident = await this.record(manager, {
       school,
       reporterId: null,
@@ -147,7 +149,7 @@ export class FilingService {
       [reference, hashTrackingCode(normaliseTrackingCode(code)!)],
     );
     if (!access) {
-      throw new ConflictException(
+      throw new ConflictError(
         `Report ${reference} was filed with this Idempotency-Key, but its tracking code cannot be shown again: use the one from the first answer`,
       );
     }
@@ -162,31 +164,31 @@ export class FilingService {
     const school = await manager.getRepository(School).findOneBy({ id: input.schoolId });
     const onBehalf = input.onBehalfOfStudentId;
     if (onBehalf && !roleMay(principal, Permission.IncidentFileOnBehalf)) {
-      throw new UnprocessableEntityException(
+      throw new RuleViolationError(
         'onBehalfOfStudentId is for parents, counselors and school administrators filing for a student',
       );
     }
     if (principal.role === 'parent') {
       if (!onBehalf) {
-        throw new UnprocessableEntityException(
+        throw new RuleViolationError(
           'onBehalfOfStudentId is required: parents report about their child',
         );
       }
       const childSchoolId = await this.directory.schoolOfChild(principal.id, onBehalf, manager);
-      if (!childSchoolId) throw new NotFoundException('Student not found');
-      if (!school) throw new NotFoundException('School not found');
+      if (!childSchoolId) throw new NotFoundError('Student not found');
+      if (!school) throw new NotFoundError('School not found');
       if (childSchoolId !== school.id) {
-        throw new UnprocessableEntityException("schoolId must be your child's school");
+        throw new RuleViolationError("schoolId must be your child's school");
       }
     } else {
       if (!school || !inScope(scopeOf(principal), school.id))
-        throw new NotFoundException('School not found');
+        throw new NotFoundError('School not found');
       if (onBehalf)
         await this.requireStudentOf(manager, school.id, onBehalf, 'onBehalfOfStudentId');
     }
     const linked = (input.parties ?? []).filter((party) => party.studentId);
     if (linked.length > 0 && !roleMay(principal, Permission.IncidentLinkStudent)) {
-      throw new UnprocessableEntityException(
+      throw new RuleViolationError(
         'Only school staff link parties to student records; describe the children by name instead',
       );
     }
@@ -217,7 +219,7 @@ export class FilingService {
     field: string,
   ) {
     if (!(await this.directory.isStudentOf(schoolId, studentId, manager)))
-      throw new UnprocessableEntityException(`${field} must be a student of this school`);
+      throw new RuleViolationError(`${field} must be a student of this school`);
   }
 
   private async record(manager: EntityManager, filing: Filing): Promise<Incident> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { RuleViolationError } from '@app/common';
 
 /** Canonical JSON: object keys sorted, so `{a,b}` and `{b,a}` are the same request. */
 export function canonicalJson(value: unknown): string {
@@ -57,7 +58,7 @@ export class IdempotencyService {
         request.userId === null ? [request.key] : [request.userId, request.key],
       );
       if (stored.request_hash !== hash) {
-        throw new UnprocessableEntityException(
+        throw new RuleViolationError(
           'This Idempotency-Key was already used with a different request body; use a new key for a new request',
         );
       }

@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DirectoryService, Permission, type Audience, type Principal } from '@app/identity';
-import { decodeCursor, toPage, type Page } from '@app/common';
+import { ConflictError, decodeCursor, type Page, RuleViolationError, toPage } from '@app/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Message, type MessageAuthorKind } from '../entities/message.entity';
@@ -90,7 +90,7 @@ export class MessagesService {
         if (threadStudentId) await this.requireFamilyThread(manager, incident, threadStudentId);
       } else {
         if (familyOfStudentId) {
-          throw new UnprocessableEntityException(
+          throw new RuleViolationError(
             'familyOfStudentId is for school staff choosing a family thread',
           );
         }
@@ -170,7 +170,7 @@ export class MessagesService {
     threadStudentId: string | null,
     body: string,
   ): Promise<Message> {
-    if (incident.status === 'closed') throw new ConflictException(closedCaseMessage(authorKind));
+    if (incident.status === 'closed') throw new ConflictError(closedCaseMessage(authorKind));
     const message = await manager.getRepository(Message).save(
       manager.getRepository(Message).create({
         incidentId: incident.id,
@@ -209,7 +209,7 @@ export class MessagesService {
       [incident.id, studentId],
     );
     if (!target) {
-      throw new UnprocessableEntityException(
+      throw new RuleViolationError(
         'familyOfStudentId must be a student linked as a target of this incident',
       );
     }

@@ -1,227 +1,184 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  CATEGORIES,
-  LOCATIONS,
-  OUTCOMES,
-  PARTY_ROLES,
-  REPORTER_KINDS,
-  SEVERITIES,
-  STATUSES,
-  type Category,
-  type Location,
-  type Outcome,
-  type PartyRole,
-  type ReporterKind,
-  type Severity,
-  type Status,
+import type {
+  Category,
+  Location,
+  Outcome,
+  PartyRole,
+  ReporterKind,
+  Severity,
+  Status,
 } from '../incident.constants';
-import { CRITICAL_REASONS, type CriticalReason } from '../escalation/critical-reasons';
-import { TIMELINE_EVENT_TYPES, type TimelineEventType } from '../entities/incident-event.entity';
+import type { CriticalReason } from '../escalation/critical-reasons';
+import type { TimelineEventType } from '../entities/incident-event.entity';
 
 /*
- * Each audience has its own response classes. A field added to an incident is
- * shown to nobody until it is added here, to the views of those who may see it.
+ * Each audience has its own view. A field added to an incident is shown to
+ * nobody until it is added here, to the views of those who may see it, and to
+ * the API's response classes (apps/api/src/incidents/dto/incident-views.dto.ts).
  */
 
-export class PersonRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
+export interface PersonRef {
+  id: string;
+  displayName: string;
 }
 
-export class StaffTimelineEntry {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: TIMELINE_EVENT_TYPES }) type: TimelineEventType;
-  @ApiProperty() at: Date;
-  @ApiProperty({
-    type: PersonRef,
-    nullable: true,
-    description: 'null: the anonymous reporter or the system',
-  })
+export interface StaffTimelineEntry {
+  id: string;
+  type: TimelineEventType;
+  at: Date;
   actor: PersonRef | null;
-  @ApiProperty({ enum: ['internal', 'shared'] }) visibility: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  visibility: string;
+  data: Record<string, unknown>;
 }
 
 /** What families and reporters see of the timeline: what happened and when, never who. */
-export class SharedTimelineEntry {
-  @ApiProperty({ enum: TIMELINE_EVENT_TYPES }) type: TimelineEventType;
-  @ApiProperty() at: Date;
-  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+export interface SharedTimelineEntry {
+  type: TimelineEventType;
+  at: Date;
+  data: Record<string, unknown>;
 }
 
-export class PartyView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: PARTY_ROLES }) role: PartyRole;
-  @ApiProperty({ type: PersonRef, nullable: true, description: 'The linked student record' })
+export interface PartyView {
+  id: string;
+  role: PartyRole;
   student: PersonRef | null;
-  @ApiProperty({ type: String, nullable: true }) name: string | null;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty({ description: 'Other incidents of the last 90 days with this student as a target' })
+  name: string | null;
+  note: string | null;
   otherIncidentsAsTarget: number;
-  @ApiProperty({
-    description: 'Other incidents of the last 90 days with this student as an aggressor',
-  })
   otherIncidentsAsAggressor: number;
-  @ApiProperty({ description: 'A target in another incident of the last 90 days' })
   repeatTarget: boolean;
-  @ApiProperty({ description: 'An aggressor in another incident of the last 90 days' })
   repeatAggressor: boolean;
 }
 
-export class AttachmentView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() fileName: string;
-  @ApiProperty() contentType: string;
-  @ApiProperty() size: number;
-  @ApiProperty() uploadedAt: Date;
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedAt: Date;
 }
 
-export class StaffIncidentView {
-  @ApiProperty({ enum: ['staff'] }) view: 'staff';
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() reference: string;
-  @ApiProperty({ format: 'uuid' }) schoolId: string;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: SEVERITIES, nullable: true }) severity: Severity | null;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
-  @ApiProperty({ type: String, nullable: true }) locationDetail: string | null;
-  @ApiProperty() occurredAt: Date;
-  @ApiProperty() ongoing: boolean;
-  @ApiProperty() description: string;
-  @ApiProperty() urgent: boolean;
-  @ApiProperty({ type: [String], example: ['urgent_flag', 'weapon'] }) escalationReasons: string[];
-  @ApiProperty({ enum: REPORTER_KINDS }) reporterKind: ReporterKind;
-  @ApiProperty({ type: PersonRef, nullable: true, description: 'null for anonymous reports' })
+export interface StaffIncidentView {
+  view: 'staff';
+  id: string;
+  reference: string;
+  schoolId: string;
+  status: Status;
+  severity: Severity | null;
+  category: Category;
+  location: Location;
+  locationDetail: string | null;
+  occurredAt: Date;
+  ongoing: boolean;
+  description: string;
+  urgent: boolean;
+  escalationReasons: string[];
+  reporterKind: ReporterKind;
   reporter: PersonRef | null;
-  @ApiProperty({ type: PersonRef, nullable: true }) onBehalfOf: PersonRef | null;
-  @ApiProperty({ type: PersonRef, nullable: true }) assignee: PersonRef | null;
-  @ApiProperty({ type: [PartyView] }) parties: PartyView[];
-  @ApiProperty() triageDueAt: Date;
-  @ApiProperty() resolveDueAt: Date;
-  @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
-  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
-  @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
-  @ApiProperty({ type: [AttachmentView] }) attachments: AttachmentView[];
-  @ApiProperty({ type: [StaffTimelineEntry] }) timeline: StaffTimelineEntry[];
-  @ApiProperty() version: number;
-  @ApiProperty() createdAt: Date;
+  onBehalfOf: PersonRef | null;
+  assignee: PersonRef | null;
+  parties: PartyView[];
+  triageDueAt: Date;
+  resolveDueAt: Date;
+  resolvedAt: Date | null;
+  outcome: Outcome | null;
+  resolutionSummary: string | null;
+  attachments: AttachmentView[];
+  timeline: StaffTimelineEntry[];
+  version: number;
+  createdAt: Date;
 }
 
 /** The person who filed: their own words, status and deadlines; no one else's identity. */
-export class ReporterIncidentView {
-  @ApiProperty({ enum: ['reporter'] }) view: 'reporter';
-  @ApiPropertyOptional({ format: 'uuid', description: 'Absent for anonymous reporters' })
+export interface ReporterIncidentView {
+  view: 'reporter';
   id?: string;
-  @ApiProperty() reference: string;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
-  @ApiProperty({ type: String, nullable: true }) locationDetail: string | null;
-  @ApiProperty() occurredAt: Date;
-  @ApiProperty() ongoing: boolean;
-  @ApiProperty() description: string;
-  @ApiProperty() urgent: boolean;
-  @ApiProperty() triageDueAt: Date;
-  @ApiProperty() resolveDueAt: Date;
-  @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
-  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
-  @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
-  @ApiProperty({ type: [AttachmentView], description: 'The files you added' })
+  reference: string;
+  status: Status;
+  category: Category;
+  location: Location;
+  locationDetail: string | null;
+  occurredAt: Date;
+  ongoing: boolean;
+  description: string;
+  urgent: boolean;
+  triageDueAt: Date;
+  resolveDueAt: Date;
+  resolvedAt: Date | null;
+  outcome: Outcome | null;
+  resolutionSummary: string | null;
   attachments: AttachmentView[];
-  @ApiProperty({ type: [SharedTimelineEntry] }) timeline: SharedTimelineEntry[];
-  @ApiProperty() version: number;
-  @ApiProperty() createdAt: Date;
+  timeline: SharedTimelineEntry[];
+  version: number;
+  createdAt: Date;
 }
 
 /**
  * A parent following their child's case: status, deadlines, shared updates
  * and the outcome. Not the report's text, the children involved, or who filed.
  */
-export class FamilyIncidentView {
-  @ApiProperty({ enum: ['family'] }) view: 'family';
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() reference: string;
-  @ApiProperty({ type: PersonRef, description: 'Your child this case concerns' }) child: PersonRef;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
-  @ApiProperty() occurredAt: Date;
-  @ApiProperty() triageDueAt: Date;
-  @ApiProperty() resolveDueAt: Date;
-  @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
-  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
-  @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
-  @ApiProperty({ type: [AttachmentView], description: 'The files you added' })
+export interface FamilyIncidentView {
+  view: 'family';
+  id: string;
+  reference: string;
+  child: PersonRef;
+  status: Status;
+  category: Category;
+  location: Location;
+  occurredAt: Date;
+  triageDueAt: Date;
+  resolveDueAt: Date;
+  resolvedAt: Date | null;
+  outcome: Outcome | null;
+  resolutionSummary: string | null;
   attachments: AttachmentView[];
-  @ApiProperty({ type: [SharedTimelineEntry] }) timeline: SharedTimelineEntry[];
-  @ApiProperty() version: number;
-  @ApiProperty() createdAt: Date;
+  timeline: SharedTimelineEntry[];
+  version: number;
+  createdAt: Date;
 }
 
 export type IncidentView = StaffIncidentView | ReporterIncidentView | FamilyIncidentView;
 
 /** One line of `GET /incidents`, for staff. */
-export class StaffIncidentSummary {
-  @ApiProperty({ enum: ['staff'] }) view: 'staff';
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() reference: string;
-  @ApiProperty({ format: 'uuid' }) schoolId: string;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: SEVERITIES, nullable: true }) severity: Severity | null;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
-  @ApiProperty({
-    description:
-      'The reporter ticked "someone is in danger" (only that: see `critical` for what the queue puts first)',
-  })
+export interface StaffIncidentSummary {
+  view: 'staff';
+  id: string;
+  reference: string;
+  schoolId: string;
+  status: Status;
+  severity: Severity | null;
+  category: Category;
+  location: Location;
   urgent: boolean;
-  @ApiProperty({
-    description:
-      'Severity critical, from escalation at filing or from triage: critical open cases lead the queue',
-  })
   critical: boolean;
-  @ApiProperty({
-    enum: CRITICAL_REASONS,
-    isArray: true,
-    description:
-      'Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat` (danger terms in the report), or `triage` (a caseworker set severity critical)',
-  })
   criticalReasons: CriticalReason[];
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
-  @ApiProperty() occurredAt: Date;
-  @ApiProperty() triageDueAt: Date;
-  @ApiProperty() resolveDueAt: Date;
-  @ApiProperty() createdAt: Date;
+  assigneeId: string | null;
+  occurredAt: Date;
+  triageDueAt: Date;
+  resolveDueAt: Date;
+  createdAt: Date;
 }
 
 /** One line of `GET /incidents`, for reporters and families. */
-export class OwnIncidentSummary {
-  @ApiProperty({ enum: ['reporter', 'family'] }) view: 'reporter' | 'family';
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() reference: string;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
-  @ApiProperty() occurredAt: Date;
-  @ApiProperty() triageDueAt: Date;
-  @ApiProperty() resolveDueAt: Date;
-  @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
-  @ApiProperty() createdAt: Date;
+export interface OwnIncidentSummary {
+  view: 'reporter' | 'family';
+  id: string;
+  reference: string;
+  status: Status;
+  category: Category;
+  location: Location;
+  occurredAt: Date;
+  triageDueAt: Date;
+  resolveDueAt: Date;
+  resolvedAt: Date | null;
+  createdAt: Date;
 }
 
-export class MessageView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['staff', 'reporter', 'family', 'anonymous'] }) authorKind: string;
-  @ApiProperty({ description: 'A name, or "Anonymous reporter"' }) authorName: string;
-  @ApiProperty({ description: 'Whether you wrote it' }) mine: boolean;
-  @ApiPropertyOptional({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description: 'Staff only: null for the reporter thread, else the family thread of this student',
-  })
+export interface MessageView {
+  id: string;
+  authorKind: string;
+  authorName: string;
+  mine: boolean;
   threadStudentId?: string | null;
-  @ApiProperty() body: string;
-  @ApiProperty() createdAt: Date;
+  body: string;
+  createdAt: Date;
 }

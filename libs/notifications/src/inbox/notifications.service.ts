@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, toPage, type Page } from '@app/common';
+import { decodeCursor, NotFoundError, type Page, toPage } from '@app/common';
 import { DataSource, IsNull } from 'typeorm';
 import { Notification } from '../entities/notification.entity';
 import type { NoticeType } from '../notice-types';
@@ -48,7 +48,7 @@ export class NotificationsService {
     const notification = await this.dataSource
       .getRepository(Notification)
       .findOneBy({ id, userId });
-    if (!notification) throw new NotFoundException('Notification not found');
+    if (!notification) throw new NotFoundError('Notification not found');
     await this.dataSource
       .getRepository(Notification)
       .update({ id, userId, readAt: IsNull() }, { readAt: new Date() });

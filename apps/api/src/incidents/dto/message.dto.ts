@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MessageView } from '@app/incidents';
+import { MessageView } from './incident-views.dto';
 import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { isPresent } from '../../http/validation';
