@@ -12,7 +12,9 @@ import { AttachmentStorage } from './attachments/attachment-storage';
 import { AttachmentsService } from './attachments/attachments.service';
 import { LocalDiskStorage } from './attachments/local-disk.storage';
 import { incidentEntities } from './entities';
+import { AnonymousFilingService } from './anonymous/anonymous-filing.service';
 import { FilingService } from './filing/filing.service';
+import { IncidentWriter } from './filing/incident-writer';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
@@ -26,6 +28,8 @@ const services = [
   AttachmentsService,
   CaseRecorder,
   FilingService,
+  AnonymousFilingService,
+  IncidentWriter,
   IdempotencyService,
   IncidentAccessService,
   IncidentViewsService,

@@ -22,6 +22,7 @@ export { Incident, incidentEntities, IncidentEvent, IncidentParty } from './enti
 export { TIMELINE_EVENT_TYPES, type TimelineEventType } from './entities/incident-event.entity';
 export { IncidentsModule } from './incidents.module';
 export { IncidentAccessService } from './access/incident-access.service';
+export { AnonymousFilingService } from './anonymous/anonymous-filing.service';
 export { AnonymousReportsService } from './anonymous/anonymous-reports.service';
 export {
   AttachmentsService,

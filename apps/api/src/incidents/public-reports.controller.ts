@@ -19,7 +19,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AnonymousReportsService, AttachmentsService, FilingService } from '@app/incidents';
+import {
+  AnonymousFilingService,
+  AnonymousReportsService,
+  AttachmentsService,
+} from '@app/incidents';
 import { AttachmentView, MessageView } from './dto/incident-views.dto';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator';
@@ -42,7 +46,7 @@ import { readUploadedFile } from './multipart';
 export class PublicReportsController {
   constructor(
     private readonly anonymous: AnonymousReportsService,
-    private readonly filing: FilingService,
+    private readonly filing: AnonymousFilingService,
     private readonly attachments: AttachmentsService,
   ) {}
 
@@ -67,7 +71,7 @@ export class PublicReportsController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<FiledAnonymousReportDto> {
     const { schoolCode, ...report } = body;
-    return this.filing.fileAnonymous(
+    return this.filing.file(
       schoolCode,
       { ...report, occurredAt: new Date(report.occurredAt) },
       idempotencyOf(idempotencyKey, request.body),

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, NotFoundError } from '@app/common';
+import { School } from '@app/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { AnonymousAccess } from '../entities/anonymous-access.entity';
+import type { FiledAnonymousReport, IncidentReportInput } from '../filing/filing.types';
+import { IncidentWriter } from '../filing/incident-writer';
+import { anonymousKey, IdempotencyService } from '../idempotency/idempotency.service';
+import { RetryTrackingCodes } from './retry-tracking-codes';
+import { generateTrackingCode, hashTrackingCode, normaliseTrackingCode } from './tracking-code';
+
+/** Filing a report with a school's public code: no account, a one-time tracking code. */
+@Injectable()
+export class AnonymousFilingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly writer: IncidentWriter,
+    private readonly retryCodes: RetryTrackingCodes,
+  ) {}
+
+  /**
+   * With an Idempotency-Key, a retry of the same request gets the same
+   * reference and tracking code. The stored answer holds the reference only;
+   * the code is derived again (`RetryTrackingCodes`).
+   */
+  async file(
+    schoolCode: string,
+    report: IncidentReportInput,
+    idempotency?: { key: string; body: unknown },
+  ): Promise<FiledAnonymousReport> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!idempotency) {
+        return this.recordAnonymous(manager, schoolCode, report, generateTrackingCode);
+      }
+      const codeFor = (reference: string) => this.retryCodes.codeFor(reference, idempotency);
+      const { replayed, response } = await this.idempotency.run(
+        manager,
+        { userId: null, key: anonymousKey(idempotency.key), body: idempotency.body },
+        async () => ({
+          reference: (await this.recordAnonymous(manager, schoolCode, report, codeFor)).reference,
+        }),
+      );
+      const trackingCode = codeFor(response.reference);
+      if (replayed) await this.requireTrackingCode(manager, response.reference, trackingCode);
+      return { reference: response.reference, trackingCode };
+    });
+  }
+
+  private async recordAnonymous(
+    manager: EntityManager,
+    schoolCode: string,
+    report: IncidentReportInput,
+    trackingCodeFor: (reference: string) => string,
+  ): Promise<FiledAnonymousReport> {
+    const school = await manager
+      .getRepository(School)
+      .findOneBy({ code: schoolCode.trim().toUpperCase() });
+    if (!school) throw new NotFoundError(`No school has the code ${schoolCode}`);
+    const incident = await this.writer.write(manager, {
+      school,
+      reporterId: null,
+      reporterKind: 'anonymous',
+      onBehalfOfStudentId: null,
+      report: {
+        ...report,
+        parties: report.parties?.map(({ role, name, note }) => ({ role, name, note })),
+      },
+    });
+    const trackingCode = trackingCodeFor(incident.reference);
+    await manager.getRepository(AnonymousAccess).insert({
+      incidentId: incident.id,
+      codeHash: hashTrackingCode(normaliseTrackingCode(trackingCode)!),
+    });
+    return { reference: incident.reference, trackingCode };
+  }
+
+  /** A derived code stops matching when the server secret changes: never answer a dead code. */
+  private async requireTrackingCode(manager: EntityManager, reference: string, code: string) {
+    const [access] = await manager.query<{ id: string }[]>(
+      `SELECT a.id FROM anonymous_access a JOIN incidents i ON i.id = a.incident_id
+        WHERE i.reference = $1 AND a.code_hash = $2`,
+      [reference, hashTrackingCode(normaliseTrackingCode(code)!)],
+    );
+    if (!access) {
+      throw new ConflictError(
+        `Report ${reference} was filed with this Idempotency-Key, but its tracking code cannot be shown again: use the one from the first answer`,
+      );
+    }
+  }
+}
