@@ -21,8 +21,16 @@ wait_for_health() {
   return 1
 }
 
-# The node process itself, not the `sh -c` npm wraps it in.
-api_pid() { pgrep -f "^node (--[^ ]+ )*dist/apps/api/src/main.js" | head -n1; }
+# The node process itself, not the `sh -c` npm wraps it in, and only this
+# checkout's: another checkout on the machine may run an API too.
+api_pid() {
+  for pid in $(pgrep -f "^node (--[^ ]+ )*dist/apps/api/src/main.js"); do
+    if [ "$(readlink "/proc/$pid/cwd")" = "$(pwd)" ]; then
+      echo "$pid"
+      return
+    fi
+  done
+}
 
 echo "smoke: npm start (fresh data directory)"
 npm start >"$log" 2>&1 &

@@ -16,7 +16,13 @@ export {
   incidentReach,
   type Audience,
 } from './access/incident-audience';
-export { CASEWORKER_ROLES, Permission, PERMISSIONS, roleMay } from './access/permission';
+export {
+  CASEWORKER_ROLES,
+  Permission,
+  PERMISSIONS,
+  reachesRecord,
+  roleMay,
+} from './access/permission';
 export { inScope, narrowScope, scopeOf, type SchoolScope } from './access/school-scope';
 export { activeAccountsSql, guardiansOfSql, schoolMembersSql } from './directory/directory-sql';
 export { DirectoryService } from './directory/directory.service';

@@ -59,7 +59,7 @@ export class AttachmentsController {
   }
 
   @Get('attachments/:id')
-  @RequirePermission(Permission.IncidentRead)
+  @RequirePermission(Permission.EvidenceDownload)
   @ApiOperation({
     summary: 'Download evidence: staff any of their cases; others the files they added',
   })

@@ -21,6 +21,8 @@ export enum Permission {
   IncidentMessage = 'incident.message',
   /** Add evidence to an incident. */
   IncidentAttach = 'incident.attach',
+  /** Download an incident's evidence (families and reporters: only the files they added). */
+  EvidenceDownload = 'evidence.download',
   /** Triage, assign, transition, resolve; add notes and interventions. */
   IncidentDecide = 'incident.decide',
   /** The caseworker's queue of the school's incidents, with its filters. */
@@ -61,6 +63,8 @@ export interface PermissionDefinition {
   subject: string;
   /** For permissions on one incident: the audiences that have it. */
   audiences?: readonly AudienceKind[];
+  /** Audiences that reach only the records they created themselves. */
+  ownRecordsOnly?: readonly AudienceKind[];
 }
 
 export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
@@ -97,6 +101,14 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
     reach: 'as incident.read',
     subject: 'Incident',
     audiences: ['staff', 'reporter', 'family'],
+  },
+  [Permission.EvidenceDownload]: {
+    roles: SCHOOL_ROLES,
+    reach:
+      'staff: every file of their schools’ incidents; reporter and family: the files they added',
+    subject: 'Attachment',
+    audiences: ['staff', 'reporter', 'family'],
+    ownRecordsOnly: ['reporter', 'family'],
   },
   [Permission.IncidentDecide]: {
     roles: CASEWORKER_ROLES,
@@ -146,6 +158,21 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
 /** Whether the principal's role may ever do this (the record-level reach comes on top). */
 export function roleMay(principal: Pick<Principal, 'role'>, permission: Permission): boolean {
   return PERMISSIONS[permission].roles.includes(principal.role);
+}
+
+/**
+ * Whether an audience that has the permission on an incident reaches one of
+ * its records, created by `createdById`: some audiences reach only their own.
+ */
+export function reachesRecord(
+  permission: Permission,
+  audience: AudienceKind,
+  principalId: string,
+  createdById: string | null,
+): boolean {
+  const definition = PERMISSIONS[permission];
+  if (!definition.audiences?.includes(audience)) return false;
+  return !definition.ownRecordsOnly?.includes(audience) || createdById === principalId;
 }
 
 export function isCaseworker(principal: Pick<Principal, 'role'>): boolean {

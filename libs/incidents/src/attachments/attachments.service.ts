@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Permission, type Principal } from '@app/identity';
+import { Permission, reachesRecord, type Principal } from '@app/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Attachment } from '../entities/attachment.entity';
@@ -68,7 +68,7 @@ export class AttachmentsService {
     return this.store(incident, null, file);
   }
 
-  /** Staff download any evidence of their cases; reporters and families only what they added. */
+  /** Evidence, to those who reach it (`evidence.download` in the access module). */
   async download(principal: Principal, attachmentId: string): Promise<AttachmentDownload> {
     const attachment = await this.dataSource
       .getRepository(Attachment)
@@ -77,15 +77,19 @@ export class AttachmentsService {
     const { incident, audience } = await this.access
       .require({
         principal,
-        permission: Permission.IncidentRead,
+        permission: Permission.EvidenceDownload,
         incidentId: attachment.incidentId,
       })
       .catch(() => {
         throw new NotFoundError('Attachment not found');
       });
-    if (audience.kind !== 'staff' && attachment.uploadedById !== principal.id) {
-      throw new NotFoundError('Attachment not found');
-    }
+    const reached = reachesRecord(
+      Permission.EvidenceDownload,
+      audience.kind,
+      principal.id,
+      attachment.uploadedById,
+    );
+    if (!reached) throw new NotFoundError('Attachment not found');
     if (audience.kind === 'staff') {
       await this.recorder.read(
         this.dataSource.manager,
