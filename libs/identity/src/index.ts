@@ -44,3 +44,4 @@ export { PASSWORD_HASH_OPTIONS, PasswordService } from './passwords/password.ser
 export { SchoolsService } from './schools/schools.service';
 export { ProfileService, type Profile } from './users/profile.service';
 export { UsersService, type UserWithSchools } from './users/users.service';
+export { SCHOOL_CODE_PATTERN, SCHOOL_CODE_RULE, USERNAME_PATTERN, USERNAME_RULE } from './naming';

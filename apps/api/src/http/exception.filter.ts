@@ -6,7 +6,12 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { DomainError, postgresErrorCode, type DomainErrorCode } from '@app/common';
+import {
+  DomainError,
+  postgresErrorCode,
+  TooManyAttemptsError,
+  type DomainErrorCode,
+} from '@app/common';
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 
@@ -60,8 +65,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
-    const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
-    if (retryAfter) void reply.header('Retry-After', String(retryAfter));
+    if (exception instanceof TooManyAttemptsError) {
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    }
     void reply.status(body.statusCode).send(body);
   }
 

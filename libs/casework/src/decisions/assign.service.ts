@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@app/common';
 import type { Principal } from '@app/identity';
 import { CaseChanges } from './case-changes';
-import { ConflictError } from '@app/common';
 
 /** Giving a case to a counselor or administrator of its school. */
 @Injectable()

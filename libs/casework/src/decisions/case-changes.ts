@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, RuleViolationError } from '@app/common';
 import { DirectoryService, Permission, type Principal } from '@app/identity';
 import {
   CaseRecorder,
@@ -16,7 +17,6 @@ import {
   type CaseAction,
   type CaseHistory,
 } from '../workflow/workflow';
-import { ConflictError, RuleViolationError } from '@app/common';
 
 export type Changes = Partial<
   Pick<

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RuleViolationError } from '@app/common';
 import { DirectoryService, type Principal } from '@app/identity';
 import {
   CaseRecorder,
@@ -10,7 +11,6 @@ import {
 } from '@app/incidents';
 import { EntityManager } from 'typeorm';
 import { CaseChanges, type Changes } from './case-changes';
-import { RuleViolationError } from '@app/common';
 
 export interface TriageInput {
   version: number;

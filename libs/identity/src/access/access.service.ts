@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError } from '@app/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../principal';
 import { Permission, PERMISSION_SUBJECT, roleMay } from './permission';
 import { scopeOf } from './school-scope';
-import { NotFoundError } from '@app/common';
 
 /**
  * Record-level access: each permission maps to one query of the ids within the

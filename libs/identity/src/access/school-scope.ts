@@ -1,5 +1,5 @@
-import type { Principal } from '../principal';
 import { NotFoundError } from '@app/common';
+import type { Principal } from '../principal';
 
 declare const scopeBrand: unique symbol;
 

@@ -4,11 +4,12 @@ import { isUniqueViolation } from '@app/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { District } from '../entities/district.entity';
 import { School } from '../entities/school.entity';
-import { SchoolMembership } from '../entities/school-membership.entity';
 import { User } from '../entities/user.entity';
+import { SCHOOL_CODE_PATTERN, SCHOOL_CODE_RULE, USERNAME_PATTERN, USERNAME_RULE } from '../naming';
 import { passwordProblem } from '../passwords/password-policy';
 import { PasswordService } from '../passwords/password.service';
 import { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from '../roles';
+import { insertAccount } from '../users/accounts';
 import { membershipProblem } from '../users/role-rules';
 
 /** A refusal to show the operator as it is: one line, no stack. */
@@ -76,10 +77,7 @@ export class InstallationService {
   async createSchool(input: NewSchool): Promise<School> {
     const name = input.name.trim();
     check(name.length >= 2 && name.length <= 200, 'name must be 2 to 200 characters');
-    check(
-      /^[A-Za-z0-9-]{3,16}$/.test(input.code),
-      'code must be 3 to 16 letters, digits or dashes',
-    );
+    check(SCHOOL_CODE_PATTERN.test(input.code), SCHOOL_CODE_RULE);
     check(
       isTimeZone(input.timeZone),
       'time zone must be an IANA time zone such as America/New_York',
@@ -96,10 +94,7 @@ export class InstallationService {
   async createUser(input: NewUser): Promise<User> {
     const role = input.role as Role;
     check(ROLES.includes(role), `role must be one of ${ROLES.join(', ')}`);
-    check(
-      /^[a-zA-Z0-9._-]{3,64}$/.test(input.username),
-      'username must be 3 to 64 letters, digits, dots, dashes or underscores',
-    );
+    check(USERNAME_PATTERN.test(input.username), USERNAME_RULE);
     const displayName = input.displayName.trim();
     check(
       displayName.length >= 1 && displayName.length <= 200,
@@ -124,8 +119,9 @@ export class InstallationService {
       this.dataSource.transaction(async (manager) => {
         const district = await this.findDistrict(manager, input.district);
         const schools = await this.schoolsOf(manager, district, codes);
-        const user = await manager.getRepository(User).save(
-          manager.getRepository(User).create({
+        return insertAccount(
+          manager,
+          {
             districtId: district.id,
             username,
             displayName,
@@ -133,14 +129,9 @@ export class InstallationService {
             email: input.email ?? null,
             locale,
             passwordHash,
-          }),
+          },
+          schools.map((school) => school.id),
         );
-        if (schools.length > 0) {
-          await manager
-            .getRepository(SchoolMembership)
-            .insert(schools.map((school) => ({ userId: user.id, schoolId: school.id })));
-        }
-        return user;
       }),
     );
   }

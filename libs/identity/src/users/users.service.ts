@@ -20,6 +20,7 @@ import { requireAcceptablePassword } from '../passwords/password-policy';
 import { PasswordService } from '../passwords/password.service';
 import type { Principal } from '../principal';
 import type { Locale, Role } from '../roles';
+import { addMemberships, insertAccount } from './accounts';
 import { assignableRoles, membershipProblem } from './role-rules';
 
 export interface CreateUserInput {
@@ -71,18 +72,19 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const user = await manager.getRepository(User).save(
-          manager.getRepository(User).create({
+        const user = await insertAccount(
+          manager,
+          {
             districtId: principal.districtId,
-            username: input.username.toLowerCase(),
+            username: input.username,
             displayName: input.displayName,
             role: input.role,
             email: input.email ?? null,
             locale: input.locale ?? 'en',
             passwordHash,
-          }),
+          },
+          schoolIds,
         );
-        await this.addMemberships(manager, user.id, schoolIds);
         return withSchools(user, schoolIds);
       });
     } catch (error) {
@@ -186,18 +188,11 @@ export class UsersService {
         .getRepository(SchoolMembership)
         .delete({ userId: user.id, schoolId: In(removed) });
     }
-    await this.addMemberships(
+    await addMemberships(
       manager,
       user.id,
       next.filter((schoolId) => !current.includes(schoolId)),
     );
-  }
-
-  private async addMemberships(manager: EntityManager, userId: string, schoolIds: string[]) {
-    if (schoolIds.length === 0) return;
-    await manager
-      .getRepository(SchoolMembership)
-      .insert(schoolIds.map((schoolId) => ({ userId, schoolId })));
   }
 
   private async schoolIdsOf(

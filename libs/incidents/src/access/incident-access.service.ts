@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError } from '@app/common';
 import {
   audienceColumns,
   audienceOf,
@@ -12,7 +13,6 @@ import {
 } from '@app/identity';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Incident } from '../entities/incident.entity';
-import { NotFoundError } from '@app/common';
 
 export interface IncidentInReach {
   incident: Incident;

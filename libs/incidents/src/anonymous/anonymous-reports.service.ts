@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError } from '@app/common';
 import { School } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { AnonymousAccess } from '../entities/anonymous-access.entity';
@@ -8,7 +9,6 @@ import { IncidentViewsService } from '../views/incident-views.service';
 import type { MessageView, ReporterIncidentView } from '../views/incident.views';
 import { MessagesService } from '../messages/messages.service';
 import { hashTrackingCode, normaliseTrackingCode } from './tracking-code';
-import { NotFoundError } from '@app/common';
 
 export const UNKNOWN_CODE_MESSAGE = 'No report matches this tracking code';
 

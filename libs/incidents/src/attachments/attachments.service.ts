@@ -1,3 +1,10 @@
+import {
+  DomainError,
+  NotFoundError,
+  RuleViolationError,
+  TooLargeError,
+  UnsupportedTypeError,
+} from '@app/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
@@ -12,13 +19,6 @@ import type { AttachmentView } from '../views/incident.views';
 import { AttachmentStorage } from './attachment-storage';
 import { sanitiseFileName } from './file-name';
 import { ALLOWED_CONTENT_TYPES, sniffContentType } from './file-type';
-import {
-  DomainError,
-  NotFoundError,
-  RuleViolationError,
-  TooLargeError,
-  UnsupportedTypeError,
-} from '@app/common';
 
 const tooMany = () =>
   new RuleViolationError(`An incident holds at most ${MAX_ATTACHMENTS_PER_INCIDENT} files`);

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@app/common';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -5,7 +6,6 @@ import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AttachmentStorage, type StoredObject } from './attachment-storage';
-import { InvalidInputError } from '@app/common';
 
 const HEAD_BYTES = 4096;
 

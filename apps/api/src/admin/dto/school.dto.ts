@@ -15,7 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { School } from '@app/identity';
+import { SCHOOL_CODE_PATTERN, SCHOOL_CODE_RULE, type School } from '@app/identity';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 import { isPresent } from '../../http/validation';
 
@@ -50,7 +50,7 @@ export class CreateSchoolDto {
     description: 'Public code for anonymous reports: letters, digits, dashes',
   })
   @IsString()
-  @Matches(/^[A-Za-z0-9-]{3,16}$/, { message: 'code must be 3 to 16 letters, digits or dashes' })
+  @Matches(SCHOOL_CODE_PATTERN, { message: SCHOOL_CODE_RULE })
   code: string;
 
   @ApiProperty({ example: 'America/New_York' })

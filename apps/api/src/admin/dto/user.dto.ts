@@ -21,6 +21,8 @@ import {
   SUPPORTED_LOCALES,
   type Locale,
   type Role,
+  USERNAME_PATTERN,
+  USERNAME_RULE,
   type UserWithSchools,
 } from '@app/identity';
 import { isPresent } from '../../http/validation';
@@ -31,9 +33,7 @@ export class CreateUserDto {
     description: 'Lower-case letters, digits, dot, dash, underscore',
   })
   @IsString()
-  @Matches(/^[a-zA-Z0-9._-]{3,64}$/, {
-    message: 'username must be 3 to 64 letters, digits, dots, dashes or underscores',
-  })
+  @Matches(USERNAME_PATTERN, { message: USERNAME_RULE })
   username: string;
 
   @ApiProperty({ example: 'Sam Carter' })
