@@ -10,6 +10,7 @@ import { MAX_ATTACHMENT_BYTES } from '@app/incidents';
 import { ApiModule } from './api.module';
 import { rejectMalformedInput } from './http/malformed-input.hook';
 import { setUpSwagger } from './http/swagger';
+import { serveWebApp } from './http/web-app';
 import { requestIdFor } from './logging/logger.options';
 import { createValidationPipe } from './http/validation';
 
@@ -68,9 +69,13 @@ export async function createApiApp(
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // No inline scripts: the web app and the Swagger UI load theirs from files.
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
       },
     },
   });
@@ -84,6 +89,7 @@ export async function createApiApp(
     });
   }
   setUpSwagger(app, { ui: config.API_DOCS });
+  await serveWebApp(app, config.WEB_DIR);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

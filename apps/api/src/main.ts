@@ -4,6 +4,7 @@ import { DemoSeedService } from '@app/identity';
 import { startWorker } from '@app/worker';
 import { createApiApp } from './app.factory';
 import { DOCS_PATH } from './http/swagger';
+import { webAppBuilt } from './http/web-app';
 import { DEMO_PASSWORD_NOTE, printDemoLogins } from './startup/demo-logins';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -53,6 +54,11 @@ async function startApi(config: AppConfig, database: DatabaseHandle) {
   await app.listen({ port: config.PORT, host: config.HOST });
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   say(`Safe Schools API listening on ${base}`);
+  say(
+    webAppBuilt(config.WEB_DIR)
+      ? `Web app: ${base}/   Anonymous report: ${base}/report/<school code>   Follow-up: ${base}/track`
+      : `Web app: not built in ${config.WEB_DIR} (npm run build builds it)`,
+  );
   say(
     config.API_DOCS
       ? `API docs: ${base}/${DOCS_PATH}   Health: ${base}/health`

@@ -63,6 +63,10 @@ export class EnvironmentVariables {
   @IsString()
   DATA_DIR = '.data';
 
+  /** The built web app (npm run build puts it here); served at `/` when it exists. */
+  @IsString()
+  WEB_DIR = 'dist/web';
+
   @IsOptional()
   @Transform(toInteger)
   @IsInt()

@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react';
+import { Route, Switch } from 'wouter';
+import { useAuth } from '../lib/auth';
+import { SignInPage } from '../features/auth/SignInPage';
+import { HomePage } from '../features/home/HomePage';
+import { NotFoundPage } from '../features/layout/NotFoundPage';
+import { Loading } from '../features/layout/Loading';
+
+const ReportPage = lazy(() => import('../features/report/ReportPage'));
+const AnonymousReportPage = lazy(() => import('../features/report/AnonymousReportPage'));
+const TrackPage = lazy(() => import('../features/track/TrackPage'));
+const CasePage = lazy(() => import('../features/cases/CasePage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+
+/** Pages for signed-in users; a signed-out visitor gets the sign-in page and comes back. */
+function SignedIn({ children }: { children: React.ReactNode }) {
+  const { profile } = useAuth();
+  if (profile === undefined) return <Loading />;
+  if (profile === null) return <SignInPage />;
+  return children;
+}
+
+/** Every route of the app. `/report/:schoolCode` and `/track` are printed on posters: keep them. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/">
+            <SignedIn>
+              <HomePage />
+            </SignedIn>
+          </Route>
+          <Route path="/report/:schoolCode">
+            {(params) => <AnonymousReportPage schoolCode={params.schoolCode} />}
+          </Route>
+          <Route path="/report">
+            <SignedIn>
+              <ReportPage />
+            </SignedIn>
+          </Route>
+          <Route path="/track">
+            <TrackPage />
+          </Route>
+          <Route path="/cases/:id">
+            {(params) => (
+              <SignedIn>
+                <CasePage id={params.id} />
+              </SignedIn>
+            )}
+          </Route>
+          <Route path="/notifications">
+            <SignedIn>
+              <NotificationsPage />
+            </SignedIn>
+          </Route>
+          <Route path="/settings">
+            <SignedIn>
+              <SettingsPage />
+            </SignedIn>
+          </Route>
+          <Route>
+            <NotFoundPage />
+          </Route>
+        </Switch>
+    </Suspense>
+  );
+}

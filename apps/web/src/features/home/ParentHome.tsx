@@ -1,0 +1,1 @@
+export function ParentHome() { return <p>ParentHome</p>; }

@@ -1,0 +1,1 @@
+export function StudentHome() { return <p>StudentHome</p>; }

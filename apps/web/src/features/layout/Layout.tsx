@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useAuth } from '../../lib/auth';
+import { NotificationBell } from '../notifications/NotificationBell';
+import { GetHelpPanel } from '../safety/GetHelpPanel';
+import { SafetyBar } from '../safety/SafetyBar';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Header with the safety buttons and the user's menu, then the page. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { profile, signOut } = useAuth();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="header-row">
+          <Link href="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <SafetyBar />
+        </div>
+        <nav aria-label={t('nav.label')} className="header-row nav">
+          {profile ? (
+            <>
+              <Link href="/">{t('nav.home')}</Link>
+              <NotificationBell />
+              <Link href="/settings">{t('nav.settings')}</Link>
+              <button type="button" className="link-button" onClick={() => void signOut()}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : (
+            <LanguageSwitch />
+          )}
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('leave.escHint')}</p>
+      </footer>
+      <GetHelpPanel />
+    </>
+  );
+}

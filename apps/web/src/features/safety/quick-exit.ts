@@ -1,0 +1,27 @@
+/** Where "Leave this site" goes: an everyday page that says nothing about this one. */
+export const NEUTRAL_SITE = 'https://www.google.com/';
+
+/**
+ * Replaces the page with a neutral site. The app keeps a single entry in the
+ * browser history (every in-app navigation replaces it), so replacing that one
+ * entry leaves nothing for Back to return to.
+ */
+export function leaveSite(): void {
+  document.title = 'Google';
+  document.body.replaceChildren();
+  window.location.replace(NEUTRAL_SITE);
+}
+
+const DOUBLE_PRESS_MS = 1000;
+
+/** Esc pressed twice in a row leaves the site, for a child who cannot find the button in a hurry. */
+export function watchDoubleEscape(): () => void {
+  let lastEscape = 0;
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    if (event.timeStamp - lastEscape < DOUBLE_PRESS_MS) leaveSite();
+    lastEscape = event.timeStamp;
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}
