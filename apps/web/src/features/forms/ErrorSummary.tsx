@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface FieldError {
@@ -19,17 +20,41 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="error-summary-title">
+    <div
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={box}
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title">{t('form.problemTitle')}</h2>
       <ul>
-        {errors.map((error) => (
-          <li key={`${error.field ?? 'form'}-${error.message}`}>
-            {error.field ? <a href={`#${error.field}`}>{error.message}</a> : error.message}
+        {errors.map(({ field, message }) => (
+          <li key={`${field ?? 'form'}-${message}`}>
+            {field ? (
+              <a href={`#${field}`} onClick={(event) => goToField(event, field)}>
+                {message}
+              </a>
+            ) : (
+              message
+            )}
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/**
+ * Moves focus to the field with the problem without changing the address (a
+ * hash in the URL would add an entry to the browser's history).
+ */
+function goToField(event: MouseEvent, field: string): void {
+  const input = document.getElementById(field);
+  if (!input) return;
+  event.preventDefault();
+  input.focus({ preventScroll: true });
+  (input.closest('.field') ?? input).scrollIntoView({ block: 'center' });
 }
 
 /** The error shown next to one field, tied to it by `aria-describedby`. */

@@ -1,4 +1,217 @@
-// Placeholder until the page lands.
-export default function AnonymousReportPage() {
-  return <p>AnonymousReportPage</p>;
+import { useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { api, type Schemas } from '../../lib/api-client';
+import { useAuth } from '../../lib/auth';
+import { TextField } from '../forms/TextField';
+import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
+import { Loading } from '../layout/Loading';
+import { Page } from '../layout/Page';
+import { useSafety } from '../safety/safety-context';
+import { emptyAnswers, reportFields, type Answers } from './answers';
+import { AnonymousSent } from './AnonymousSent';
+import { ReportWizard } from './ReportWizard';
+import { resultOf } from './useSendOnce';
+import type { StepId } from './validate';
+
+const STEPS: StepId[] = [
+  'intro',
+  'urgent',
+  'category',
+  'location',
+  'when',
+  'people',
+  'description',
+  'files',
+  'check',
+];
+
+async function fileAnonymously(body: Schemas['PublicReportDto'], key: string) {
+  return resultOf(
+    await api.POST('/api/v1/public/reports', {
+      body,
+      params: { header: { 'idempotency-key': key } },
+    }),
+  );
+}
+
+/** The API's answer to an anonymous report: its reference and the tracking code, shown once. */
+export type FiledAnonymousReport = Extract<
+  Awaited<ReturnType<typeof fileAnonymously>>,
+  { ok: true }
+>['data'];
+
+interface School {
+  name: string;
+  code: string;
+}
+
+/** Type another school code; the address changes to that school's report page. */
+export function SchoolCodeForm({ initial = '' }: { initial?: string }) {
+  const { t } = useTranslation('report');
+  const [, navigate] = useLocation();
+  const [code, setCode] = useState(initial);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const clean = code.trim().toUpperCase();
+    if (!clean) return setErrors([{ field: 'school-code', message: t('school.codeMissing') }]);
+    setErrors([]);
+    navigate(`/report/${encodeURIComponent(clean)}`);
+  };
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <form className="inline-form" onSubmit={submit} noValidate>
+        <TextField
+          id="school-code"
+          label={t('school.code')}
+          hint={t('school.codeHint')}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          error={errorFor(errors, 'school-code')}
+        />
+        <button type="submit" className="button secondary">
+          {t('school.find')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function AnonymousReport({ schoolCode }: { schoolCode: string }) {
+  const { t } = useTranslation('report');
+  const { profile } = useAuth();
+  const { showSchool } = useSafety();
+  const [school, setSchool] = useState<School | null | 'unknown' | 'failed'>(null);
+  const [sent, setSent] = useState<{ filed: FiledAnonymousReport; answers: Answers } | null>(null);
+  const [done, setDone] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .GET('/api/v1/public/schools/{code}', { params: { path: { code: schoolCode } } })
+      .then(({ data, response }) => {
+        if (!live) return;
+        if (data) setSchool({ name: data.name, code: data.code });
+        else setSchool(response.status === 404 ? 'unknown' : 'failed');
+      })
+      .catch(() => live && setSchool('failed'));
+    return () => {
+      live = false;
+    };
+  }, [schoolCode, attempt]);
+
+  const code = typeof school === 'object' && school ? school.code : null;
+  useEffect(() => {
+    if (code) showSchool(code);
+  }, [code, showSchool]);
+
+  const build = useCallback(
+    (answers: Answers, now: Date): Schemas['PublicReportDto'] => ({
+      schoolCode: code ?? schoolCode,
+      ...reportFields(answers, now),
+    }),
+    [code, schoolCode],
+  );
+  const onSent = useCallback(
+    (filed: FiledAnonymousReport, answers: Answers) => setSent({ filed, answers }),
+    [],
+  );
+
+  if (done) {
+    return (
+      <Page title={t('anonymous.doneTitle')}>
+        <p>{t('anonymous.doneBody')}</p>
+        <div className="button-row">
+          <Link href="/track" className="button primary">
+            {t('anonymous.trackLink')}
+          </Link>
+        </div>
+      </Page>
+    );
+  }
+  if (sent && typeof school === 'object' && school) {
+    return (
+      <AnonymousSent
+        filed={sent.filed}
+        answers={sent.answers}
+        schoolName={school.name}
+        onDone={() => {
+          setSent(null);
+          setDone(true);
+        }}
+      />
+    );
+  }
+  if (school === null) return <Loading />;
+  if (school === 'failed') {
+    return (
+      <Page title={t('school.failedTitle')}>
+        <p>{t('school.failedBody')}</p>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setAttempt((count) => count + 1)}
+        >
+          {t('send.tryAgain')}
+        </button>
+      </Page>
+    );
+  }
+  if (school === 'unknown') {
+    return (
+      <Page title={t('school.unknownTitle')}>
+        <p>{t('school.unknownBody', { code: schoolCode.slice(0, 16) })}</p>
+        <SchoolCodeForm />
+      </Page>
+    );
+  }
+
+  return (
+    <ReportWizard
+      steps={STEPS}
+      initial={emptyAnswers()}
+      intro={{
+        title: t('anonymous.title'),
+        start: t('anonymous.start'),
+        content: (
+          <>
+            <p className="school-name">
+              {t('anonymous.school')} <strong>{school.name}</strong>
+            </p>
+            {profile && (
+              <p className="notice">
+                {t('anonymous.signedIn')} <Link href="/report">{t('anonymous.signedInLink')}</Link>
+              </p>
+            )}
+            <ul className="bullets">
+              <li>{t('anonymous.noName')}</li>
+              <li>{t('anonymous.code')}</li>
+              <li>{t('anonymous.time')}</li>
+            </ul>
+            <details className="other-school">
+              <summary>{t('anonymous.notYourSchool')}</summary>
+              <SchoolCodeForm />
+            </details>
+          </>
+        ),
+      }}
+      checkRows={() => [{ question: t('check.school'), answer: school.name }]}
+      sendNote={() => t('send.noteAnonymous', { school: school.name })}
+      build={build}
+      send={fileAnonymously}
+      onSent={onSent}
+    />
+  );
+}
+
+/** `/report/:schoolCode` (printed on posters): report without an account, to that school. */
+export default function AnonymousReportPage({ schoolCode }: { schoolCode: string }) {
+  return <AnonymousReport key={schoolCode} schoolCode={schoolCode} />;
 }
