@@ -1,1 +1,3 @@
-export function ParentHome() { return <p>ParentHome</p>; }
+export function ParentHome() {
+  return <p>ParentHome</p>;
+}

@@ -1,1 +1,3 @@
-export function StudentHome() { return <p>StudentHome</p>; }
+export function StudentHome() {
+  return <p>StudentHome</p>;
+}

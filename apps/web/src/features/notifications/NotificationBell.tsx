@@ -1,1 +1,3 @@
-export function NotificationBell() { return null; }
+export function NotificationBell() {
+  return null;
+}
