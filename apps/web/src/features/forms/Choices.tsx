@@ -19,7 +19,7 @@ interface Props<T extends string> {
   error?: string;
   choices: Choice<T>[];
   value: T | '';
-  onChange(value: T): void;
+  onChange: (value: T) => void;
 }
 
 /** A radio group: fieldset and legend, hint and inline error read out with it, large targets. */

@@ -7,7 +7,7 @@ interface Props {
   hint?: string;
   error?: string;
   accept: string;
-  onFiles(files: File[]): void;
+  onFiles: (files: File[]) => void;
 }
 
 /**

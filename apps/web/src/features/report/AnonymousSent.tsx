@@ -15,7 +15,21 @@ interface Props {
   answers: Answers;
   schoolName: string;
   /** The reporter saved the code: it leaves the screen for good. */
-  onDone(): void;
+  onDone: () => void;
+}
+
+/**
+ * The deadlines of an anonymous report, when the server sends them (the
+ * answer is gaining `triageDueAt` and `resolveDueAt`); absent, the page says
+ * "soon" instead of a day.
+ */
+function dueDate(
+  filed: FiledAnonymousReport,
+  field: 'triageDueAt' | 'resolveDueAt',
+): string | undefined {
+  if (!(field in filed)) return undefined;
+  const value: unknown = (filed as Partial<Record<typeof field, unknown>>)[field];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** A download link for a short text file, its object URL freed when the page goes. */
@@ -115,7 +129,10 @@ export function AnonymousSent({ filed, answers, schoolName, onDone }: Props) {
           <UploadList uploads={uploads} onRetry={retry} onRemove={remove} />
         </section>
       )}
-      <NextSteps triageDueAt={filed.triageDueAt} resolveDueAt={filed.resolveDueAt} />
+      <NextSteps
+        triageDueAt={dueDate(filed, 'triageDueAt')}
+        resolveDueAt={dueDate(filed, 'resolveDueAt')}
+      />
       <p>{t('sent.anonymousNext', { address: trackAddress })}</p>
       <div className="stack">
         <Checkbox

@@ -17,7 +17,7 @@ interface Props {
   extraRows?: { step?: StepId; question: string; answer: ReactNode }[];
   /** While the report is on its way, the answers cannot change. */
   locked: boolean;
-  onChange(step: StepId): void;
+  onChange: (step: StepId) => void;
 }
 
 /** "Check your answers": every answer with a Change link back to its question. */

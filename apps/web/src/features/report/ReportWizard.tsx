@@ -27,12 +27,12 @@ export interface WizardProps<B, T> {
   intro?: { title: string; content: ReactNode; start: string };
   subject?: { question: string; choices: Choice<string>[] };
   /** Rows shown first on "Check your answers" (the school, the child). */
-  checkRows?(answers: Answers): { step?: StepId; question: string; answer: ReactNode }[];
+  checkRows?: (answers: Answers) => { step?: StepId; question: string; answer: ReactNode }[];
   /** A sentence above the Send button: who will read the report. */
-  sendNote(answers: Answers): string;
-  build(answers: Answers, now: Date): B;
-  send(body: B, key: string): Promise<SendResult<T>>;
-  onSent(data: T, answers: Answers): void;
+  sendNote: (answers: Answers) => string;
+  build: (answers: Answers, now: Date) => B;
+  send: (body: B, key: string) => Promise<SendResult<T>>;
+  onSent: (data: T, answers: Answers) => void;
 }
 
 /**

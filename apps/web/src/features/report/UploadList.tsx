@@ -4,8 +4,8 @@ import type { Upload } from './useUploads';
 
 interface Props {
   uploads: Upload[];
-  onRetry(key: string): void;
-  onRemove(key: string): void;
+  onRetry: (key: string) => void;
+  onRemove: (key: string) => void;
 }
 
 /** Each file with its progress bar, what became of it in words, and Try again or Remove. */

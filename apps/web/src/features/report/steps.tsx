@@ -28,10 +28,10 @@ import { ACCEPT, fileProblem, fileSize } from './files';
 
 export interface StepProps {
   answers: Answers;
-  change(patch: Partial<Answers>): void;
+  change: (patch: Partial<Answers>) => void;
   errors: FieldError[];
   /** Errors found while picking files, shown like any other. */
-  setErrors(errors: FieldError[]): void;
+  setErrors: (errors: FieldError[]) => void;
 }
 
 export function SubjectStep({

@@ -63,15 +63,16 @@ function StatusSteps({ status }: { status: Status }) {
 /** One shared update in words a child understands. */
 function updateText(entry: TrackedView['timeline'][number], t: TFunction) {
   const data = entry.data;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
   switch (entry.type) {
     case 'filed':
       return t('update.filed');
     case 'status_changed':
-      return t('update.status', { status: t(`common:status.${String(data.to)}`) });
+      return t('update.status', { status: t(`common:status.${text(data.to)}`) });
     case 'shared_note':
-      return t('update.note', { body: String(data.body ?? '') });
+      return t('update.note', { body: text(data.body) });
     case 'resolved':
-      return t('update.resolved', { outcome: t(`common:outcome.${String(data.outcome)}`) });
+      return t('update.resolved', { outcome: t(`common:outcome.${text(data.outcome)}`) });
     default:
       return t('update.other');
   }
@@ -82,8 +83,8 @@ interface Props {
   trackingCode: string;
   errors: FieldError[];
   busy: boolean;
-  onReload(): Promise<boolean>;
-  onForget(): void;
+  onReload: () => Promise<boolean>;
+  onForget: () => void;
 }
 
 /** The reporter's report: where it is, the school's updates and outcome, the messages, and more evidence. */
