@@ -1,0 +1,312 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import {
+  BrowserHarness,
+  describeInBrowser,
+  DESKTOP,
+  expectNoAxeViolations,
+  PHONE,
+} from './support/browser-harness';
+
+/** The words a reporter reads and presses, in each language the pass runs in. */
+const WORDS = {
+  en: {
+    introTitle: 'Tell your school what happened',
+    start: 'Start',
+    continue: 'Continue',
+    urgentTitle: 'Is someone in danger right now?',
+    no: 'No',
+    categoryTitle: 'What happened?',
+    category: 'Mean words, teasing or name-calling',
+    locationTitle: 'Where did it happen?',
+    location: 'Lunchroom (cafeteria)',
+    whenTitle: 'When did it happen?',
+    today: 'Today',
+    peopleTitle: 'Who was involved?',
+    name: 'Their name',
+    didIt: 'They did it',
+    sawIt: 'They saw it',
+    addAnother: 'Add another person',
+    descriptionTitle: 'Tell us what happened, in your own words',
+    filesTitle: 'Do you have photos or files?',
+    files: 'Add photos or files',
+    checkTitle: 'Check your answers',
+    send: 'Send report',
+    sentTitle: 'Your report has been sent',
+    copy: 'Copy the code',
+    copied: 'The code is copied',
+    download: 'Download as a text file',
+    saved: 'I have saved my code',
+    done: 'Done',
+    thanksTitle: 'Thank you for telling us',
+    track: 'Check on a report',
+    trackTitle: 'Check on a report',
+    code: 'Tracking code',
+    checkMine: 'Check my report',
+    reportTitle: 'Your report',
+    reply: 'Write to the school',
+    sendMessage: 'Send message',
+    you: 'You',
+    forget: 'Forget this code on this screen',
+    forgotten: 'Your code is no longer on this screen.',
+    problem: 'There is a problem',
+  },
+  es: {
+    introTitle: 'Cuéntale a tu escuela qué pasó',
+    start: 'Empezar',
+    continue: 'Continuar',
+    urgentTitle: '¿Hay alguien en peligro ahora mismo?',
+    no: 'No',
+    categoryTitle: '¿Qué pasó?',
+    category: 'Palabras feas, burlas o insultos',
+    locationTitle: '¿Dónde pasó?',
+    location: 'Comedor (cafetería)',
+    whenTitle: '¿Cuándo pasó?',
+    today: 'Hoy',
+    peopleTitle: '¿Quiénes estuvieron involucrados?',
+    name: 'Su nombre',
+    didIt: 'Esta persona lo hizo',
+    sawIt: 'Esta persona lo vio',
+    addAnother: 'Agregar a otra persona',
+    descriptionTitle: 'Cuéntanos qué pasó, con tus propias palabras',
+    filesTitle: '¿Tienes fotos o archivos?',
+    files: 'Agregar fotos o archivos',
+    checkTitle: 'Revisa tus respuestas',
+    send: 'Enviar reporte',
+    sentTitle: 'Tu reporte se envió',
+    copy: 'Copiar el código',
+    copied: 'El código se copió',
+    download: 'Descargar como archivo de texto',
+    saved: 'Ya guardé mi código',
+    done: 'Listo',
+    thanksTitle: 'Gracias por contárnoslo',
+    track: 'Ver cómo va un reporte',
+    trackTitle: 'Ver cómo va un reporte',
+    code: 'Código de seguimiento',
+    checkMine: 'Ver mi reporte',
+    reportTitle: 'Tu reporte',
+    reply: 'Escríbele a la escuela',
+    sendMessage: 'Enviar mensaje',
+    you: 'Tú',
+    forget: 'Olvidar este código en esta pantalla',
+    forgotten: 'Tu código ya no está en esta pantalla.',
+    problem: 'Hay un problema',
+  },
+};
+type Words = (typeof WORDS)['en'];
+
+/** A small real PNG, as a phone camera would hand over (only smaller). */
+function photo(): Promise<Buffer> {
+  return sharp({
+    create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 120, b: 60 } },
+  })
+    .png()
+    .toBuffer();
+}
+
+/** The page shows this heading as its one h1, focus is on it, and axe finds nothing. */
+async function expectStep(page: Page, title: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+  await page.waitForFunction("document.activeElement?.tagName === 'H1'");
+  await expectNoAxeViolations(page);
+}
+
+const CODE = /^[A-Z0-9]{4}(-[A-Z0-9]{4})+$/;
+
+/**
+ * Files the lunchroom report without an account, from /report/MAPLE to the
+ * page that shows the tracking code, checking every step; answers the code.
+ */
+async function fileAnonymously(h: BrowserHarness, page: Page, w: Words): Promise<string> {
+  const press = (name: string) => page.getByRole('button', { name, exact: true }).click();
+  await page.goto('/report/MAPLE');
+  await expectStep(page, w.introTitle);
+  await page.getByText('Maple Ridge Middle School').first().waitFor();
+  await h.screenshot(page, 'anonymous-start');
+  await press(w.start);
+
+  await expectStep(page, w.urgentTitle);
+  await press(w.continue);
+  const summary = page.getByRole('alert');
+  await summary.getByText(w.problem).waitFor();
+  expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
+  expect(await page.locator('#urgent-error').isVisible()).toBe(true);
+  await expectNoAxeViolations(page);
+  await page.getByLabel(w.no, { exact: true }).check();
+  await press(w.continue);
+
+  await expectStep(page, w.categoryTitle);
+  await page.getByLabel(w.category).check();
+  await press(w.continue);
+
+  await expectStep(page, w.locationTitle);
+  await page.getByLabel(w.location).check();
+  await press(w.continue);
+
+  await expectStep(page, w.whenTitle);
+  await page.getByLabel(w.today, { exact: true }).check();
+  await press(w.continue);
+
+  await expectStep(page, w.peopleTitle);
+  await page.getByLabel(w.name).fill('Max');
+  await page.getByLabel(w.didIt).check();
+  await press(w.addAnother);
+  await page.getByLabel(w.name).nth(1).fill('Jo');
+  await page.getByLabel(w.sawIt).nth(1).check();
+  await expectNoAxeViolations(page);
+  await press(w.continue);
+
+  await expectStep(page, w.descriptionTitle);
+  await page
+    .getByRole('textbox')
+    .fill('Max called me names at lunch and took my tray again. Jo saw it happen.');
+  await press(w.continue);
+
+  await expectStep(page, w.filesTitle);
+  await page
+    .getByLabel(w.files)
+    .setInputFiles({ name: 'tray.png', mimeType: 'image/png', buffer: await photo() });
+  await page.locator('.file-name', { hasText: 'tray.png' }).waitFor();
+  await expectNoAxeViolations(page);
+  await press(w.continue);
+
+  await expectStep(page, w.checkTitle);
+  await page.getByText('Max:').waitFor();
+  await h.screenshot(page, 'anonymous-check');
+  await press(w.send);
+
+  await expectStep(page, w.sentTitle);
+  const code = (await page.locator('#tracking-code').textContent()) ?? '';
+  expect(code).toMatch(CODE);
+  return code;
+}
+
+describeInBrowser('reporting without an account', () => {
+  let h: BrowserHarness;
+  beforeAll(async () => {
+    // Every public call of several passes comes from one address: lift the per-minute limit.
+    h = await BrowserHarness.start({ PUBLIC_RATE_LIMIT_PER_MINUTE: '1000' });
+  });
+  afterAll(() => h.close());
+  afterEach(() => expect(h.externalRequests).toEqual([]));
+
+  it('files at /report/MAPLE on a phone, keeps the code, reads the counselor at /track and answers', async () => {
+    const w = WORDS.en;
+    const page = await h.newPage({ viewport: PHONE });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const code = await fileAnonymously(h, page, w);
+
+    // The photo goes up after the report exists, with its progress, and says so in words.
+    await page.locator('.file-item.sent .file-name', { hasText: 'tray.png' }).waitFor();
+
+    // Copy puts the code on the clipboard; the download explains it and names /track.
+    await page.getByRole('button', { name: w.copy }).click();
+    await page.getByText(w.copied).waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(code);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: w.download }).click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text).toContain(code);
+    expect(text).toContain(`${h.baseUrl}/track`);
+    await h.screenshot(page, 'anonymous-code');
+
+    // Done asks for the tick first.
+    await page.getByRole('button', { name: w.done }).click();
+    await page.getByRole('alert').getByText(w.problem).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(w.saved).check();
+    await page.getByRole('button', { name: w.done }).click();
+    await expectStep(page, w.thanksTitle);
+    expect(await page.content()).not.toContain(code);
+
+    // The counselor reads the report and writes to the reporter.
+    const counselor = await h.api('counselor.casey');
+    const status = await h.t.http
+      .post('/api/v1/public/reports/status')
+      .send({ trackingCode: code })
+      .expect(200);
+    const reference = status.body.reference as string;
+    const queue = await counselor.queue({ q: reference }).expectStatus(200);
+    const incident = queue.items.find((item) => item.reference === reference)!;
+    const question = 'Thank you for telling us. Which lunch period was it?';
+    await counselor.message(incident.id, { body: question }).expectStatus(201);
+
+    // Back at /track: a wrong code first, then the real one.
+    await page.getByRole('link', { name: w.track }).click();
+    await expectStep(page, w.trackTitle);
+    const field = page.getByLabel(w.code, { exact: true });
+    expect(await field.getAttribute('type')).toBe('password');
+    await field.fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+    await page.getByRole('button', { name: w.checkMine }).click();
+    await page
+      .getByRole('alert')
+      .getByText('We could not find a report with that code. Check it and try again.')
+      .waitFor();
+    await expectNoAxeViolations(page);
+    await field.fill(code);
+    await page.getByRole('button', { name: w.checkMine }).click();
+    await expectStep(page, w.reportTitle);
+    await page.getByText(reference).waitFor();
+    await page.getByText(question).waitFor();
+    await h.screenshot(page, 'track');
+
+    // The answer reaches the counselor's thread, from the anonymous reporter.
+    const answer = 'It was the second lunch period, by the windows.';
+    await page.getByLabel(w.reply).fill(answer);
+    await page.getByRole('button', { name: w.sendMessage }).click();
+    await page.locator('.message.mine').getByText(answer).waitFor();
+    await expectNoAxeViolations(page);
+    const thread = await counselor.messages(incident.id).expectStatus(200);
+    expect(thread.items.map((message) => [message.authorKind, message.body])).toEqual([
+      ['staff', question],
+      ['anonymous', answer],
+    ]);
+
+    // The code never went into the address or the browser's storage, and Forget drops it.
+    expect(page.url()).toBe(`${h.baseUrl}/track`);
+    const stored = await page.evaluate<string>(
+      'JSON.stringify({ ...localStorage, ...sessionStorage })',
+    );
+    expect(stored).not.toContain(code);
+    await page.getByRole('button', { name: w.forget }).click();
+    await page.getByText(w.forgotten).waitFor();
+    expect(await page.content()).not.toContain(code);
+    expect(await page.getByLabel(w.code, { exact: true }).inputValue()).toBe('');
+  });
+
+  it('an unknown school code says so and offers a field for the right one', async () => {
+    const page = await h.newPage({ viewport: PHONE });
+    await page.goto('/report/NOSUCH');
+    await expectStep(page, 'We could not find that school');
+    await page.getByLabel('School code').fill('maple');
+    await page.getByRole('button', { name: 'Find my school' }).click();
+    await expectStep(page, WORDS.en.introTitle);
+    expect(page.url()).toBe(`${h.baseUrl}/report/MAPLE`);
+  });
+
+  for (const pass of [
+    { viewport: DESKTOP, locale: 'en-US', w: WORDS.en },
+    { viewport: PHONE, locale: 'es-US', w: WORDS.es },
+  ]) {
+    it(`every step passes axe at ${pass.viewport.width}px in ${pass.locale}`, async () => {
+      const { w } = pass;
+      const page = await h.newPage({ viewport: pass.viewport, locale: pass.locale });
+      const code = await fileAnonymously(h, page, w);
+      await page.getByLabel(w.saved).check();
+      await page.getByRole('button', { name: w.done }).click();
+      await expectStep(page, w.thanksTitle);
+      await page.getByRole('link', { name: w.track }).click();
+      await expectStep(page, w.trackTitle);
+      await page.getByLabel(w.code, { exact: true }).fill(code);
+      await page.getByRole('button', { name: w.checkMine }).click();
+      await expectStep(page, w.reportTitle);
+      await page.getByLabel(w.reply).fill(pass.locale === 'es-US' ? 'Gracias.' : 'Thank you.');
+      await page.getByRole('button', { name: w.sendMessage }).click();
+      await page.locator('.message.mine').getByText(w.you, { exact: true }).waitFor();
+      await expectNoAxeViolations(page);
+    });
+  }
+});
