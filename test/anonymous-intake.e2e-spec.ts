@@ -133,13 +133,39 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
     it('names the school for its code, without a token', async () => {
       const response = await anonymous().school(world.school.code).expect(200);
 
-      expect(response.body).toEqual({ name: world.school.name, code: world.school.code });
+      expect(response.body).toEqual({
+        name: world.school.name,
+        code: world.school.code,
+        crisisContacts: [],
+      });
     });
 
     it('accepts the code in any case', async () => {
       const response = await anonymous().school(world.school.code.toLowerCase()).expect(200);
 
-      expect(response.body).toEqual({ name: world.school.name, code: world.school.code });
+      expect(response.body).toMatchObject({ name: world.school.name, code: world.school.code });
+    });
+
+    it('lists the demo schools’ fictitious crisis contacts', async () => {
+      const maple = await anonymous().school('maple').expect(200);
+      const oak = await anonymous().school('OAKHILL').expect(200);
+
+      expect(maple.body).toEqual({
+        name: 'Maple Ridge Middle School',
+        code: 'MAPLE',
+        crisisContacts: expect.arrayContaining([
+          {
+            name: 'Maple Ridge counseling office',
+            phone: '555-0142',
+            hours: 'School days 7:30–3:30',
+          },
+        ]),
+      });
+      expect(oak.body.crisisContacts.length).toBeGreaterThanOrEqual(1);
+      for (const contact of [...maple.body.crisisContacts, ...oak.body.crisisContacts]) {
+        // 555-0100 to 555-0199 are reserved for fiction: no real line is printed.
+        expect(contact.phone).toMatch(/^555-01\d\d$/);
+      }
     });
 
     it('answers 404 for a code no school has', async () => {
@@ -738,7 +764,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
     it('lets an anonymous reporter at MAPLE follow up and talk with counselor.casey, hidden from Oak Hill', async () => {
       const reporter = anonymous();
       const school = await reporter.school('maple').expect(200);
-      expect(school.body).toEqual({ name: 'Maple Ridge Middle School', code: 'MAPLE' });
+      expect(school.body).toMatchObject({ name: 'Maple Ridge Middle School', code: 'MAPLE' });
 
       const filed = await reporter
         .report(

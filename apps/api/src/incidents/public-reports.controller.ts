@@ -16,6 +16,7 @@ import {
   ApiConflictResponse,
   ApiConsumes,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -30,6 +31,7 @@ import { Public } from '../auth/decorators/public.decorator';
 import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
 import { FILE_UPLOAD_BODY } from './attachments.controller';
 import { AnonymousMessageDto, TrackingCodeDto } from './dto/message.dto';
+import { PublicSchoolDto } from './dto/public-school.dto';
 import { FiledAnonymousReportDto, PublicReportDto } from './dto/report.dto';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyOf } from './idempotency-key';
 import { readUploadedFile } from './multipart';
@@ -51,8 +53,11 @@ export class PublicReportsController {
   ) {}
 
   @Get('schools/:code')
-  @ApiOperation({ summary: 'Check a school by its public code before reporting' })
-  school(@Param('code') code: string): Promise<{ name: string; code: string }> {
+  @ApiOperation({
+    summary: 'Check a school by its public code before reporting; with its crisis contacts',
+  })
+  @ApiOkResponse({ type: PublicSchoolDto })
+  school(@Param('code') code: string): Promise<PublicSchoolDto> {
     return this.anonymous.school(code);
   }
 
