@@ -193,12 +193,26 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
       expect(response.body).toEqual({
         reference: expect.any(String),
         trackingCode: expect.any(String),
+        triageDueAt: expect.any(String),
+        resolveDueAt: expect.any(String),
       });
       expect(response.body.trackingCode).toMatch(CODE_FORMAT);
       expect(response.body.reference).toMatch(new RegExp(`^${world.school.code}-\\d{4}-\\d{5}$`));
       await expect(incidentCount()).resolves.toBe(before + 1);
 
       const row = await incidentByReference(response.body.reference);
+      // By when the school will act: the report's own deadlines, as the status view shows them.
+      expect(response.body.triageDueAt).toBe((row.triage_due_at as Date).toISOString());
+      expect(response.body.resolveDueAt).toBe((row.resolve_due_at as Date).toISOString());
+      expect(Date.parse(response.body.triageDueAt)).toBeGreaterThan(Date.now());
+      expect(Date.parse(response.body.resolveDueAt)).toBeGreaterThan(
+        Date.parse(response.body.triageDueAt),
+      );
+      const status = await anonymous().status(response.body.trackingCode).expect(200);
+      expect(status.body).toMatchObject({
+        triageDueAt: response.body.triageDueAt,
+        resolveDueAt: response.body.resolveDueAt,
+      });
       expect(row).toMatchObject({
         school_id: world.school.id,
         district_id: world.district.id,
@@ -391,7 +405,12 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         const retry = await withKey(key, { ...body }).expect(201);
 
         expect(retry.body).toEqual(first.body);
-        expect(first.body.trackingCode).toMatch(CODE_FORMAT);
+        expect(first.body).toEqual({
+          reference: expect.any(String),
+          trackingCode: expect.stringMatching(CODE_FORMAT),
+          triageDueAt: expect.any(String),
+          resolveDueAt: expect.any(String),
+        });
         await expect(incidentCount()).resolves.toBe(before.incidents + 1);
         const status = await anonymous().status(retry.body.trackingCode).expect(200);
         expect(status.body.reference).toBe(first.body.reference);

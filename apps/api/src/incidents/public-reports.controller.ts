@@ -15,6 +15,7 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -70,6 +71,7 @@ export class PublicReportsController {
       'body can get that answer again: the key is stored as a hash and the code is not stored.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ type: FiledAnonymousReportDto })
   report(
     @Body() body: PublicReportDto,
     @Req() request: { body: unknown },

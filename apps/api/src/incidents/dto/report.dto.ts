@@ -181,4 +181,8 @@ export class FiledAnonymousReportDto {
     description: 'Shown once and never again: keep it to follow the report',
   })
   trackingCode: string;
+  @ApiProperty({ description: 'The school starts looking into the report by then' })
+  triageDueAt: Date;
+  @ApiProperty({ description: 'The school should have resolved the report by then' })
+  resolveDueAt: Date;
 }
