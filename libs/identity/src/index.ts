@@ -50,6 +50,6 @@ export {
   type CrisisContact,
 } from './schools/crisis-contacts';
 export { SchoolsService } from './schools/schools.service';
-export { ProfileService, type Profile } from './users/profile.service';
+export { ProfileService, type Profile, type ProfileChanges } from './users/profile.service';
 export { UsersService, type UserWithSchools } from './users/users.service';
 export { SCHOOL_CODE_PATTERN, SCHOOL_CODE_RULE, USERNAME_PATTERN, USERNAME_RULE } from './naming';
