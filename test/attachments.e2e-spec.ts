@@ -804,6 +804,27 @@ describe('evidence attachments', () => {
 
       expect(idsOf(reporterView.body.attachments)).toEqual([fromReporter.id]);
       expect(idsOf(familyView.body.attachments)).toEqual([fromParent.id]);
+      expect(reporterView.body.attachments[0]).toEqual({
+        id: fromReporter.id,
+        fileName: 'from-student.png',
+        contentType: 'image/png',
+        size: fromReporter.content.length,
+        uploadedAt: expect.any(String),
+      });
+    });
+
+    it('lists to each reporter and family exactly the files they may download', async () => {
+      for (const who of ['student', 'parent'] as const) {
+        const view = await api[who].get(`/incidents/${incidentId}`).expect(200);
+        const listed = idsOf(view.body.attachments);
+        for (const file of [fromReporter, fromParent, fromCounselor]) {
+          const response = await download(file.id, api[who].headers);
+          expect([file.id, response.status]).toEqual([
+            file.id,
+            listed.includes(file.id) ? 200 : 404,
+          ]);
+        }
+      }
     });
 
     it('answers 404 to other schools, other users and unknown ids', async () => {
@@ -918,6 +939,33 @@ describe('evidence attachments', () => {
 
       expect(response.body.message).toContain('cannot be read');
       await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('lists to the anonymous reporter only the files sent with the tracking code', async () => {
+      const fromCounselor = await upload(
+        incidentId,
+        api.counselor.headers,
+        pdf(),
+        'school-notes.pdf',
+      ).expect(201);
+      const anonymousFile = await publicUpload([
+        { name: 'trackingCode', value: trackingCode },
+        { name: 'file', fileName: 'more.txt', content: text() },
+      ]).expect(201);
+
+      const status = await t.http
+        .post('/api/v1/public/reports/status')
+        .send({ trackingCode })
+        .expect(200);
+
+      const listed = idsOf(status.body.attachments);
+      expect(listed).toContain(anonymousFile.body.id);
+      expect(listed).not.toContain(fromCounselor.body.id);
+      const rows: { uploaded_by_id: string | null }[] = await t.dataSource.query(
+        'SELECT uploaded_by_id FROM attachments WHERE id = ANY($1)',
+        [listed],
+      );
+      expect(rows.every((row) => row.uploaded_by_id === null)).toBe(true);
     });
 
     it('refuses a missing tracking code with 400 and stores nothing', async () => {

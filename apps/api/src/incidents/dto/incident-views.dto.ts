@@ -126,6 +126,13 @@ export class ReporterIncidentView {
   @ApiProperty() urgent: boolean;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description:
+      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
+  })
+  dueAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
@@ -151,6 +158,13 @@ export class FamilyIncidentView {
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description:
+      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
+  })
+  dueAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
@@ -208,6 +222,13 @@ export class OwnIncidentSummary {
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description:
+      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
+  })
+  dueAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty() createdAt: Date;
 }
