@@ -6,6 +6,7 @@ import { Permission, scopeOf, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
+import { CaseloadDto } from './dto/casework-views.dto';
 import { StudentHistoryPageDto } from './dto/student-history.dto';
 
 @ApiTags('casework')
@@ -23,6 +24,7 @@ export class CaseloadController {
     summary:
       'Counts for your schools: open, by status, overdue, due soon (within DUE_SOON_HOURS, 24 by default), unassigned, critical',
   })
+  @ApiOkResponse({ type: CaseloadDto })
   caseload(@CurrentPrincipal() principal: Principal): Promise<Caseload> {
     return this.queue.caseload(scopeOf(principal), principal);
   }

@@ -3,6 +3,8 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -49,6 +51,10 @@ export class AttachmentsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_UPLOAD_BODY)
+  @ApiCreatedResponse({
+    type: AttachmentView,
+    description: 'Pictures are kept without their metadata: size is that of the kept file',
+  })
   async attach(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
@@ -64,6 +70,10 @@ export class AttachmentsController {
     summary: 'Download evidence: staff any of their cases; others the files they added',
   })
   @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file, as an attachment download, with its own content type',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   async download(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

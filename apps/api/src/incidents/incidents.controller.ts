@@ -12,6 +12,7 @@ import {
 import { QueueService } from '@app/casework';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
@@ -62,6 +63,7 @@ export class IncidentsController {
       'Retry safely with the same Idempotency-Key: the first answer comes back; another body with the key is a 422.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ type: FiledIncidentDto })
   file(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateIncidentDto,

@@ -26,7 +26,7 @@ import {
   AnonymousReportsService,
   AttachmentsService,
 } from '@app/incidents';
-import { AttachmentView, MessageView } from './dto/incident-views.dto';
+import { AnonymousReportStatusView, AttachmentView, MessageView } from './dto/incident-views.dto';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator';
 import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
@@ -90,12 +90,14 @@ export class PublicReportsController {
   @ApiOperation({
     summary: 'Your report and its messages, by tracking code; 404 for an unknown code',
   })
-  status(@Body() body: TrackingCodeDto) {
+  @ApiOkResponse({ type: AnonymousReportStatusView })
+  status(@Body() body: TrackingCodeDto): Promise<AnonymousReportStatusView> {
     return this.anonymous.status(body.trackingCode);
   }
 
   @Post('reports/messages')
   @ApiOperation({ summary: 'Write to the school about your report' })
+  @ApiCreatedResponse({ type: MessageView })
   @ApiConflictResponse({
     description:
       'The report is closed: it takes no new messages. The message says how to raise a new concern: file a new report (POST /api/v1/public/reports).',
@@ -116,6 +118,7 @@ export class PublicReportsController {
       properties: { trackingCode: { type: 'string' }, ...FILE_UPLOAD_BODY.schema.properties },
     },
   })
+  @ApiCreatedResponse({ type: AttachmentView })
   async attach(@Req() request: FastifyRequest): Promise<AttachmentView> {
     const { file, fields } = await readUploadedFile(request);
     if (!fields.trackingCode) {

@@ -248,3 +248,9 @@ export class MessageView {
   @ApiProperty() body: string;
   @ApiProperty() createdAt: Date;
 }
+
+/** What an anonymous reporter sees with their tracking code: the reporter view and the thread. */
+export class AnonymousReportStatusView extends ReporterIncidentView {
+  @ApiProperty({ type: [MessageView], description: 'Your thread with the school, oldest first' })
+  messages: MessageView[];
+}
