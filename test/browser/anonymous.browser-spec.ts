@@ -197,6 +197,23 @@ describeInBrowser('reporting without an account', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const code = await fileAnonymously(h, page, w);
 
+    // What happens next, and by when, in words.
+    const status = await h.t.http
+      .post('/api/v1/public/reports/status')
+      .send({ trackingCode: code })
+      .expect(200);
+    const reference = status.body.reference as string;
+    const fullDate = (iso: string) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'full' }).format(new Date(iso));
+    await page
+      .getByText(`A counselor will look at your report by ${fullDate(status.body.triageDueAt)}.`)
+      .waitFor();
+    await page
+      .getByText(
+        `The school aims to finish looking into it by ${fullDate(status.body.resolveDueAt)}.`,
+      )
+      .waitFor();
+
     // The photo goes up after the report exists, with its progress, and says so in words.
     await page.locator('.file-item.sent .file-name', { hasText: 'tray.png' }).waitFor();
 
@@ -224,11 +241,6 @@ describeInBrowser('reporting without an account', () => {
 
     // The counselor reads the report and writes to the reporter.
     const counselor = await h.api('counselor.casey');
-    const status = await h.t.http
-      .post('/api/v1/public/reports/status')
-      .send({ trackingCode: code })
-      .expect(200);
-    const reference = status.body.reference as string;
     const queue = await counselor.queue({ q: reference }).expectStatus(200);
     const incident = queue.items.find((item) => item.reference === reference)!;
     const question = 'Thank you for telling us. Which lunch period was it?';
