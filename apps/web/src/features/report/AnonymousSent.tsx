@@ -122,6 +122,11 @@ export function AnonymousSent({ filed, answers, schoolName, onDone }: Props) {
           {copy === 'copied' ? t('code.copied') : copy === 'failed' ? t('code.copyFailed') : ''}
         </p>
       </section>
+      <NextSteps
+        triageDueAt={dueDate(filed, 'triageDueAt')}
+        resolveDueAt={dueDate(filed, 'resolveDueAt')}
+      />
+      <p>{t('sent.anonymousNext', { address: trackAddress })}</p>
       {uploads.length > 0 && (
         <section aria-labelledby="sent-files">
           <h2 id="sent-files">{t('sent.files')}</h2>
@@ -129,11 +134,6 @@ export function AnonymousSent({ filed, answers, schoolName, onDone }: Props) {
           <UploadList uploads={uploads} onRetry={retry} onRemove={remove} />
         </section>
       )}
-      <NextSteps
-        triageDueAt={dueDate(filed, 'triageDueAt')}
-        resolveDueAt={dueDate(filed, 'resolveDueAt')}
-      />
-      <p>{t('sent.anonymousNext', { address: trackAddress })}</p>
       <div className="stack">
         <Checkbox
           id="code-saved"

@@ -24,6 +24,8 @@ export function ReportSent({ filed, answers }: { filed: FiledReport; answers: An
         <p className="reference">{filed.reference}</p>
       </div>
       {answers.urgent === 'yes' && <p className="notice warn">{t('sent.urgent')}</p>}
+      <NextSteps triageDueAt={filed.triageDueAt} resolveDueAt={filed.resolveDueAt} />
+      <p>{t('sent.notices')}</p>
       {uploads.length > 0 && (
         <section aria-labelledby="sent-files">
           <h2 id="sent-files">{t('sent.files')}</h2>
@@ -31,8 +33,6 @@ export function ReportSent({ filed, answers }: { filed: FiledReport; answers: An
           <UploadList uploads={uploads} onRetry={retry} onRemove={remove} />
         </section>
       )}
-      <NextSteps triageDueAt={filed.triageDueAt} resolveDueAt={filed.resolveDueAt} />
-      <p>{t('sent.notices')}</p>
       <div className="button-row">
         <Link href={`/cases/${encodeURIComponent(filed.id)}`} className="button primary">
           {t('sent.seeReport')}
