@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import {
   BrowserHarness,
@@ -110,6 +110,19 @@ async function expectStep(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   await page.waitForFunction("document.activeElement?.tagName === 'H1'");
   await expectNoAxeViolations(page);
+}
+
+/** Presses Tab (at most 40 times) until `target` has focus: it can be reached by keyboard. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let presses = 0; presses < 40; presses += 1) {
+    const focused = await target.evaluate(
+      (element: { ownerDocument: { activeElement: unknown } }) =>
+        element === element.ownerDocument.activeElement,
+    );
+    if (focused) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
 }
 
 const CODE = /^[A-Z0-9]{4}(-[A-Z0-9]{4})+$/;
@@ -287,6 +300,70 @@ describeInBrowser('reporting without an account', () => {
     await page.getByText(w.forgotten).waitFor();
     expect(await page.content()).not.toContain(code);
     expect(await page.getByLabel(w.code, { exact: true }).inputValue()).toBe('');
+  });
+
+  it('can be filed with the keyboard alone', async () => {
+    const w = WORDS.en;
+    const page = await h.newPage({ viewport: DESKTOP });
+    const key = (name: string) => page.keyboard.press(name);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const next = async () => {
+      await tabTo(page, button(w.continue));
+      await key('Enter');
+    };
+    await page.goto('/report/MAPLE');
+    await expectStep(page, w.introTitle);
+    await tabTo(page, button(w.start));
+    await key('Enter');
+
+    await expectStep(page, w.urgentTitle);
+    await tabTo(page, page.getByLabel(/^Yes/));
+    await key('ArrowDown'); // radios: arrows move and choose
+    expect(await page.getByLabel(w.no, { exact: true }).isChecked()).toBe(true);
+    await next();
+
+    await expectStep(page, w.categoryTitle);
+    await tabTo(page, page.getByLabel(/^Mean words/));
+    await key('Space');
+    await next();
+
+    await expectStep(page, w.locationTitle);
+    await tabTo(page, page.getByLabel('Classroom'));
+    await key('ArrowDown');
+    await key('ArrowDown'); // hallway, then the lunchroom
+    expect(await page.getByLabel(w.location).isChecked()).toBe(true);
+    await next();
+
+    await expectStep(page, w.whenTitle);
+    await tabTo(page, page.getByLabel(w.today, { exact: true }));
+    await key('Space');
+    await next();
+
+    await expectStep(page, w.peopleTitle);
+    await tabTo(page, page.getByLabel(w.name));
+    await page.keyboard.type('Max');
+    await tabTo(page, page.getByLabel('It happened to them'));
+    await key('ArrowDown');
+    expect(await page.getByLabel(w.didIt).isChecked()).toBe(true);
+    await next();
+
+    await expectStep(page, w.descriptionTitle);
+    await tabTo(page, page.getByRole('textbox'));
+    await page.keyboard.type('Max pushed me in the lunch line today.');
+    await next();
+
+    await expectStep(page, w.filesTitle);
+    await next();
+
+    await expectStep(page, w.checkTitle);
+    await tabTo(page, button(w.send));
+    await key('Enter');
+    await expectStep(page, w.sentTitle);
+    await tabTo(page, page.getByLabel(w.saved));
+    await key('Space');
+    await tabTo(page, button(w.done));
+    await key('Enter');
+    await expectStep(page, w.thanksTitle);
   });
 
   it('an unknown school code says so and offers a field for the right one', async () => {
