@@ -67,9 +67,10 @@ function PasswordSetting() {
     const { error, response } = await api.POST('/api/v1/me/password', {
       body: { currentPassword: current, newPassword: next },
     });
-    if (error) {
-      const field = response.status === 422 ? 'current-password' : 'new-password';
-      const messages = response.status === 422 ? [t('currentWrong')] : errorMessages(error);
+    if (!response.ok) {
+      const wrongCurrent = response.status === 422;
+      const field = wrongCurrent ? 'current-password' : 'new-password';
+      const messages = wrongCurrent ? [t('currentWrong')] : errorMessages(error);
       setErrors(messages.map((message) => ({ field, message })));
       return;
     }
