@@ -12,14 +12,16 @@ function LanguageSetting() {
   const { t } = useTranslation('settings');
   const profile = useProfile();
   const { reloadProfile } = useAuth();
+  const [selected, setSelected] = useState(profile.locale);
   const [saved, setSaved] = useState(false);
   const [failed, setFailed] = useState(false);
 
   const choose = async (locale: Language) => {
+    setSelected(locale);
     setSaved(false);
     const { error } = await api.PATCH('/api/v1/me', { body: { locale } });
     setFailed(Boolean(error));
-    if (error) return;
+    if (error) return setSelected(profile.locale);
     await reloadProfile();
     setSaved(true);
   };
@@ -35,7 +37,7 @@ function LanguageSetting() {
               type="radio"
               name="language"
               value={language}
-              checked={profile.locale === language}
+              checked={selected === language}
               onChange={() => void choose(language)}
             />
             {t(`common:language.name.${language}`, { lng: language })}
