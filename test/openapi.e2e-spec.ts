@@ -70,7 +70,8 @@ describe('the OpenAPI document the web client is generated from', () => {
     expect(answer('patch', '/api/v1/me', '200')).toEqual(ref('ProfileDto'));
     expect(answer('get', '/api/v1/me', '200')).toEqual(ref('ProfileDto'));
     expect(schema('UpdateProfileDto').properties?.locale).toMatchObject({ enum: ['en', 'es'] });
-    expect(schema('ProfileDto').properties?.locale).toMatchObject({ enum: ['en', 'es'] });
+    expect(schema('ProfileDto').properties?.locale).toMatchObject({ allOf: [ref('Locale')] });
+    expect(schema('Locale').enum).toEqual(['en', 'es']);
     expect(schema('ProfileDto').required).toContain('locale');
   });
 
@@ -100,7 +101,7 @@ describe('the OpenAPI document the web client is generated from', () => {
     for (const name of ['OwnIncidentSummary', 'ReporterIncidentView', 'FamilyIncidentView']) {
       expect(schema(name).properties).toMatchObject({
         reference: { type: 'string' },
-        status: expect.objectContaining({ enum: expect.arrayContaining(['submitted']) }),
+        status: expect.objectContaining({ allOf: [ref('IncidentStatus')] }),
         triageDueAt: dateTime,
         resolveDueAt: dateTime,
         dueAt: expect.objectContaining({ format: 'date-time', nullable: true }),
