@@ -18,20 +18,6 @@ interface Props {
   onDone: () => void;
 }
 
-/**
- * The deadlines of an anonymous report, when the server sends them (the
- * answer is gaining `triageDueAt` and `resolveDueAt`); absent, the page says
- * "soon" instead of a day.
- */
-function dueDate(
-  filed: FiledAnonymousReport,
-  field: 'triageDueAt' | 'resolveDueAt',
-): string | undefined {
-  if (!(field in filed)) return undefined;
-  const value: unknown = (filed as Partial<Record<typeof field, unknown>>)[field];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** A download link for a short text file, its object URL freed when the page goes. */
 function useTextFile(text: string): string | null {
   const [url, setUrl] = useState<string | null>(null);
@@ -122,10 +108,7 @@ export function AnonymousSent({ filed, answers, schoolName, onDone }: Props) {
           {copy === 'copied' ? t('code.copied') : copy === 'failed' ? t('code.copyFailed') : ''}
         </p>
       </section>
-      <NextSteps
-        triageDueAt={dueDate(filed, 'triageDueAt')}
-        resolveDueAt={dueDate(filed, 'resolveDueAt')}
-      />
+      <NextSteps triageDueAt={filed.triageDueAt} resolveDueAt={filed.resolveDueAt} />
       <p>{t('sent.anonymousNext', { address: trackAddress })}</p>
       {uploads.length > 0 && (
         <section aria-labelledby="sent-files">
