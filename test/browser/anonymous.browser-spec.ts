@@ -7,6 +7,7 @@ import {
   DESKTOP,
   expectNoAxeViolations,
   PHONE,
+  SCHOOL_TIME_ZONE,
 } from './support/browser-harness';
 
 /** The words a reporter reads and presses, in each language the pass runs in. */
@@ -216,8 +217,11 @@ describeInBrowser('reporting without an account', () => {
       .send({ trackingCode: code })
       .expect(200);
     const reference = status.body.reference as string;
+    // The school's date (the demo schools are in New York), whatever zone the phone is in.
     const fullDate = (iso: string) =>
-      new Intl.DateTimeFormat('en-US', { dateStyle: 'full' }).format(new Date(iso));
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: SCHOOL_TIME_ZONE }).format(
+        new Date(iso),
+      );
     await page
       .getByText(`A counselor will look at your report by ${fullDate(status.body.triageDueAt)}.`)
       .waitFor();

@@ -6,6 +6,7 @@ import {
   DESKTOP,
   expectNoAxeViolations,
   PHONE,
+  SCHOOL_TIME_ZONE,
 } from './support/browser-harness';
 
 /** The words a reporter reads and presses, in each language a pass runs in. */
@@ -139,8 +140,11 @@ async function tellTheLunchroomStory(page: Page, w: Words, description: string):
   await page.getByText('Jo:').waitFor();
 }
 
+/** The school's date (the demo schools are in New York), whatever zone the phone is in. */
 const fullDate = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(new Date(iso));
+  new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: SCHOOL_TIME_ZONE }).format(
+    new Date(iso),
+  );
 
 describeInBrowser('reporting signed in', () => {
   let h: BrowserHarness;

@@ -17,6 +17,9 @@ export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 /** Where "Leave this site" goes; tests answer it locally, nothing leaves the machine. */
 export const NEUTRAL_SITE = 'https://www.google.com/';
+/** The demo schools' time zone; the browser runs in UTC, so pages must show the school's dates. */
+export const SCHOOL_TIME_ZONE = 'America/New_York';
+const BROWSER_TIME_ZONE = 'UTC';
 
 const CHROMIUM = findChromium();
 if (!CHROMIUM) {
@@ -60,7 +63,12 @@ export class BrowserHarness {
   }
 
   async newPage({ viewport = PHONE, locale = 'en-US' }: PageOptions = {}): Promise<Page> {
-    const context = await this.browser.newContext({ viewport, locale, baseURL: this.baseUrl });
+    const context = await this.browser.newContext({
+      viewport,
+      locale,
+      timezoneId: BROWSER_TIME_ZONE,
+      baseURL: this.baseUrl,
+    });
     this.contexts.push(context);
     await context.route('**/*', async (route) => {
       const url = route.request().url();

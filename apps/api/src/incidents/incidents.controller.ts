@@ -3,7 +3,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   Param,
   Post,
   Query,
@@ -36,7 +35,11 @@ import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CASEWORK_FILTERS, IncidentQueryDto } from '../casework/dto/queries.dto';
 import { CreateIncidentDto, FiledIncidentDto } from './dto/report.dto';
-import { IDEMPOTENCY_KEY_HEADER, idempotencyOf } from './idempotency-key';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyOf,
+  type RequestWithIdempotencyKey,
+} from './idempotency-key';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -68,13 +71,12 @@ export class IncidentsController {
   file(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateIncidentDto,
-    @Req() request: { body: unknown },
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Req() request: RequestWithIdempotencyKey,
   ): Promise<FiledIncidentDto> {
     return this.filing.file(
       principal,
       { ...body, occurredAt: new Date(body.occurredAt) },
-      idempotencyOf(idempotencyKey, request.body),
+      idempotencyOf(request),
     );
   }
 

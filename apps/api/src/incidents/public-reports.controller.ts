@@ -3,7 +3,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   HttpStatus,
   Param,
@@ -34,7 +33,11 @@ import { FILE_UPLOAD_BODY } from './attachments.controller';
 import { AnonymousMessageDto, TrackingCodeDto } from './dto/message.dto';
 import { PublicSchoolDto } from './dto/public-school.dto';
 import { FiledAnonymousReportDto, PublicReportDto } from './dto/report.dto';
-import { IDEMPOTENCY_KEY_HEADER, idempotencyOf } from './idempotency-key';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyOf,
+  type RequestWithIdempotencyKey,
+} from './idempotency-key';
 import { readUploadedFile } from './multipart';
 
 /**
@@ -74,14 +77,13 @@ export class PublicReportsController {
   @ApiCreatedResponse({ type: FiledAnonymousReportDto })
   report(
     @Body() body: PublicReportDto,
-    @Req() request: { body: unknown },
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Req() request: RequestWithIdempotencyKey,
   ): Promise<FiledAnonymousReportDto> {
     const { schoolCode, ...report } = body;
     return this.filing.file(
       schoolCode,
       { ...report, occurredAt: new Date(report.occurredAt) },
-      idempotencyOf(idempotencyKey, request.body),
+      idempotencyOf(request),
     );
   }
 

@@ -712,6 +712,11 @@ export interface components {
             resolvedAt: string | null;
             /** Format: date-time */
             resolveDueAt: string;
+            /**
+             * @description The school's time zone: deadlines are ends of school days there, so show their dates in it
+             * @example America/New_York
+             */
+            schoolTimeZone: string;
             status: components["schemas"]["IncidentStatus"];
             timeline: components["schemas"]["SharedTimelineEntry"][];
             /** Format: date-time */
@@ -954,6 +959,11 @@ export interface components {
             resolvedAt: string | null;
             /** Format: date-time */
             resolveDueAt: string;
+            /**
+             * @description The school's time zone: deadlines are ends of school days there, so show their dates in it
+             * @example America/New_York
+             */
+            schoolTimeZone: string;
             status: components["schemas"]["IncidentStatus"];
             timeline: components["schemas"]["SharedTimelineEntry"][];
             /** Format: date-time */
@@ -970,6 +980,11 @@ export interface components {
              * @description The school should have resolved the report by then
              */
             resolveDueAt: string;
+            /**
+             * @description The school's time zone: deadlines are ends of school days there, so show their dates in it
+             * @example America/New_York
+             */
+            schoolTimeZone: string;
             /**
              * @description Shown once and never again: keep it to follow the report
              * @example K7QM-W3ZP-9HTC-NV4R-XE2D
@@ -988,6 +1003,11 @@ export interface components {
             reference: string;
             /** Format: date-time */
             resolveDueAt: string;
+            /**
+             * @description The school's time zone: deadlines are ends of school days there, so show their dates in it
+             * @example America/New_York
+             */
+            schoolTimeZone: string;
             /** @description critical when escalated */
             severity: components["schemas"]["Severity"] | null;
             /** @enum {string} */
@@ -1103,6 +1123,11 @@ export interface components {
             resolvedAt: string | null;
             /** Format: date-time */
             resolveDueAt: string;
+            /**
+             * @description The school's time zone: deadlines are ends of school days there, so show their dates in it
+             * @example America/New_York
+             */
+            schoolTimeZone: string;
             status: components["schemas"]["IncidentStatus"];
             /** Format: date-time */
             triageDueAt: string;
@@ -1278,6 +1303,11 @@ export interface components {
             resolvedAt: string | null;
             /** Format: date-time */
             resolveDueAt: string;
+            /**
+             * @description The school's time zone: deadlines are ends of school days there, so show their dates in it
+             * @example America/New_York
+             */
+            schoolTimeZone: string;
             status: components["schemas"]["IncidentStatus"];
             timeline: components["schemas"]["SharedTimelineEntry"][];
             /** Format: date-time */
@@ -1861,8 +1891,7 @@ export interface operations {
     IncidentsController_file: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description 1 to 255 visible ASCII characters */
                 "Idempotency-Key"?: string;
             };
@@ -2258,8 +2287,7 @@ export interface operations {
     PublicReportsController_report: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description 1 to 255 visible ASCII characters */
                 "Idempotency-Key"?: string;
             };

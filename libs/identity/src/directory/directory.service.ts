@@ -5,6 +5,7 @@ import { CASEWORKER_ROLES } from '../access/permission';
 import type { SchoolScope } from '../access/school-scope';
 import { Guardianship } from '../entities/guardianship.entity';
 import { SchoolMembership } from '../entities/school-membership.entity';
+import { School } from '../entities/school.entity';
 import { User } from '../entities/user.entity';
 
 export interface PersonName {
@@ -80,6 +81,19 @@ export class DirectoryService {
       .getRepository(User)
       .find({ select: { id: true, displayName: true }, where: { id: In(wanted) } });
     return new Map(users.map((user) => [user.id, { id: user.id, displayName: user.displayName }]));
+  }
+
+  /** Each school's time zone, in one query. */
+  async schoolTimeZones(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const schools = await manager
+      .getRepository(School)
+      .find({ select: { id: true, timeZone: true }, where: { id: In(wanted) } });
+    return new Map(schools.map((school) => [school.id, school.timeZone]));
   }
 
   private async memberWithRole(

@@ -79,6 +79,7 @@ export class AnonymousFilingService {
       trackingCode,
       triageDueAt: incident.triageDueAt,
       resolveDueAt: incident.resolveDueAt,
+      schoolTimeZone: school.timeZone,
     };
   }
 
@@ -92,9 +93,13 @@ export class AnonymousFilingService {
     reference: string,
     trackingCode: string,
   ): Promise<FiledAnonymousReport> {
-    const [filed] = await manager.query<{ triage_due_at: Date; resolve_due_at: Date }[]>(
-      `SELECT i.triage_due_at, i.resolve_due_at
-         FROM anonymous_access a JOIN incidents i ON i.id = a.incident_id
+    const [filed] = await manager.query<
+      { triage_due_at: Date; resolve_due_at: Date; time_zone: string }[]
+    >(
+      `SELECT i.triage_due_at, i.resolve_due_at, s.time_zone
+         FROM anonymous_access a
+         JOIN incidents i ON i.id = a.incident_id
+         JOIN schools s ON s.id = i.school_id
         WHERE i.reference = $1 AND a.code_hash = $2`,
       [reference, hashTrackingCode(normaliseTrackingCode(trackingCode)!)],
     );
@@ -108,6 +113,7 @@ export class AnonymousFilingService {
       trackingCode,
       triageDueAt: filed.triage_due_at,
       resolveDueAt: filed.resolve_due_at,
+      schoolTimeZone: filed.time_zone,
     };
   }
 }

@@ -40,7 +40,7 @@ export class FilingService {
       const work = async () => {
         const filing = await this.checkAccountFiling(manager, principal, input);
         const incident = await this.writer.write(manager, filing);
-        return summary(incident);
+        return summary(incident, filing.school.timeZone);
       };
       if (!idempotency) return work();
       const outcome = await this.idempotency.run(
@@ -120,7 +120,7 @@ export class FilingService {
   }
 }
 
-function summary(incident: Incident): FiledIncident {
+function summary(incident: Incident, schoolTimeZone: string): FiledIncident {
   return {
     id: incident.id,
     reference: incident.reference,
@@ -128,5 +128,6 @@ function summary(incident: Incident): FiledIncident {
     severity: incident.severity,
     triageDueAt: incident.triageDueAt,
     resolveDueAt: incident.resolveDueAt,
+    schoolTimeZone,
   };
 }

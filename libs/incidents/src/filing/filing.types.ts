@@ -30,6 +30,8 @@ export interface FiledIncident {
   severity: Severity | null;
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
+  schoolTimeZone: string;
 }
 
 export interface FiledAnonymousReport {
@@ -39,4 +41,6 @@ export interface FiledAnonymousReport {
   /** By when the school starts looking into it, and by when it should be resolved. */
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
+  schoolTimeZone: string;
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, toPage, type Page } from '@app/common';
-import { audienceOf, Permission, type Audience, type Principal } from '@app/identity';
+import {
+  audienceOf,
+  DirectoryService,
+  Permission,
+  type Audience,
+  type Principal,
+} from '@app/identity';
 import { Brackets, DataSource } from 'typeorm';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { CaseRecorder } from '../recording/case-recorder';
@@ -26,6 +32,7 @@ export class IncidentViewsService {
     private readonly recorder: CaseRecorder,
     private readonly staff: StaffViewService,
     private readonly own: OwnViewService,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** Staff reads are written to the audit log before the case is shown. */
@@ -87,6 +94,9 @@ export class IncidentViewsService {
     const audiences = new Map(
       raw.map((row) => [row.incident_id as string, audienceOf(principal, row)?.kind]),
     );
+    const timeZones = await this.directory.schoolTimeZones(
+      entities.map((incident) => incident.schoolId),
+    );
     const page: Page<StaffIncidentSummary | OwnIncidentSummary> = toPage(
       entities,
       limit,
@@ -94,7 +104,11 @@ export class IncidentViewsService {
         const audience = audiences.get(incident.id);
         return audience === 'staff'
           ? staffSummary(incident)
-          : ownSummary(incident, audience === 'reporter' ? 'reporter' : 'family');
+          : ownSummary(
+              incident,
+              audience === 'reporter' ? 'reporter' : 'family',
+              timeZones.get(incident.schoolId)!,
+            );
       },
       (incident) => [incident.createdAt.toISOString(), incident.id],
     );

@@ -105,6 +105,8 @@ export interface ReporterIncidentView {
   resolveDueAt: Date;
   /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
   dueAt: Date | null;
+  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
+  schoolTimeZone: string;
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
@@ -131,6 +133,8 @@ export interface FamilyIncidentView {
   resolveDueAt: Date;
   /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
   dueAt: Date | null;
+  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
+  schoolTimeZone: string;
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
@@ -175,6 +179,8 @@ export interface OwnIncidentSummary {
   resolveDueAt: Date;
   /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
   dueAt: Date | null;
+  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
+  schoolTimeZone: string;
   resolvedAt: Date | null;
   createdAt: Date;
 }

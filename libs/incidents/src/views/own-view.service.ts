@@ -30,7 +30,7 @@ export class OwnViewService {
     audience: { kind: 'reporter' } | { kind: 'family'; studentId: string },
     viewerId: string | null,
   ): Promise<IncidentView> {
-    const [events, attachments] = await Promise.all([
+    const [events, attachments, timeZones] = await Promise.all([
       this.dataSource.getRepository(IncidentEvent).find({
         where: { incidentId: incident.id, visibility: 'shared' },
         order: { createdAt: 'ASC', id: 'ASC' },
@@ -38,6 +38,7 @@ export class OwnViewService {
       viewerId
         ? this.attachmentsOf(incident.id, viewerId)
         : this.anonymousAttachmentsOf(incident.id),
+      this.directory.schoolTimeZones([incident.schoolId]),
     ]);
     const timeline = events.map(sharedEntry);
     const common = {
@@ -49,6 +50,7 @@ export class OwnViewService {
       triageDueAt: incident.triageDueAt,
       resolveDueAt: incident.resolveDueAt,
       dueAt: nextDeadline(incident),
+      schoolTimeZone: timeZones.get(incident.schoolId)!,
       resolvedAt: incident.resolvedAt,
       outcome: incident.outcome,
       resolutionSummary: incident.resolutionSummary,

@@ -45,7 +45,11 @@ export function staffSummary(incident: Incident): StaffIncidentSummary {
   };
 }
 
-export function ownSummary(incident: Incident, view: 'reporter' | 'family'): OwnIncidentSummary {
+export function ownSummary(
+  incident: Incident,
+  view: 'reporter' | 'family',
+  schoolTimeZone: string,
+): OwnIncidentSummary {
   return {
     view,
     id: incident.id,
@@ -57,6 +61,7 @@ export function ownSummary(incident: Incident, view: 'reporter' | 'family'): Own
     triageDueAt: incident.triageDueAt,
     resolveDueAt: incident.resolveDueAt,
     dueAt: nextDeadline(incident),
+    schoolTimeZone,
     resolvedAt: incident.resolvedAt,
     createdAt: incident.createdAt,
   };

@@ -140,6 +140,12 @@ export class ReporterIncidentView {
       'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
   })
   dueAt: Date | null;
+  @ApiProperty({
+    example: 'America/New_York',
+    description:
+      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
+  })
+  schoolTimeZone: string;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
@@ -172,6 +178,12 @@ export class FamilyIncidentView {
       'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
   })
   dueAt: Date | null;
+  @ApiProperty({
+    example: 'America/New_York',
+    description:
+      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
+  })
+  schoolTimeZone: string;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
@@ -238,6 +250,12 @@ export class OwnIncidentSummary {
       'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
   })
   dueAt: Date | null;
+  @ApiProperty({
+    example: 'America/New_York',
+    description:
+      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
+  })
+  schoolTimeZone: string;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty() createdAt: Date;
 }

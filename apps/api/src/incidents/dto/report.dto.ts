@@ -175,6 +175,12 @@ export class FiledIncidentDto {
   severity: Severity | null;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty({
+    example: 'America/New_York',
+    description:
+      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
+  })
+  schoolTimeZone: string;
 }
 
 export class FiledAnonymousReportDto {
@@ -188,4 +194,10 @@ export class FiledAnonymousReportDto {
   triageDueAt: Date;
   @ApiProperty({ description: 'The school should have resolved the report by then' })
   resolveDueAt: Date;
+  @ApiProperty({
+    example: 'America/New_York',
+    description:
+      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
+  })
+  schoolTimeZone: string;
 }

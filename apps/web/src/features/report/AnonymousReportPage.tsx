@@ -31,7 +31,7 @@ async function fileAnonymously(body: Schemas['PublicReportDto'], key: string) {
   return resultOf(
     await api.POST('/api/v1/public/reports', {
       body,
-      params: { header: { 'idempotency-key': key } },
+      params: { header: { 'Idempotency-Key': key } },
     }),
   );
 }

@@ -108,7 +108,11 @@ export function AnonymousSent({ filed, answers, schoolName, onDone }: Props) {
           {copy === 'copied' ? t('code.copied') : copy === 'failed' ? t('code.copyFailed') : ''}
         </p>
       </section>
-      <NextSteps triageDueAt={filed.triageDueAt} resolveDueAt={filed.resolveDueAt} />
+      <NextSteps
+        triageDueAt={filed.triageDueAt}
+        resolveDueAt={filed.resolveDueAt}
+        schoolTimeZone={filed.schoolTimeZone}
+      />
       <p>{t('sent.anonymousNext', { address: trackAddress })}</p>
       {uploads.length > 0 && (
         <section aria-labelledby="sent-files">

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chosenDate, namedPeople, type Answers } from './answers';
-import { chosenDay } from './dates';
+import { chosenDay } from '../../lib/dates';
 import type { StepId } from './validate';
 
 interface Row {

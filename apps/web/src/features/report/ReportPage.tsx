@@ -22,7 +22,7 @@ const QUESTIONS: StepId[] = [
 
 async function fileReport(body: Schemas['CreateIncidentDto'], key: string) {
   return resultOf(
-    await api.POST('/api/v1/incidents', { body, params: { header: { 'idempotency-key': key } } }),
+    await api.POST('/api/v1/incidents', { body, params: { header: { 'Idempotency-Key': key } } }),
   );
 }
 

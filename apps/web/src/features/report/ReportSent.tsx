@@ -24,7 +24,11 @@ export function ReportSent({ filed, answers }: { filed: FiledReport; answers: An
         <p className="reference">{filed.reference}</p>
       </div>
       {answers.urgent === 'yes' && <p className="notice warn">{t('sent.urgent')}</p>}
-      <NextSteps triageDueAt={filed.triageDueAt} resolveDueAt={filed.resolveDueAt} />
+      <NextSteps
+        triageDueAt={filed.triageDueAt}
+        resolveDueAt={filed.resolveDueAt}
+        schoolTimeZone={filed.schoolTimeZone}
+      />
       <p>{t('sent.notices')}</p>
       {uploads.length > 0 && (
         <section aria-labelledby="sent-files">

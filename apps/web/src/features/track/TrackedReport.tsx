@@ -8,7 +8,7 @@ import { FilePicker } from '../forms/FilePicker';
 import { TextArea } from '../forms/TextArea';
 import { Page } from '../layout/Page';
 import { useDangerWatch } from '../safety/useDangerWatch';
-import { dateTime, fullDate } from '../report/dates';
+import { dateTime, fullDate } from '../../lib/dates';
 import { ACCEPT, fileProblem } from '../report/files';
 import type { UploadTarget } from '../report/upload';
 import { UploadList, UploadSummary } from '../report/UploadList';
@@ -167,10 +167,18 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
         <h2 id="where-title">{t('report.where')}</h2>
         <StatusSteps status={view.status} />
         {view.status === 'submitted' && (
-          <p>{t('report.triageBy', { date: fullDate(view.triageDueAt, i18n.language) })}</p>
+          <p>
+            {t('report.triageBy', {
+              date: fullDate(view.triageDueAt, i18n.language, view.schoolTimeZone),
+            })}
+          </p>
         )}
         {!finished && (
-          <p>{t('report.resolveBy', { date: fullDate(view.resolveDueAt, i18n.language) })}</p>
+          <p>
+            {t('report.resolveBy', {
+              date: fullDate(view.resolveDueAt, i18n.language, view.schoolTimeZone),
+            })}
+          </p>
         )}
       </section>
 

@@ -1,6 +1,10 @@
-/** A day in full in the reader's language: "Tuesday, December 8, 2026". */
-export function fullDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(new Date(iso));
+/**
+ * A day in full in the reader's language: "Tuesday, December 8, 2026". Pass the
+ * school's time zone for deadlines: they end school days there, and the date
+ * must be the school's whatever zone the phone is in.
+ */
+export function fullDate(iso: string, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone }).format(new Date(iso));
 }
 
 /** A day and time for a timeline or a message: "Dec 8, 2026, 2:30 PM". */
