@@ -45,7 +45,7 @@ export function Attachments({ files }: { files: Attachment[] }) {
           </li>
         ))}
       </ul>
-      <p role="status">
+      <p role="status" className="status-line">
         {busy ? t('files.downloading') : failed ? t('files.failed', { name: failed }) : ''}
       </p>
     </section>

@@ -99,7 +99,7 @@ export default function NotificationsPage() {
               </button>
             </p>
           )}
-          <p role="status">{status}</p>
+          <p role="status" className="status-line">{status}</p>
           {failed && (
             <p className="notice warn" role="alert">
               {t('loadFailed')}
