@@ -13,6 +13,8 @@ export default tseslint.config(
       'coverage/**',
       'jest.config.js',
       'eslint.config.mjs',
+      'apps/web/vite.config.mts',
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   eslint.configs.recommended,
@@ -37,7 +39,7 @@ export default tseslint.config(
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable' },
+      globals: { require: 'readonly', module: 'writable', process: 'readonly' },
     },
     rules: {
       ...tseslint.configs.disableTypeChecked.rules,

@@ -17,10 +17,14 @@ function generateTypes(document: unknown): string {
   const work = mkdtempSync(join(tmpdir(), 'api-types-'));
   try {
     writeFileSync(join(work, 'openapi.json'), JSON.stringify(document));
-    execFileSync(process.execPath, [GENERATOR, 'openapi.json', '-o', 'schema.d.ts', '--alphabetize'], {
-      cwd: work,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [GENERATOR, 'openapi.json', '-o', 'schema.d.ts', '--alphabetize'],
+      {
+        cwd: work,
+        stdio: 'pipe',
+      },
+    );
     return readFileSync(join(work, 'schema.d.ts'), 'utf8');
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -14,6 +14,8 @@ declare global {
  * every test file clones (see test/support/test-app.ts).
  */
 export default async function globalSetup(): Promise<void> {
+  // Each jest project (e2e, browser) names this setup; the first one prepares for all.
+  if (process.env.TEST_DATABASE_ADMIN_URL) return;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'safe-schools-test-'));

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { GuardianshipsService, Permission, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
@@ -17,6 +23,7 @@ export class GuardianshipsController {
   @ApiOperation({
     summary: 'Link a parent to a student; the parent then follows the child’s cases',
   })
+  @ApiCreatedResponse({ type: GuardianshipDto })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateGuardianshipDto,
@@ -29,6 +36,7 @@ export class GuardianshipsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a guardianship link' })
+  @ApiNoContentResponse({ description: 'Removed' })
   async remove(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { PageQueryDto } from '@app/common';
 import { Permission, SchoolsService, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -16,6 +22,7 @@ export class SchoolsController {
   @Post()
   @RequirePermission(Permission.SchoolCreate)
   @ApiOperation({ summary: 'Create a school in your district' })
+  @ApiCreatedResponse({ type: SchoolDto })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateSchoolDto,
@@ -26,6 +33,7 @@ export class SchoolsController {
   @Get()
   @RequirePermission(Permission.SchoolAdminister)
   @ApiOperation({ summary: 'Schools you administer' })
+  @ApiOkResponse({ type: SchoolPageDto })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PageQueryDto,
@@ -43,6 +51,7 @@ export class SchoolsController {
     summary: 'Change a school; school admins may change holidays and policy only',
     description: 'Changing the calendar or policy never moves deadlines already set on incidents.',
   })
+  @ApiOkResponse({ type: SchoolDto })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Permission, UsersService, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
@@ -17,6 +23,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'Create an account in your school (school admin) or district (district admin)',
   })
+  @ApiCreatedResponse({ type: UserDto })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateUserDto,
@@ -26,6 +33,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Accounts within your reach, by username' })
+  @ApiOkResponse({ type: UserPageDto })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: UserQueryDto,
@@ -36,6 +44,7 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Rename, disable or enable, reset the password, change schools' })
+  @ApiOkResponse({ type: UserDto })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

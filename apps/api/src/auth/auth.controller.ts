@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, type User } from '@app/identity';
 import { Public } from './decorators/public.decorator';
 import { LoginDto } from './dto/login.dto';
@@ -17,6 +17,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sign in; 401 for any wrong credential, 429 after repeated failures' })
+  @ApiOkResponse({ type: TokenPairDto })
   login(@Req() request: { user: User }, @Body() _credentials: LoginDto): Promise<TokenPairDto> {
     return this.auth.issueTokens(request.user);
   }
@@ -25,6 +26,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; the old one stops working' })
+  @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -33,6 +35,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End the session the refresh token belongs to' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }

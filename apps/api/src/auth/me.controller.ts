@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, Permission, ProfileService, type Principal } from '@app/identity';
 import type { FastifyRequest } from 'fastify';
 import { RequirePermission } from './decorators/permission.decorator';
@@ -19,6 +19,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: ProfileDto })
   me(@CurrentPrincipal() principal: Principal): Promise<ProfileDto> {
     return this.profiles.profile(principal);
   }
@@ -30,6 +31,7 @@ export class MeController {
       'Change your own password; every other session ends and a fresh token pair is returned. ' +
       '422 for a wrong current password (counted like a failed sign-in), 429 after repeated ones',
   })
+  @ApiOkResponse({ type: TokenPairDto })
   changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ChangePasswordDto,

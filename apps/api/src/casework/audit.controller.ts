@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
 import { narrowScope, Permission, scopeOf, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
+import { AuditPageDto } from './dto/audit.dto';
 import { AuditQueryDto } from './dto/queries.dto';
 
 @ApiTags('casework')
@@ -15,7 +16,11 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Who read or changed what in your school, newest first' })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQueryDto) {
+  @ApiOkResponse({ type: AuditPageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AuditQueryDto,
+  ): Promise<AuditPageDto> {
     const page = await this.audit.list(narrowScope(scopeOf(principal), query.schoolId), {
       incidentId: query.incidentId,
       actorId: query.actorId,

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChronologyService, QueueService, type Caseload, type Chronology } from '@app/casework';
+import { ChronologyService, QueueService, type Chronology } from '@app/casework';
 import { PageQueryDto } from '@app/common';
 import { Permission, scopeOf, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
+import { CaseloadDto } from './dto/caseload.dto';
 import { StudentHistoryPageDto } from './dto/student-history.dto';
 
 @ApiTags('casework')
@@ -23,7 +24,8 @@ export class CaseloadController {
     summary:
       'Counts for your schools: open, by status, overdue, due soon (within DUE_SOON_HOURS, 24 by default), unassigned, critical',
   })
-  caseload(@CurrentPrincipal() principal: Principal): Promise<Caseload> {
+  @ApiOkResponse({ type: CaseloadDto })
+  caseload(@CurrentPrincipal() principal: Principal): Promise<CaseloadDto> {
     return this.queue.caseload(scopeOf(principal), principal);
   }
 

@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   AssignService,
   NotesService,
@@ -20,6 +26,7 @@ import {
   TransitionDto,
   TriageDto,
 } from './dto/casework.dto';
+import { ActionView, NoteView } from './dto/casework-views.dto';
 
 const CHANGE_DESCRIPTION =
   'Send the `version` you read: 409 when someone changed the case meanwhile, or when the workflow does not allow the step (the message lists what is allowed).';
@@ -43,6 +50,7 @@ export class CaseworkController {
     summary: 'Set severity (and category, assignee, student links): submitted -> triaged',
     description: CHANGE_DESCRIPTION,
   })
+  @ApiOkResponse({ type: StaffIncidentView })
   triage(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
@@ -57,6 +65,7 @@ export class CaseworkController {
     summary: 'Give the case to a counselor or administrator of the school',
     description: CHANGE_DESCRIPTION,
   })
+  @ApiOkResponse({ type: StaffIncidentView })
   assign(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
@@ -71,6 +80,7 @@ export class CaseworkController {
     summary: 'start, dismiss (with reason), close, reopen (with reason)',
     description: `${CHANGE_DESCRIPTION} A dismissed case reopens to \`triaged\` when it had been triaged, else to \`submitted\` (to be triaged); a resolved one to \`investigating\`. Reopening counts the deadlines still ahead again from now, by the school's policy.`,
   })
+  @ApiOkResponse({ type: StaffIncidentView })
   transition(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
@@ -85,6 +95,7 @@ export class CaseworkController {
     summary: 'Resolve with an outcome and a summary shared with the family',
     description: CHANGE_DESCRIPTION,
   })
+  @ApiOkResponse({ type: StaffIncidentView })
   resolve(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
@@ -97,21 +108,23 @@ export class CaseworkController {
   @ApiOperation({
     summary: 'Add a note: internal (staff only) or shared with the reporter and family',
   })
+  @ApiCreatedResponse({ type: NoteView })
   addNote(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
     @Body() body: NoteDto,
-  ) {
+  ): Promise<NoteView> {
     return this.notes.addNote(principal, id, body);
   }
 
   @Post('actions')
   @ApiOperation({ summary: 'Record an intervention (counseling session, safety plan, ...)' })
+  @ApiCreatedResponse({ type: ActionView })
   recordAction(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
     @Body() body: ActionDto,
-  ) {
+  ): Promise<ActionView> {
     return this.notes.recordAction(principal, id, { ...body, takenAt: new Date(body.takenAt) });
   }
 }

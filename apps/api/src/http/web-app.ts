@@ -27,6 +27,7 @@ export async function serveWebApp(app: NestFastifyApplication, webDir: string): 
     wildcard: false,
     index: false,
     preCompressed: true,
+    cacheControl: false, // ours below, not send's max-age=0
     setHeaders: (response, path) => {
       response.setHeader('cache-control', path.includes('/assets/') ? FOREVER : 'no-cache');
     },

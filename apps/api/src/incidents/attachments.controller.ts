@@ -3,6 +3,8 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -49,6 +51,7 @@ export class AttachmentsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_UPLOAD_BODY)
+  @ApiCreatedResponse({ type: AttachmentView })
   async attach(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
@@ -64,6 +67,11 @@ export class AttachmentsController {
     summary: 'Download evidence: staff any of their cases; others the files they added',
   })
   @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description:
+      'The file as uploaded, with its own Content-Type and a Content-Disposition naming it',
+    schema: { type: 'string', format: 'binary' },
+  })
   async download(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

@@ -12,6 +12,7 @@ import {
 import { QueueService } from '@app/casework';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
@@ -23,6 +24,7 @@ import { Permission, roleMay, scopeOf, type Principal } from '@app/identity';
 import { FilingService, IncidentViewsService } from '@app/incidents';
 import {
   FamilyIncidentView,
+  IncidentPageDto,
   OwnIncidentSummary,
   ReporterIncidentView,
   StaffIncidentSummary,
@@ -62,6 +64,7 @@ export class IncidentsController {
       'Retry safely with the same Idempotency-Key: the first answer comes back; another body with the key is a 422.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ type: FiledIncidentDto })
   file(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateIncidentDto,
@@ -80,23 +83,11 @@ export class IncidentsController {
   @ApiOperation({
     summary: 'The incidents you may see: your reports, your family’s, or your schools’',
   })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        items: {
-          type: 'array',
-          items: {
-            oneOf: [
-              { $ref: getSchemaPath(StaffIncidentSummary) },
-              { $ref: getSchemaPath(OwnIncidentSummary) },
-            ],
-          },
-        },
-        nextCursor: { type: 'string', nullable: true },
-      },
-    },
-  })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: IncidentQueryDto) {
+  @ApiOkResponse({ type: IncidentPageDto })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: IncidentQueryDto,
+  ): Promise<IncidentPageDto> {
     if (roleMay(principal, Permission.CaseQueue))
       return this.queue.list(scopeOf(principal), principal, query);
     const refused = CASEWORK_FILTERS.filter((filter) => query[filter] !== undefined);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -45,6 +46,7 @@ export class MessagesController {
     description:
       'The case is closed: it takes no new messages from anyone. The message says how to raise a new concern: file a new report (POST /api/v1/incidents).',
   })
+  @ApiCreatedResponse({ type: MessageView })
   post(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

@@ -15,7 +15,9 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -24,13 +26,13 @@ import {
   AnonymousReportsService,
   AttachmentsService,
 } from '@app/incidents';
-import { AttachmentView, MessageView } from './dto/incident-views.dto';
+import { AnonymousReportStatusDto, AttachmentView, MessageView } from './dto/incident-views.dto';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator';
 import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
 import { FILE_UPLOAD_BODY } from './attachments.controller';
 import { AnonymousMessageDto, TrackingCodeDto } from './dto/message.dto';
-import { FiledAnonymousReportDto, PublicReportDto } from './dto/report.dto';
+import { FiledAnonymousReportDto, PublicReportDto, PublicSchoolDto } from './dto/report.dto';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyOf } from './idempotency-key';
 import { readUploadedFile } from './multipart';
 
@@ -52,6 +54,7 @@ export class PublicReportsController {
 
   @Get('schools/:code')
   @ApiOperation({ summary: 'Check a school by its public code before reporting' })
+  @ApiOkResponse({ type: PublicSchoolDto })
   school(@Param('code') code: string): Promise<{ name: string; code: string }> {
     return this.anonymous.school(code);
   }
@@ -65,6 +68,7 @@ export class PublicReportsController {
       'body can get that answer again: the key is stored as a hash and the code is not stored.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ type: FiledAnonymousReportDto })
   report(
     @Body() body: PublicReportDto,
     @Req() request: { body: unknown },
@@ -83,6 +87,7 @@ export class PublicReportsController {
   @ApiOperation({
     summary: 'Your report and its messages, by tracking code; 404 for an unknown code',
   })
+  @ApiOkResponse({ type: AnonymousReportStatusDto })
   status(@Body() body: TrackingCodeDto) {
     return this.anonymous.status(body.trackingCode);
   }
@@ -93,6 +98,7 @@ export class PublicReportsController {
     description:
       'The report is closed: it takes no new messages. The message says how to raise a new concern: file a new report (POST /api/v1/public/reports).',
   })
+  @ApiCreatedResponse({ type: MessageView })
   message(@Body() body: AnonymousMessageDto): Promise<MessageView> {
     return this.anonymous.postMessage(body.trackingCode, body.body);
   }
@@ -109,6 +115,7 @@ export class PublicReportsController {
       properties: { trackingCode: { type: 'string' }, ...FILE_UPLOAD_BODY.schema.properties },
     },
   })
+  @ApiCreatedResponse({ type: AttachmentView })
   async attach(@Req() request: FastifyRequest): Promise<AttachmentView> {
     const { file, fields } = await readUploadedFile(request);
     if (!fields.trackingCode) {

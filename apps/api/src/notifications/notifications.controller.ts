@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPropertyOptional,
@@ -46,6 +47,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Mark a notice read' })
+  @ApiNoContentResponse({ description: 'Read' })
   async markRead(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

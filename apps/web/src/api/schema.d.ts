@@ -602,13 +602,60 @@ export interface components {
             description: string;
             /** @example 2026-11-24T10:00:00-05:00 */
             takenAt: string;
-            /** @enum {string} */
-            type: "counseling_session" | "parent_conference" | "safety_plan" | "supervision_change" | "disciplinary_referral" | "peer_mediation" | "law_enforcement_referral" | "other";
+            type: components["schemas"]["ActionType"];
+        };
+        /** @enum {string} */
+        ActionType: "counseling_session" | "parent_conference" | "safety_plan" | "supervision_change" | "disciplinary_referral" | "peer_mediation" | "law_enforcement_referral" | "other";
+        ActionView: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            recordedBy: components["schemas"]["PersonRef"];
+            /** Format: date-time */
+            takenAt: string;
+            type: components["schemas"]["ActionType"];
         };
         AnonymousMessageDto: {
             body: string;
             /** @example K7QM-W3ZP-9HTC-NV4R-XE2D */
             trackingCode: string;
+        };
+        AnonymousReportStatusDto: {
+            /** @description The files you added */
+            attachments: components["schemas"]["AttachmentView"][];
+            category: components["schemas"]["Category"];
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /**
+             * Format: uuid
+             * @description Absent for anonymous reporters
+             */
+            id?: string;
+            location: components["schemas"]["Location"];
+            locationDetail: string | null;
+            /** @description Oldest first */
+            messages: components["schemas"]["MessageView"][];
+            /** Format: date-time */
+            occurredAt: string;
+            ongoing: boolean;
+            outcome: components["schemas"]["Outcome"] | null;
+            reference: string;
+            resolutionSummary: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            resolveDueAt: string;
+            status: components["schemas"]["IncidentStatus"];
+            timeline: components["schemas"]["SharedTimelineEntry"][];
+            /** Format: date-time */
+            triageDueAt: string;
+            urgent: boolean;
+            version: number;
+            /** @enum {string} */
+            view: "reporter";
         };
         AssignDto: {
             /** Format: uuid */
@@ -616,15 +663,77 @@ export interface components {
             /** @description The `version` of the incident as you read it */
             version: number;
         };
+        AssignedToMeDto: {
+            /** @description Their current deadline is within DUE_SOON_HOURS */
+            dueSoon: number;
+            open: number;
+            /** @description Past their current deadline */
+            overdue: number;
+        };
         AttachmentView: {
             contentType: string;
             fileName: string;
             /** Format: uuid */
             id: string;
+            /** @description Bytes */
             size: number;
             /** Format: date-time */
             uploadedAt: string;
         };
+        AuditActorDto: {
+            /** @description null when the account is gone */
+            displayName: string | null;
+            /** Format: uuid */
+            id: string;
+        };
+        AuditEntryDto: {
+            /** @example incident.viewed */
+            action: string;
+            /** @description null: the anonymous reporter or the system */
+            actor: components["schemas"]["AuditActorDto"] | null;
+            /** Format: date-time */
+            at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string | null;
+            /** @description The x-request-id of the HTTP request it happened in; null outside one */
+            requestId: string | null;
+            /** Format: uuid */
+            schoolId: string;
+        };
+        AuditPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["AuditEntryDto"][];
+            nextCursor: string | null;
+        };
+        CaseloadByStatusDto: {
+            closed: number;
+            dismissed: number;
+            investigating: number;
+            resolved: number;
+            submitted: number;
+            triaged: number;
+        };
+        CaseloadDto: {
+            assignedToMe: components["schemas"]["AssignedToMeDto"];
+            byStatus: components["schemas"]["CaseloadByStatusDto"];
+            /** @description Open cases of severity critical */
+            critical: number;
+            /** @description Open cases whose current deadline is within DUE_SOON_HOURS */
+            dueSoon: number;
+            /** @description Cases still being worked */
+            open: number;
+            /** @description Open cases past their current deadline */
+            overdue: number;
+            /** @description Open cases nobody is assigned to */
+            unassigned: number;
+        };
+        /** @enum {string} */
+        Category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
         ChangePasswordDto: {
             /** @description The password the caller signs in with today */
             currentPassword: string;
@@ -632,8 +741,7 @@ export interface components {
             newPassword: string;
         };
         ChronologyEntryDto: {
-            /** @enum {string} */
-            category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            category: components["schemas"]["Category"];
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -642,11 +750,9 @@ export interface components {
             occurredAt: string;
             reference: string;
             /** @description The student’s roles in it: as a linked party, or `target` of a report they (or a parent for them) filed naming no target */
-            roles: ("target" | "aggressor" | "witness")[];
-            /** @enum {string|null} */
-            severity: "low" | "medium" | "high" | "critical" | null;
-            /** @enum {string} */
-            status: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
+            roles: components["schemas"]["PartyRole"][];
+            severity: components["schemas"]["Severity"] | null;
+            status: components["schemas"]["IncidentStatus"];
         };
         CreateGuardianshipDto: {
             /** Format: uuid */
@@ -655,11 +761,9 @@ export interface components {
             studentId: string;
         };
         CreateIncidentDto: {
-            /** @enum {string} */
-            category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            category: components["schemas"]["Category"];
             description: string;
-            /** @enum {string} */
-            location: "classroom" | "hallway" | "cafeteria" | "playground" | "bus" | "restroom" | "locker_room" | "gym" | "online" | "off_campus" | "other";
+            location: components["schemas"]["Location"];
             /** @example Table by the windows */
             locationDetail?: string;
             /**
@@ -709,15 +813,11 @@ export interface components {
             /** @example Sam Carter */
             displayName: string;
             email?: string;
-            /**
-             * @default en
-             * @enum {string}
-             */
-            locale: "en" | "es";
+            /** @default en */
+            locale: components["schemas"]["Locale"];
             /** @description Not a common password, not built on the username or display name */
             password: string;
-            /** @enum {string} */
-            role: "student" | "parent" | "staff" | "counselor" | "school_admin" | "district_admin";
+            role: components["schemas"]["Role"];
             schoolIds: string[];
             /**
              * @description Lower-case letters, digits, dot, dash, underscore
@@ -725,6 +825,8 @@ export interface components {
              */
             username: string;
         };
+        /** @enum {string} */
+        CriticalReason: "urgent_flag" | "self_harm" | "weapon" | "threat" | "triage";
         DeadlinePolicyDto: {
             /**
              * @description School days to complete it
@@ -737,31 +839,29 @@ export interface components {
              */
             triageSchoolDays: number;
         };
+        /** @enum {string} */
+        DismissalReason: "prank" | "duplicate" | "other";
         FamilyIncidentView: {
             /** @description The files you added */
             attachments: components["schemas"]["AttachmentView"][];
-            /** @enum {string} */
-            category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            category: components["schemas"]["Category"];
             /** @description Your child this case concerns */
             child: components["schemas"]["PersonRef"];
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            location: "classroom" | "hallway" | "cafeteria" | "playground" | "bus" | "restroom" | "locker_room" | "gym" | "online" | "off_campus" | "other";
+            location: components["schemas"]["Location"];
             /** Format: date-time */
             occurredAt: string;
-            /** @enum {string|null} */
-            outcome: "substantiated" | "unsubstantiated" | "inconclusive" | null;
+            outcome: components["schemas"]["Outcome"] | null;
             reference: string;
             resolutionSummary: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
             /** Format: date-time */
             resolveDueAt: string;
-            /** @enum {string} */
-            status: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
+            status: components["schemas"]["IncidentStatus"];
             timeline: components["schemas"]["SharedTimelineEntry"][];
             /** Format: date-time */
             triageDueAt: string;
@@ -769,6 +869,50 @@ export interface components {
             /** @enum {string} */
             view: "family";
         };
+        FiledAnonymousReportDto: {
+            /** @example MAPLE-2026-00042 */
+            reference: string;
+            /**
+             * @description Shown once and never again: keep it to follow the report
+             * @example K7QM-W3ZP-9HTC-NV4R-XE2D
+             */
+            trackingCode: string;
+        };
+        FiledIncidentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example MAPLE-2026-00042 */
+            reference: string;
+            /** Format: date-time */
+            resolveDueAt: string;
+            /** @description critical when escalated */
+            severity: components["schemas"]["Severity"] | null;
+            /** @enum {string} */
+            status: "submitted";
+            /** Format: date-time */
+            triageDueAt: string;
+        };
+        GuardianshipDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string;
+            /** Format: uuid */
+            studentId: string;
+            verified: boolean;
+        };
+        IncidentPageDto: {
+            items: (components["schemas"]["StaffIncidentSummary"] | components["schemas"]["OwnIncidentSummary"])[];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        IncidentStatus: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
+        /** @enum {string} */
+        Locale: "en" | "es";
+        /** @enum {string} */
+        Location: "classroom" | "hallway" | "cafeteria" | "playground" | "bus" | "restroom" | "locker_room" | "gym" | "online" | "off_campus" | "other";
         LoginDto: {
             /** @example safe-schools-demo */
             password: string;
@@ -801,11 +945,17 @@ export interface components {
         };
         NoteDto: {
             body: string;
-            /**
-             * @description shared notes are shown to the reporter and the family
-             * @enum {string}
-             */
-            visibility: "internal" | "shared";
+            /** @description shared notes are shown to the reporter and the family */
+            visibility: components["schemas"]["Visibility"];
+        };
+        NoteView: {
+            author: components["schemas"]["PersonRef"];
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            visibility: components["schemas"]["Visibility"];
         };
         NotificationDto: {
             body: string;
@@ -829,15 +979,15 @@ export interface components {
             items: components["schemas"]["NotificationDto"][];
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        Outcome: "substantiated" | "unsubstantiated" | "inconclusive";
         OwnIncidentSummary: {
-            /** @enum {string} */
-            category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            category: components["schemas"]["Category"];
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            location: "classroom" | "hallway" | "cafeteria" | "playground" | "bus" | "restroom" | "locker_room" | "gym" | "online" | "off_campus" | "other";
+            location: components["schemas"]["Location"];
             /** Format: date-time */
             occurredAt: string;
             reference: string;
@@ -845,8 +995,7 @@ export interface components {
             resolvedAt: string | null;
             /** Format: date-time */
             resolveDueAt: string;
-            /** @enum {string} */
-            status: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
+            status: components["schemas"]["IncidentStatus"];
             /** Format: date-time */
             triageDueAt: string;
             /** @enum {string} */
@@ -856,8 +1005,7 @@ export interface components {
             /** @description Required when studentId is not given */
             name?: string;
             note?: string;
-            /** @enum {string} */
-            role: "target" | "aggressor" | "witness";
+            role: components["schemas"]["PartyRole"];
             /**
              * Format: uuid
              * @description Staff only: a student of the same school
@@ -876,6 +1024,8 @@ export interface components {
              */
             studentId: string;
         };
+        /** @enum {string} */
+        PartyRole: "target" | "aggressor" | "witness";
         PartyView: {
             /** Format: uuid */
             id: string;
@@ -889,8 +1039,7 @@ export interface components {
             repeatAggressor: boolean;
             /** @description A target in another incident of the last 90 days */
             repeatTarget: boolean;
-            /** @enum {string} */
-            role: "target" | "aggressor" | "witness";
+            role: components["schemas"]["PartyRole"];
             /** @description The linked student record */
             student: components["schemas"]["PersonRef"] | null;
         };
@@ -907,19 +1056,37 @@ export interface components {
              */
             familyOfStudentId?: string;
         };
+        ProfileChildDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string | null;
+        };
+        ProfileDto: {
+            children: components["schemas"]["ProfileChildDto"][];
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            schools: components["schemas"]["ProfileSchoolDto"][];
+            username: string;
+        };
+        ProfileSchoolDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         PublicPartyDto: {
             /** @example A boy in my class called Max */
             name: string;
             note?: string;
-            /** @enum {string} */
-            role: "target" | "aggressor" | "witness";
+            role: components["schemas"]["PartyRole"];
         };
         PublicReportDto: {
-            /** @enum {string} */
-            category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            category: components["schemas"]["Category"];
             description: string;
-            /** @enum {string} */
-            location: "classroom" | "hallway" | "cafeteria" | "playground" | "bus" | "restroom" | "locker_room" | "gym" | "online" | "off_campus" | "other";
+            location: components["schemas"]["Location"];
             /** @example Table by the windows */
             locationDetail?: string;
             /**
@@ -944,6 +1111,12 @@ export interface components {
              */
             urgent: boolean;
         };
+        PublicSchoolDto: {
+            /** @example MAPLE */
+            code: string;
+            /** @example Maple Ridge Middle School */
+            name: string;
+        };
         RefreshTokenDto: {
             refreshToken: string;
         };
@@ -965,8 +1138,7 @@ export interface components {
         ReporterIncidentView: {
             /** @description The files you added */
             attachments: components["schemas"]["AttachmentView"][];
-            /** @enum {string} */
-            category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            category: components["schemas"]["Category"];
             /** Format: date-time */
             createdAt: string;
             description: string;
@@ -975,22 +1147,19 @@ export interface components {
              * @description Absent for anonymous reporters
              */
             id?: string;
-            /** @enum {string} */
-            location: "classroom" | "hallway" | "cafeteria" | "playground" | "bus" | "restroom" | "locker_room" | "gym" | "online" | "off_campus" | "other";
+            location: components["schemas"]["Location"];
             locationDetail: string | null;
             /** Format: date-time */
             occurredAt: string;
             ongoing: boolean;
-            /** @enum {string|null} */
-            outcome: "substantiated" | "unsubstantiated" | "inconclusive" | null;
+            outcome: components["schemas"]["Outcome"] | null;
             reference: string;
             resolutionSummary: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
             /** Format: date-time */
             resolveDueAt: string;
-            /** @enum {string} */
-            status: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
+            status: components["schemas"]["IncidentStatus"];
             timeline: components["schemas"]["SharedTimelineEntry"][];
             /** Format: date-time */
             triageDueAt: string;
@@ -999,38 +1168,59 @@ export interface components {
             /** @enum {string} */
             view: "reporter";
         };
+        /** @enum {string} */
+        ReporterKind: "student" | "parent" | "staff" | "anonymous";
         ResolveDto: {
-            /** @enum {string} */
-            outcome: "substantiated" | "unsubstantiated" | "inconclusive";
+            outcome: components["schemas"]["Outcome"];
             /** @description Shared with the reporter and the family */
             summary: string;
             /** @description The `version` of the incident as you read it */
             version: number;
         };
+        /** @enum {string} */
+        Role: "student" | "parent" | "staff" | "counselor" | "school_admin" | "district_admin";
+        SchoolDto: {
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            districtId: string;
+            holidays: string[];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            policy: components["schemas"]["DeadlinePolicyDto"];
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SchoolPageDto: {
+            items: components["schemas"]["SchoolDto"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        Severity: "low" | "medium" | "high" | "critical";
         SharedTimelineEntry: {
             /** Format: date-time */
             at: string;
             data: {
                 [key: string]: unknown;
             };
-            /** @enum {string} */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified";
+            type: components["schemas"]["TimelineEventType"];
         };
         StaffIncidentSummary: {
             /** Format: uuid */
             assigneeId: string | null;
-            /** @enum {string} */
-            category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            category: components["schemas"]["Category"];
             /** Format: date-time */
             createdAt: string;
             /** @description Severity critical, from escalation at filing or from triage: critical open cases lead the queue */
             critical: boolean;
             /** @description Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat` (danger terms in the report), or `triage` (a caseworker set severity critical) */
-            criticalReasons: ("urgent_flag" | "self_harm" | "weapon" | "threat" | "triage")[];
+            criticalReasons: components["schemas"]["CriticalReason"][];
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            location: "classroom" | "hallway" | "cafeteria" | "playground" | "bus" | "restroom" | "locker_room" | "gym" | "online" | "off_campus" | "other";
+            location: components["schemas"]["Location"];
             /** Format: date-time */
             occurredAt: string;
             reference: string;
@@ -1038,10 +1228,8 @@ export interface components {
             resolveDueAt: string;
             /** Format: uuid */
             schoolId: string;
-            /** @enum {string|null} */
-            severity: "low" | "medium" | "high" | "critical" | null;
-            /** @enum {string} */
-            status: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
+            severity: components["schemas"]["Severity"] | null;
+            status: components["schemas"]["IncidentStatus"];
             /** Format: date-time */
             triageDueAt: string;
             /** @description The reporter ticked "someone is in danger" (only that: see `critical` for what the queue puts first) */
@@ -1052,8 +1240,7 @@ export interface components {
         StaffIncidentView: {
             assignee: components["schemas"]["PersonRef"] | null;
             attachments: components["schemas"]["AttachmentView"][];
-            /** @enum {string} */
-            category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            category: components["schemas"]["Category"];
             /** Format: date-time */
             createdAt: string;
             description: string;
@@ -1066,21 +1253,18 @@ export interface components {
             escalationReasons: string[];
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            location: "classroom" | "hallway" | "cafeteria" | "playground" | "bus" | "restroom" | "locker_room" | "gym" | "online" | "off_campus" | "other";
+            location: components["schemas"]["Location"];
             locationDetail: string | null;
             /** Format: date-time */
             occurredAt: string;
             onBehalfOf: components["schemas"]["PersonRef"] | null;
             ongoing: boolean;
-            /** @enum {string|null} */
-            outcome: "substantiated" | "unsubstantiated" | "inconclusive" | null;
+            outcome: components["schemas"]["Outcome"] | null;
             parties: components["schemas"]["PartyView"][];
             reference: string;
             /** @description null for anonymous reports */
             reporter: components["schemas"]["PersonRef"] | null;
-            /** @enum {string} */
-            reporterKind: "student" | "parent" | "staff" | "anonymous";
+            reporterKind: components["schemas"]["ReporterKind"];
             resolutionSummary: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
@@ -1088,10 +1272,8 @@ export interface components {
             resolveDueAt: string;
             /** Format: uuid */
             schoolId: string;
-            /** @enum {string|null} */
-            severity: "low" | "medium" | "high" | "critical" | null;
-            /** @enum {string} */
-            status: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
+            severity: components["schemas"]["Severity"] | null;
+            status: components["schemas"]["IncidentStatus"];
             timeline: components["schemas"]["StaffTimelineEntry"][];
             /** Format: date-time */
             triageDueAt: string;
@@ -1110,30 +1292,43 @@ export interface components {
             };
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified";
-            /** @enum {string} */
-            visibility: "internal" | "shared";
+            type: components["schemas"]["TimelineEventType"];
+            visibility: components["schemas"]["Visibility"];
         };
         StudentHistoryPageDto: {
             items: components["schemas"]["ChronologyEntryDto"][];
             nextCursor: string | null;
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
+        /** @enum {string} */
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified";
+        TokenPairDto: {
+            /** @description Bearer token for the Authorization header */
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            /** @description Single-use token for POST /auth/refresh */
+            refreshToken: string;
+            user: components["schemas"]["TokenUserDto"];
+        };
+        TokenUserDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+        };
         TrackingCodeDto: {
             /** @example K7QM-W3ZP-9HTC-NV4R-XE2D */
             trackingCode: string;
         };
+        /** @enum {string} */
+        TransitionAction: "start" | "dismiss" | "close" | "reopen";
         TransitionDto: {
-            /** @enum {string} */
-            action: "start" | "dismiss" | "close" | "reopen";
+            action: components["schemas"]["TransitionAction"];
             /** @description Required to dismiss or reopen */
             reason?: string;
-            /**
-             * @description Dismiss only: recorded for statistics
-             * @enum {string}
-             */
-            reasonCode?: "prank" | "duplicate" | "other";
+            /** @description Dismiss only: recorded for statistics */
+            reasonCode?: components["schemas"]["DismissalReason"];
             /** @description The `version` of the incident as you read it */
             version: number;
         };
@@ -1143,15 +1338,11 @@ export interface components {
              * @description A counselor or administrator of the school
              */
             assigneeId?: string;
-            /**
-             * @description Correct the category
-             * @enum {string}
-             */
-            category?: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+            /** @description Correct the category */
+            category?: components["schemas"]["Category"];
             /** @description Link named parties to student records */
             partyLinks?: components["schemas"]["PartyLinkDto"][];
-            /** @enum {string} */
-            severity: "low" | "medium" | "high" | "critical";
+            severity: components["schemas"]["Severity"];
             /** @description The `version` of the incident as you read it */
             version: number;
         };
@@ -1178,14 +1369,33 @@ export interface components {
             /** @description Disabled accounts cannot sign in; their sessions end at once */
             disabled?: boolean;
             displayName?: string;
-            email?: Record<string, never> | null;
-            /** @enum {string} */
-            locale?: "en" | "es";
+            /** @description null removes it */
+            email?: string | null;
+            locale?: components["schemas"]["Locale"];
             /** @description Sets a new password and ends all sessions; not a common password, not built on the username or display name */
             password?: string;
             /** @description Schools within your reach */
             schoolIds?: string[];
         };
+        UserDto: {
+            /** Format: date-time */
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            locale: components["schemas"]["Locale"];
+            role: components["schemas"]["Role"];
+            schoolIds: string[];
+            username: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        Visibility: "internal" | "shared";
     };
     responses: never;
     parameters: never;
@@ -1206,11 +1416,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as uploaded, with its own Content-Type and a Content-Disposition naming it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
         };
     };
@@ -1234,7 +1447,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
             };
         };
     };
@@ -1255,7 +1470,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
             };
         };
     };
@@ -1272,6 +1489,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1297,7 +1515,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
             };
         };
     };
@@ -1314,7 +1534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseloadDto"];
+                };
             };
         };
     };
@@ -1335,7 +1557,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuardianshipDto"];
+                };
             };
         };
     };
@@ -1350,6 +1574,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1364,7 +1589,7 @@ export interface operations {
                 /** @description `me`, `none` or a user id (one of them); anything else is a 400 */
                 assignee?: string;
                 /** @description Any of these: repeat the parameter or separate the values with commas */
-                category?: ("verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other")[];
+                category?: components["schemas"]["Category"][];
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
                 limit?: number;
@@ -1374,9 +1599,9 @@ export interface operations {
                 q?: string;
                 schoolId?: string;
                 /** @description Any of these: repeat the parameter or separate the values with commas */
-                severity?: ("low" | "medium" | "high" | "critical")[];
+                severity?: components["schemas"]["Severity"][];
                 /** @description Any of these: repeat the parameter or separate the values with commas */
-                status?: ("submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed")[];
+                status?: components["schemas"]["IncidentStatus"][];
             };
             header?: never;
             path?: never;
@@ -1389,10 +1614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items?: (components["schemas"]["StaffIncidentSummary"] | components["schemas"]["OwnIncidentSummary"])[];
-                        nextCursor?: string | null;
-                    };
+                    "application/json": components["schemas"]["IncidentPageDto"];
                 };
             };
         };
@@ -1418,7 +1640,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledIncidentDto"];
+                };
             };
         };
     };
@@ -1462,7 +1686,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
             };
         };
     };
@@ -1485,7 +1711,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffIncidentView"];
+                };
             };
         };
     };
@@ -1514,7 +1742,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
             };
         };
     };
@@ -1558,6 +1788,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"];
+                };
+            };
             /** @description The case is closed: it takes no new messages from anyone. The message says how to raise a new concern: file a new report (POST /api/v1/incidents). */
             409: {
                 headers: {
@@ -1586,7 +1824,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoteView"];
+                };
             };
         };
     };
@@ -1609,7 +1849,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffIncidentView"];
+                };
             };
         };
     };
@@ -1632,7 +1874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffIncidentView"];
+                };
             };
         };
     };
@@ -1655,7 +1899,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffIncidentView"];
+                };
             };
         };
     };
@@ -1672,7 +1918,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"];
+                };
             };
         };
     };
@@ -1693,7 +1941,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
             };
         };
     };
@@ -1733,6 +1983,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Read */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1762,7 +2013,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledAnonymousReportDto"];
+                };
             };
         };
     };
@@ -1790,7 +2043,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
             };
         };
     };
@@ -1807,6 +2062,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"];
+                };
+            };
             /** @description The report is closed: it takes no new messages. The message says how to raise a new concern: file a new report (POST /api/v1/public/reports). */
             409: {
                 headers: {
@@ -1833,7 +2096,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnonymousReportStatusDto"];
+                };
             };
         };
     };
@@ -1852,7 +2117,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicSchoolDto"];
+                };
             };
         };
     };
@@ -1873,7 +2140,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchoolPageDto"];
+                };
             };
         };
     };
@@ -1894,7 +2163,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchoolDto"];
+                };
             };
         };
     };
@@ -1917,7 +2188,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchoolDto"];
+                };
             };
         };
     };
@@ -1952,7 +2225,7 @@ export interface operations {
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
                 limit?: number;
-                role?: "student" | "parent" | "staff" | "counselor" | "school_admin" | "district_admin";
+                role?: components["schemas"]["Role"];
                 schoolId?: string;
             };
             header?: never;
@@ -1965,7 +2238,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
         };
     };
@@ -1986,7 +2261,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
         };
     };
@@ -2009,7 +2286,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
         };
     };

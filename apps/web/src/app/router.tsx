@@ -25,44 +25,44 @@ function SignedIn({ children }: { children: React.ReactNode }) {
 export function AppRoutes() {
   return (
     <Suspense fallback={<Loading />}>
-        <Switch>
-          <Route path="/">
+      <Switch>
+        <Route path="/">
+          <SignedIn>
+            <HomePage />
+          </SignedIn>
+        </Route>
+        <Route path="/report/:schoolCode">
+          {(params) => <AnonymousReportPage schoolCode={params.schoolCode} />}
+        </Route>
+        <Route path="/report">
+          <SignedIn>
+            <ReportPage />
+          </SignedIn>
+        </Route>
+        <Route path="/track">
+          <TrackPage />
+        </Route>
+        <Route path="/cases/:id">
+          {(params) => (
             <SignedIn>
-              <HomePage />
+              <CasePage id={params.id} />
             </SignedIn>
-          </Route>
-          <Route path="/report/:schoolCode">
-            {(params) => <AnonymousReportPage schoolCode={params.schoolCode} />}
-          </Route>
-          <Route path="/report">
-            <SignedIn>
-              <ReportPage />
-            </SignedIn>
-          </Route>
-          <Route path="/track">
-            <TrackPage />
-          </Route>
-          <Route path="/cases/:id">
-            {(params) => (
-              <SignedIn>
-                <CasePage id={params.id} />
-              </SignedIn>
-            )}
-          </Route>
-          <Route path="/notifications">
-            <SignedIn>
-              <NotificationsPage />
-            </SignedIn>
-          </Route>
-          <Route path="/settings">
-            <SignedIn>
-              <SettingsPage />
-            </SignedIn>
-          </Route>
-          <Route>
-            <NotFoundPage />
-          </Route>
-        </Switch>
+          )}
+        </Route>
+        <Route path="/notifications">
+          <SignedIn>
+            <NotificationsPage />
+          </SignedIn>
+        </Route>
+        <Route path="/settings">
+          <SignedIn>
+            <SettingsPage />
+          </SignedIn>
+        </Route>
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
     </Suspense>
   );
 }

@@ -11,10 +11,10 @@ type SignInResult = 'signed-in' | 'wrong-credentials' | { retryAfterSeconds: num
 interface AuthState {
   /** `undefined` while the page asks the server whether a session exists. */
   profile: Profile | null | undefined;
-  signIn(username: string, password: string): Promise<SignInResult>;
-  signOut(): Promise<void>;
+  signIn: (username: string, password: string) => Promise<SignInResult>;
+  signOut: () => Promise<void>;
   /** Reloads the profile after the user changed it (language, name). */
-  reloadProfile(): Promise<void>;
+  reloadProfile: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);

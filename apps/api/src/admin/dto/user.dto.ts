@@ -42,7 +42,7 @@ export class CreateUserDto {
   @MaxLength(200)
   displayName: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   @IsIn(ROLES)
   role: Role;
 
@@ -67,7 +67,7 @@ export class CreateUserDto {
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, default: 'en' })
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, enumName: 'Locale', default: 'en' })
   @IsOptional()
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
@@ -81,14 +81,14 @@ export class UpdateUserDto {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsEmail()
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, enumName: 'Locale' })
   @ValidateIf(isPresent)
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
@@ -120,7 +120,7 @@ export class UpdateUserDto {
 }
 
 export class UserQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
@@ -135,11 +135,11 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: Role;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
-  @ApiProperty({ enum: SUPPORTED_LOCALES }) locale: Locale;
+  @ApiProperty({ enum: SUPPORTED_LOCALES, enumName: 'Locale' }) locale: Locale;
   @ApiProperty() disabled: boolean;
-  @ApiProperty({ type: [String] }) schoolIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) schoolIds: string[];
   @ApiProperty() createdAt: Date;
 
   static from(user: UserWithSchools): UserDto {

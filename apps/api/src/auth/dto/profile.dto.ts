@@ -9,14 +9,14 @@ class ProfileSchoolDto {
 class ProfileChildDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) schoolId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) schoolId: string | null;
 }
 
 export class ProfileDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: Role;
   @ApiProperty({ type: [ProfileSchoolDto] }) schools: ProfileSchoolDto[];
   @ApiProperty({ type: [ProfileChildDto] }) children: ProfileChildDto[];
 }

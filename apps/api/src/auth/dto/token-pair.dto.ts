@@ -3,7 +3,7 @@ import { ROLES, type Role } from '@app/identity';
 
 class TokenUserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: Role;
   @ApiProperty() displayName: string;
 }
 

@@ -36,7 +36,11 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Every change states the version of the incident the caller read; a stale one is a 409. */
 export class VersionedDto {
-  @ApiProperty({ minimum: 1, description: 'The `version` of the incident as you read it' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'The `version` of the incident as you read it',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -53,11 +57,15 @@ export class PartyLinkDto {
 }
 
 export class TriageDto extends VersionedDto {
-  @ApiProperty({ enum: SEVERITIES })
+  @ApiProperty({ enum: SEVERITIES, enumName: 'Severity' })
   @IsIn(SEVERITIES)
   severity: Severity;
 
-  @ApiPropertyOptional({ enum: CATEGORIES, description: 'Correct the category' })
+  @ApiPropertyOptional({
+    enum: CATEGORIES,
+    enumName: 'Category',
+    description: 'Correct the category',
+  })
   @ValidateIf(isPresent)
   @IsIn(CATEGORIES)
   category?: Category;
@@ -92,7 +100,7 @@ export class AssignDto extends VersionedDto {
 export const TRANSITION_ACTIONS = ['start', 'dismiss', 'close', 'reopen'] as const;
 
 export class TransitionDto extends VersionedDto {
-  @ApiProperty({ enum: TRANSITION_ACTIONS })
+  @ApiProperty({ enum: TRANSITION_ACTIONS, enumName: 'TransitionAction' })
   @IsIn(TRANSITION_ACTIONS)
   action: (typeof TRANSITION_ACTIONS)[number];
 
@@ -105,6 +113,7 @@ export class TransitionDto extends VersionedDto {
 
   @ApiPropertyOptional({
     enum: DISMISSAL_REASONS,
+    enumName: 'DismissalReason',
     description: 'Dismiss only: recorded for statistics',
   })
   @ValidateIf(isPresent)
@@ -113,7 +122,7 @@ export class TransitionDto extends VersionedDto {
 }
 
 export class ResolveDto extends VersionedDto {
-  @ApiProperty({ enum: OUTCOMES })
+  @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome' })
   @IsIn(OUTCOMES)
   outcome: Outcome;
 
@@ -133,6 +142,7 @@ export class NoteDto {
 
   @ApiProperty({
     enum: NOTE_VISIBILITIES,
+    enumName: 'Visibility',
     description: 'shared notes are shown to the reporter and the family',
   })
   @IsIn(NOTE_VISIBILITIES)
@@ -140,7 +150,7 @@ export class NoteDto {
 }
 
 export class ActionDto {
-  @ApiProperty({ enum: ACTION_TYPES })
+  @ApiProperty({ enum: ACTION_TYPES, enumName: 'ActionType' })
   @IsIn(ACTION_TYPES)
   type: ActionType;
 

@@ -28,19 +28,34 @@ const ANY_OF = 'Any of these: repeat the parameter or separate the values with c
 
 /** `GET /incidents` filters; all but `status` are for caseworkers. */
 export class IncidentQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: STATUSES, isArray: true, description: ANY_OF })
+  @ApiPropertyOptional({
+    enum: STATUSES,
+    enumName: 'IncidentStatus',
+    isArray: true,
+    description: ANY_OF,
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(STATUSES, { each: true })
   status?: Status[];
 
-  @ApiPropertyOptional({ enum: SEVERITIES, isArray: true, description: ANY_OF })
+  @ApiPropertyOptional({
+    enum: SEVERITIES,
+    enumName: 'Severity',
+    isArray: true,
+    description: ANY_OF,
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(SEVERITIES, { each: true })
   severity?: Severity[];
 
-  @ApiPropertyOptional({ enum: CATEGORIES, isArray: true, description: ANY_OF })
+  @ApiPropertyOptional({
+    enum: CATEGORIES,
+    enumName: 'Category',
+    isArray: true,
+    description: ANY_OF,
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(CATEGORIES, { each: true })

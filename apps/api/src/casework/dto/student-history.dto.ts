@@ -16,24 +16,36 @@ export class ChronologyEntryDto implements ChronologyEntry {
   @ApiProperty() reference: string;
   @ApiProperty({
     enum: PARTY_ROLES,
+    enumName: 'PartyRole',
     isArray: true,
     description:
       'The student’s roles in it: as a linked party, or `target` of a report they (or a parent for them) filed naming no target',
   })
   roles: PartyRole[];
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: SEVERITIES, nullable: true }) severity: Severity | null;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
+  @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' }) status: Status;
+  @ApiProperty({ enum: SEVERITIES, enumName: 'Severity', nullable: true })
+  severity: Severity | null;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category: Category;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() createdAt: Date;
 }
 
 export class RepeatSummaryDto implements RepeatSummary {
-  @ApiProperty({ example: 90, description: 'The window counted, in days before now' })
+  @ApiProperty({
+    type: 'integer',
+    example: 90,
+    description: 'The window counted, in days before now',
+  })
   windowDays: number;
-  @ApiProperty({ description: 'Incidents of the window with the student as a target' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Incidents of the window with the student as a target',
+  })
   incidentsAsTarget: number;
-  @ApiProperty({ description: 'Incidents of the window with the student as an aggressor' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Incidents of the window with the student as an aggressor',
+  })
   incidentsAsAggressor: number;
   @ApiProperty({ description: 'A target in more than one incident of the window' })
   repeatTarget: boolean;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   CATEGORIES,
   LOCATIONS,
@@ -32,7 +32,8 @@ export class PersonRef {
 
 export class StaffTimelineEntry {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: TIMELINE_EVENT_TYPES }) type: TimelineEventType;
+  @ApiProperty({ enum: TIMELINE_EVENT_TYPES, enumName: 'TimelineEventType' })
+  type: TimelineEventType;
   @ApiProperty() at: Date;
   @ApiProperty({
     type: PersonRef,
@@ -40,27 +41,32 @@ export class StaffTimelineEntry {
     description: 'null: the anonymous reporter or the system',
   })
   actor: PersonRef | null;
-  @ApiProperty({ enum: ['internal', 'shared'] }) visibility: string;
+  @ApiProperty({ enum: ['internal', 'shared'], enumName: 'Visibility' }) visibility: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
 }
 
 /** What families and reporters see of the timeline: what happened and when, never who. */
 export class SharedTimelineEntry {
-  @ApiProperty({ enum: TIMELINE_EVENT_TYPES }) type: TimelineEventType;
+  @ApiProperty({ enum: TIMELINE_EVENT_TYPES, enumName: 'TimelineEventType' })
+  type: TimelineEventType;
   @ApiProperty() at: Date;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
 }
 
 export class PartyView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: PARTY_ROLES }) role: PartyRole;
+  @ApiProperty({ enum: PARTY_ROLES, enumName: 'PartyRole' }) role: PartyRole;
   @ApiProperty({ type: PersonRef, nullable: true, description: 'The linked student record' })
   student: PersonRef | null;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty({ description: 'Other incidents of the last 90 days with this student as a target' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Other incidents of the last 90 days with this student as a target',
+  })
   otherIncidentsAsTarget: number;
   @ApiProperty({
+    type: 'integer',
     description: 'Other incidents of the last 90 days with this student as an aggressor',
   })
   otherIncidentsAsAggressor: number;
@@ -74,7 +80,7 @@ export class AttachmentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fileName: string;
   @ApiProperty() contentType: string;
-  @ApiProperty() size: number;
+  @ApiProperty({ type: 'integer', description: 'Bytes' }) size: number;
   @ApiProperty() uploadedAt: Date;
 }
 
@@ -83,17 +89,18 @@ export class StaffIncidentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
   @ApiProperty({ format: 'uuid' }) schoolId: string;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: SEVERITIES, nullable: true }) severity: Severity | null;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
+  @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' }) status: Status;
+  @ApiProperty({ enum: SEVERITIES, enumName: 'Severity', nullable: true })
+  severity: Severity | null;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category: Category;
+  @ApiProperty({ enum: LOCATIONS, enumName: 'Location' }) location: Location;
   @ApiProperty({ type: String, nullable: true }) locationDetail: string | null;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() ongoing: boolean;
   @ApiProperty() description: string;
   @ApiProperty() urgent: boolean;
   @ApiProperty({ type: [String], example: ['urgent_flag', 'weapon'] }) escalationReasons: string[];
-  @ApiProperty({ enum: REPORTER_KINDS }) reporterKind: ReporterKind;
+  @ApiProperty({ enum: REPORTER_KINDS, enumName: 'ReporterKind' }) reporterKind: ReporterKind;
   @ApiProperty({ type: PersonRef, nullable: true, description: 'null for anonymous reports' })
   reporter: PersonRef | null;
   @ApiProperty({ type: PersonRef, nullable: true }) onBehalfOf: PersonRef | null;
@@ -102,11 +109,11 @@ export class StaffIncidentView {
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
-  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
+  @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
   @ApiProperty({ type: [AttachmentView] }) attachments: AttachmentView[];
   @ApiProperty({ type: [StaffTimelineEntry] }) timeline: StaffTimelineEntry[];
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
 }
 
@@ -116,9 +123,9 @@ export class ReporterIncidentView {
   @ApiPropertyOptional({ format: 'uuid', description: 'Absent for anonymous reporters' })
   id?: string;
   @ApiProperty() reference: string;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
+  @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' }) status: Status;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category: Category;
+  @ApiProperty({ enum: LOCATIONS, enumName: 'Location' }) location: Location;
   @ApiProperty({ type: String, nullable: true }) locationDetail: string | null;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() ongoing: boolean;
@@ -127,12 +134,12 @@ export class ReporterIncidentView {
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
-  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
+  @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
   @ApiProperty({ type: [AttachmentView], description: 'The files you added' })
   attachments: AttachmentView[];
   @ApiProperty({ type: [SharedTimelineEntry] }) timeline: SharedTimelineEntry[];
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
 }
 
@@ -145,19 +152,19 @@ export class FamilyIncidentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
   @ApiProperty({ type: PersonRef, description: 'Your child this case concerns' }) child: PersonRef;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
+  @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' }) status: Status;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category: Category;
+  @ApiProperty({ enum: LOCATIONS, enumName: 'Location' }) location: Location;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
-  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
+  @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
   @ApiProperty({ type: [AttachmentView], description: 'The files you added' })
   attachments: AttachmentView[];
   @ApiProperty({ type: [SharedTimelineEntry] }) timeline: SharedTimelineEntry[];
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
 }
 
@@ -169,10 +176,11 @@ export class StaffIncidentSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
   @ApiProperty({ format: 'uuid' }) schoolId: string;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: SEVERITIES, nullable: true }) severity: Severity | null;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
+  @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' }) status: Status;
+  @ApiProperty({ enum: SEVERITIES, enumName: 'Severity', nullable: true })
+  severity: Severity | null;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category: Category;
+  @ApiProperty({ enum: LOCATIONS, enumName: 'Location' }) location: Location;
   @ApiProperty({
     description:
       'The reporter ticked "someone is in danger" (only that: see `critical` for what the queue puts first)',
@@ -185,6 +193,7 @@ export class StaffIncidentSummary {
   critical: boolean;
   @ApiProperty({
     enum: CRITICAL_REASONS,
+    enumName: 'CriticalReason',
     isArray: true,
     description:
       'Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat` (danger terms in the report), or `triage` (a caseworker set severity critical)',
@@ -202,9 +211,9 @@ export class OwnIncidentSummary {
   @ApiProperty({ enum: ['reporter', 'family'] }) view: 'reporter' | 'family';
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
-  @ApiProperty({ enum: STATUSES }) status: Status;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
-  @ApiProperty({ enum: LOCATIONS }) location: Location;
+  @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' }) status: Status;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category: Category;
+  @ApiProperty({ enum: LOCATIONS, enumName: 'Location' }) location: Location;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
@@ -226,4 +235,24 @@ export class MessageView {
   threadStudentId?: string | null;
   @ApiProperty() body: string;
   @ApiProperty() createdAt: Date;
+}
+
+/** `GET /incidents`: staff get their queue, reporters and families their own cases. */
+export class IncidentPageDto {
+  @ApiProperty({
+    type: 'array',
+    items: {
+      oneOf: [
+        { $ref: getSchemaPath(StaffIncidentSummary) },
+        { $ref: getSchemaPath(OwnIncidentSummary) },
+      ],
+    },
+  })
+  items: (StaffIncidentSummary | OwnIncidentSummary)[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** An anonymous report as its tracking code shows it, with the thread with the school. */
+export class AnonymousReportStatusDto extends ReporterIncidentView {
+  @ApiProperty({ type: [MessageView], description: 'Oldest first' }) messages: MessageView[];
 }

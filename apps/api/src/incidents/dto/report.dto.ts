@@ -18,9 +18,11 @@ import {
   CATEGORIES,
   LOCATIONS,
   PARTY_ROLES,
+  SEVERITIES,
   type Category,
   type Location,
   type PartyRole,
+  type Severity,
 } from '@app/incidents';
 import { IsRecentPastDateTime } from '../../http/past-date.validator';
 import { isPresent } from '../../http/validation';
@@ -33,7 +35,7 @@ export const MAX_PARTIES = 20;
 
 /** A child involved, described by name (and, for staff, linked to a student record). */
 export class PublicPartyDto {
-  @ApiProperty({ enum: PARTY_ROLES })
+  @ApiProperty({ enum: PARTY_ROLES, enumName: 'PartyRole' })
   @IsIn(PARTY_ROLES)
   role: PartyRole;
 
@@ -52,7 +54,7 @@ export class PublicPartyDto {
 }
 
 export class PartyDto {
-  @ApiProperty({ enum: PARTY_ROLES })
+  @ApiProperty({ enum: PARTY_ROLES, enumName: 'PartyRole' })
   @IsIn(PARTY_ROLES)
   role: PartyRole;
 
@@ -78,11 +80,11 @@ export class PartyDto {
 
 /** What every report says, whoever files it. */
 export class ReportFieldsDto {
-  @ApiProperty({ enum: CATEGORIES })
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' })
   @IsIn(CATEGORIES)
   category: Category;
 
-  @ApiProperty({ enum: LOCATIONS })
+  @ApiProperty({ enum: LOCATIONS, enumName: 'Location' })
   @IsIn(LOCATIONS)
   location: Location;
 
@@ -165,11 +167,12 @@ export class FiledIncidentDto {
   @ApiProperty({ example: 'MAPLE-2026-00042' }) reference: string;
   @ApiProperty({ enum: ['submitted'] }) status: string;
   @ApiProperty({
-    enum: ['low', 'medium', 'high', 'critical'],
+    enum: SEVERITIES,
+    enumName: 'Severity',
     nullable: true,
     description: 'critical when escalated',
   })
-  severity: string | null;
+  severity: Severity | null;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
 }
@@ -181,4 +184,10 @@ export class FiledAnonymousReportDto {
     description: 'Shown once and never again: keep it to follow the report',
   })
   trackingCode: string;
+}
+
+/** A school as anyone may see it before reporting anonymously. */
+export class PublicSchoolDto {
+  @ApiProperty({ example: 'Maple Ridge Middle School' }) name: string;
+  @ApiProperty({ example: 'MAPLE' }) code: string;
 }

@@ -28,9 +28,13 @@ export function SignInPage() {
     const result = await signIn(username.trim(), password).catch(() => 'failed' as const);
     setBusy(false);
     if (result === 'signed-in') return;
-    if (result === 'wrong-credentials') setErrors([{ field: 'username', message: t('wrongCredentials') }]);
+    if (result === 'wrong-credentials')
+      setErrors([{ field: 'username', message: t('wrongCredentials') }]);
     else if (result === 'failed') setErrors([{ message: t('failed') }]);
-    else setErrors([{ message: t('tooManyAttempts', { count: Math.ceil(result.retryAfterSeconds / 60) }) }]);
+    else
+      setErrors([
+        { message: t('tooManyAttempts', { count: Math.ceil(result.retryAfterSeconds / 60) }) },
+      ]);
   };
 
   return (

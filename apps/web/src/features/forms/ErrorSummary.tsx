@@ -19,7 +19,13 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="error-summary-title">
+    <div
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={box}
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title">{t('form.problemTitle')}</h2>
       <ul>
         {errors.map((error) => (

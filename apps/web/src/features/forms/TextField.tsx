@@ -23,7 +23,12 @@ export function TextField({ id, label, hint, error, ...input }: Props) {
           {error}
         </p>
       )}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
     </div>
   );
 }

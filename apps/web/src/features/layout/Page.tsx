@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
  * One page: its heading, the document title, and focus moved to the heading
  * when the page opens, so screen-reader users hear where they arrived.
  */
-export function Page({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
+export function Page({
+  title,
+  children,
+  wide = false,
+}: {
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

@@ -36,7 +36,11 @@ export function GetHelpPanel() {
       </ul>
       {contacts.length > 0 && (
         <>
-          <h3>{schoolName ? t('help.schoolContactsOf', { school: schoolName }) : t('help.schoolContacts')}</h3>
+          <h3>
+            {schoolName
+              ? t('help.schoolContactsOf', { school: schoolName })
+              : t('help.schoolContacts')}
+          </h3>
           <ul className="help-lines">
             {contacts.map((contact) => (
               <li key={`${contact.name}-${contact.phone}`}>

@@ -6,11 +6,11 @@ export type CrisisContact = Schemas['CrisisContactDto'];
 
 interface SafetyState {
   helpOpen: boolean;
-  openHelp(): void;
-  closeHelp(): void;
+  openHelp: () => void;
+  closeHelp: () => void;
   /** The school whose own crisis contacts the help panel lists. */
   schoolCode: string | null;
-  showSchool(code: string | null): void;
+  showSchool: (code: string | null) => void;
   schoolName: string | null;
   contacts: CrisisContact[];
 }

@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ACTION_TYPES,
+  NOTE_VISIBILITIES,
+  type ActionType,
+  type NoteVisibility,
+} from '@app/casework';
+import { PersonRef } from '../../incidents/dto/incident-views.dto';
+
+/** A note as added to a case. */
+export class NoteView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: NOTE_VISIBILITIES, enumName: 'Visibility' }) visibility: NoteVisibility;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: PersonRef }) author: PersonRef;
+  @ApiProperty() createdAt: Date;
+}
+
+/** An intervention as recorded on a case. */
+export class ActionView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ACTION_TYPES, enumName: 'ActionType' }) type: ActionType;
+  @ApiProperty() description: string;
+  @ApiProperty() takenAt: Date;
+  @ApiProperty({ type: PersonRef }) recordedBy: PersonRef;
+  @ApiProperty() createdAt: Date;
+}

@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { DemoSeedService } from '@app/identity';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TestApp } from '../../support/test-app';
+import type { ApiClient } from '../../support/api-driver';
+import {
+  BROWSER_REQUIRED,
+  CHROMIUM_ARGS,
+  findChromium,
+  NO_CHROMIUM_MESSAGE,
+} from '../../../scripts/web/chromium';
+
+export const DEMO_PASSWORD = 'safe-schools-demo';
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+/** Where "Leave this site" goes; tests answer it locally, nothing leaves the machine. */
+export const NEUTRAL_SITE = 'https://www.google.com/';
+
+const CHROMIUM = findChromium();
+if (!CHROMIUM) {
+  if (BROWSER_REQUIRED) throw new Error(NO_CHROMIUM_MESSAGE);
+  process.stderr.write(NO_CHROMIUM_MESSAGE);
+}
+
+/** `describe` when a Chromium exists, else `describe.skip` (shown as skipped, never passed). */
+export const describeInBrowser: jest.Describe = CHROMIUM ? describe : describe.skip;
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** The browser's language, e.g. 'es-US': signed-out pages follow it. */
+  locale?: string;
+}
+
+/**
+ * The real API (with the demo district seeded) listening on a free port, and
+ * a real headless Chromium. Every page gets its own context (cookies, storage),
+ * like a separate phone. Any request to another host is blocked and recorded:
+ * the app must load nothing from elsewhere.
+ */
+export class BrowserHarness {
+  /** Requests the app tried to make to any other host. */
+  readonly externalRequests: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  private constructor(
+    readonly t: TestApp,
+    readonly baseUrl: string,
+    private readonly browser: Browser,
+  ) {}
+
+  static async start(environment: Record<string, string> = {}): Promise<BrowserHarness> {
+    const t = await TestApp.start({ PUBLIC_URL: 'http://127.0.0.1', ...environment });
+    await t.app.get(DemoSeedService).seedIfEmpty(DEMO_PASSWORD);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
+    return new BrowserHarness(t, baseUrl, browser);
+  }
+
+  async newPage({ viewport = PHONE, locale = 'en-US' }: PageOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, locale, baseURL: this.baseUrl });
+    this.contexts.push(context);
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(this.baseUrl)) return route.continue();
+      if (url.startsWith(NEUTRAL_SITE)) {
+        return route.fulfill({
+          contentType: 'text/html',
+          body: '<title>Google</title><p>Search</p>',
+        });
+      }
+      this.externalRequests.push(url);
+      return route.abort();
+    });
+    return context.newPage();
+  }
+
+  /** Signs in through the sign-in page, as a person would, and waits for the home page. */
+  async signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+    await page.goto('/');
+    await page.getByLabel(/^(Username|Nombre de usuario)$/).fill(username);
+    await page.getByLabel(/^(Password|Contraseña)$/).fill(password);
+    await page.getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ }).click();
+    await page.getByRole('link', { name: /^(Settings|Configuración)$/ }).waitFor();
+  }
+
+  /** A typed API client signed in as a demo user, to act as the counselor does. */
+  api(username: string): Promise<ApiClient> {
+    return this.t.signIn(username, DEMO_PASSWORD);
+  }
+
+  /** A screenshot under docs/screenshots when SCREENSHOTS=1 (the README shows them). */
+  async screenshot(page: Page, name: string): Promise<void> {
+    if (process.env.SCREENSHOTS !== '1') return;
+    const directory = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+    mkdirSync(directory, { recursive: true });
+    await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((context) => context.close().catch(() => undefined)));
+    await this.browser.close();
+    await this.t.close();
+  }
+}
+
+/** axe-core (WCAG 2.2 A and AA rules) finds nothing on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .join('\n  ')}`,
+  );
+  expect({ url: page.url(), violations: summary }).toEqual({ url: page.url(), violations: [] });
+}
