@@ -103,7 +103,9 @@ function ReplyBox({ incidentId, onSent }: { incidentId: string; onSent: () => Pr
       <button type="submit" className="button primary" disabled={sending}>
         {sending ? t('reply.sending') : t('reply.send')}
       </button>
-      <p role="status" className="status-line">{sent ? t('reply.sent') : ''}</p>
+      <p role="status" className="status-line">
+        {sent ? t('reply.sent') : ''}
+      </p>
     </form>
   );
 }

@@ -58,8 +58,9 @@ export default function NotificationsPage() {
     void refreshUnread();
   }, [fetchPage]);
 
+  // A new message's notice is left to the case page, which marks the message New before reading it.
   const open = (notice: Notice) => {
-    if (notice.readAt === null) void markRead([notice.id]);
+    if (notice.readAt === null && notice.type !== 'message_posted') void markRead([notice.id]);
   };
 
   const markAll = async () => {
@@ -99,7 +100,9 @@ export default function NotificationsPage() {
               </button>
             </p>
           )}
-          <p role="status" className="status-line">{status}</p>
+          <p role="status" className="status-line">
+            {status}
+          </p>
           {failed && (
             <p className="notice warn" role="alert">
               {t('loadFailed')}
