@@ -287,6 +287,8 @@ describe('anonymous filing under fuzzed input', () => {
         expect(response.body).toEqual({
           reference: expect.stringMatching(/^S[0-9A-F]{8}-\d{4}-\d{5}$/),
           trackingCode: expect.stringMatching(CODE_FORMAT),
+          triageDueAt: expect.any(String),
+          resolveDueAt: expect.any(String),
         });
         filed.push(response.body);
         const parsed = JSON.parse(raw) as { parties?: unknown[] };

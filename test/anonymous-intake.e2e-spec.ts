@@ -133,13 +133,39 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
     it('names the school for its code, without a token', async () => {
       const response = await anonymous().school(world.school.code).expect(200);
 
-      expect(response.body).toEqual({ name: world.school.name, code: world.school.code });
+      expect(response.body).toEqual({
+        name: world.school.name,
+        code: world.school.code,
+        crisisContacts: [],
+      });
     });
 
     it('accepts the code in any case', async () => {
       const response = await anonymous().school(world.school.code.toLowerCase()).expect(200);
 
-      expect(response.body).toEqual({ name: world.school.name, code: world.school.code });
+      expect(response.body).toMatchObject({ name: world.school.name, code: world.school.code });
+    });
+
+    it('lists the demo schools’ fictitious crisis contacts', async () => {
+      const maple = await anonymous().school('maple').expect(200);
+      const oak = await anonymous().school('OAKHILL').expect(200);
+
+      expect(maple.body).toEqual({
+        name: 'Maple Ridge Middle School',
+        code: 'MAPLE',
+        crisisContacts: expect.arrayContaining([
+          {
+            name: 'Maple Ridge counseling office',
+            phone: '555-0142',
+            hours: 'School days 7:30–3:30',
+          },
+        ]),
+      });
+      expect(oak.body.crisisContacts.length).toBeGreaterThanOrEqual(1);
+      for (const contact of [...maple.body.crisisContacts, ...oak.body.crisisContacts]) {
+        // 555-0100 to 555-0199 are reserved for fiction: no real line is printed.
+        expect(contact.phone).toMatch(/^555-01\d\d$/);
+      }
     });
 
     it('answers 404 for a code no school has', async () => {
@@ -167,12 +193,26 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
       expect(response.body).toEqual({
         reference: expect.any(String),
         trackingCode: expect.any(String),
+        triageDueAt: expect.any(String),
+        resolveDueAt: expect.any(String),
       });
       expect(response.body.trackingCode).toMatch(CODE_FORMAT);
       expect(response.body.reference).toMatch(new RegExp(`^${world.school.code}-\\d{4}-\\d{5}$`));
       await expect(incidentCount()).resolves.toBe(before + 1);
 
       const row = await incidentByReference(response.body.reference);
+      // By when the school will act: the report's own deadlines, as the status view shows them.
+      expect(response.body.triageDueAt).toBe((row.triage_due_at as Date).toISOString());
+      expect(response.body.resolveDueAt).toBe((row.resolve_due_at as Date).toISOString());
+      expect(Date.parse(response.body.triageDueAt)).toBeGreaterThan(Date.now());
+      expect(Date.parse(response.body.resolveDueAt)).toBeGreaterThan(
+        Date.parse(response.body.triageDueAt),
+      );
+      const status = await anonymous().status(response.body.trackingCode).expect(200);
+      expect(status.body).toMatchObject({
+        triageDueAt: response.body.triageDueAt,
+        resolveDueAt: response.body.resolveDueAt,
+      });
       expect(row).toMatchObject({
         school_id: world.school.id,
         district_id: world.district.id,
@@ -365,7 +405,12 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         const retry = await withKey(key, { ...body }).expect(201);
 
         expect(retry.body).toEqual(first.body);
-        expect(first.body.trackingCode).toMatch(CODE_FORMAT);
+        expect(first.body).toEqual({
+          reference: expect.any(String),
+          trackingCode: expect.stringMatching(CODE_FORMAT),
+          triageDueAt: expect.any(String),
+          resolveDueAt: expect.any(String),
+        });
         await expect(incidentCount()).resolves.toBe(before.incidents + 1);
         const status = await anonymous().status(retry.body.trackingCode).expect(200);
         expect(status.body.reference).toBe(first.body.reference);
@@ -738,7 +783,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
     it('lets an anonymous reporter at MAPLE follow up and talk with counselor.casey, hidden from Oak Hill', async () => {
       const reporter = anonymous();
       const school = await reporter.school('maple').expect(200);
-      expect(school.body).toEqual({ name: 'Maple Ridge Middle School', code: 'MAPLE' });
+      expect(school.body).toMatchObject({ name: 'Maple Ridge Middle School', code: 'MAPLE' });
 
       const filed = await reporter
         .report(

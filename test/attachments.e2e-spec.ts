@@ -10,6 +10,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
 import type { Response } from 'supertest';
 import type { User } from '@app/identity';
 import { Factory } from './support/factory';
@@ -26,16 +28,39 @@ type Headers = Record<string, string>;
 const MB = 1024 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const png = (size = 64) => Buffer.concat([PNG_SIGNATURE, randomBytes(Math.max(0, size - 8))]);
-const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), randomBytes(40)]);
-const webp = () =>
-  Buffer.concat([
-    Buffer.from('RIFF'),
-    Buffer.from([1, 2, 3, 4]),
-    Buffer.from('WEBPVP8 '),
-    randomBytes(40),
+/** A file that starts like a PNG but is none: refused before it is read, or as unreadable. */
+const fakePng = (size = 64) => Buffer.concat([PNG_SIGNATURE, randomBytes(Math.max(0, size - 8))]);
+/** Real pictures, made once (`beforeAll`): uploads of pictures are decoded and written again. */
+const pictures = {} as Record<'png' | 'jpeg' | 'webp' | 'gif', Buffer>;
+const picture = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 90, g: 140, b: 200 } } });
+const png = () => pictures.png;
+const jpeg = () => pictures.jpeg;
+const webp = () => pictures.webp;
+const gif = () => pictures.gif;
+/** What a phone writes into a photo: its make and model, and where it was taken. */
+const PHONE_EXIF = {
+  IFD0: { Make: 'PhoneCo', Model: 'X' },
+  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '40/1 26/1 46/1' },
+};
+/** A PNG with a tEXt chunk `Comment: <text>` after its header chunk. */
+function withTextChunk(image: Buffer, text: string): Buffer {
+  const type = Buffer.from('tEXt', 'latin1');
+  const data = Buffer.from(`Comment\0${text}`, 'latin1');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([type, data])));
+  const afterHeader = 8 + 25;
+  return Buffer.concat([
+    image.subarray(0, afterHeader),
+    length,
+    type,
+    data,
+    crc,
+    image.subarray(afterHeader),
   ]);
-const gif = () => Buffer.concat([Buffer.from('GIF89a'), randomBytes(40)]);
+}
 const pdf = () =>
   Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
 const text = (words = 'He shoved me in the hallway again today.\r\nThen again at lunch.\n') =>
@@ -101,6 +126,9 @@ describe('evidence attachments', () => {
   let otherParentToken: string;
 
   const uploads = () => join(dataDir, 'uploads');
+  /** The bytes the platform keeps of an attachment, as the local-disk storage wrote them. */
+  const storedBytes = (attachmentId: string) =>
+    readFileSync(join(uploads(), world.school.id, attachmentId));
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => {
     const rows: { n: number }[] = await t.dataSource.query(sql, params);
@@ -158,6 +186,10 @@ describe('evidence attachments', () => {
   };
 
   beforeAll(async () => {
+    pictures.png = await picture(64, 48).png().toBuffer();
+    pictures.jpeg = await picture(64, 48).jpeg().toBuffer();
+    pictures.webp = await picture(64, 48).webp().toBuffer();
+    pictures.gif = await picture(64, 48).gif().toBuffer();
     dataDir = mkdtempSync(join(tmpdir(), 'safe-schools-attachments-'));
     chmodSync(dataDir, 0o755);
     t = await TestApp.start({ DATA_DIR: dataDir });
@@ -184,7 +216,7 @@ describe('evidence attachments', () => {
   describe('POST /api/v1/incidents/:id/attachments', () => {
     it('stores a PNG the reporter adds, on disk and in the database, and answers its metadata', async () => {
       const incidentId = await fileIncident();
-      const content = png(2048);
+      const content = png();
 
       const response = await upload(incidentId, api.student.headers, content, 'bruise.png').expect(
         201,
@@ -194,9 +226,12 @@ describe('evidence attachments', () => {
         id: expect.any(String),
         fileName: 'bruise.png',
         contentType: 'image/png',
-        size: content.length,
+        size: expect.any(Number),
         uploadedAt: expect.any(String),
       });
+      // Pictures are written again without metadata: what is kept is what is answered.
+      const stored = storedBytes(response.body.id);
+      expect(response.body.size).toBe(stored.length);
       const [row]: Record<string, unknown>[] = await t.dataSource.query(
         'SELECT * FROM attachments WHERE id = $1',
         [response.body.id],
@@ -207,12 +242,15 @@ describe('evidence attachments', () => {
         uploaded_by_id: world.users.student.id,
         file_name: 'bruise.png',
         content_type: 'image/png',
-        size: content.length,
-        sha256: sha256(content),
+        size: stored.length,
+        sha256: sha256(stored),
         storage_key: `${world.school.id}/${response.body.id}`,
       });
-      const onDisk = join(uploads(), world.school.id, response.body.id);
-      expect(readFileSync(onDisk).equals(content)).toBe(true);
+      expect(await sharp(stored).metadata()).toMatchObject({
+        format: 'png',
+        width: 64,
+        height: 48,
+      });
       expect(storedFiles().filter((file) => file.endsWith('.partial'))).toEqual([]);
 
       const staffView = await api.counselor.get(`/incidents/${incidentId}`).expect(200);
@@ -288,14 +326,23 @@ describe('evidence attachments', () => {
 
       const response = await upload(incidentId, api.student.headers, content, name).expect(201);
 
+      const stored = storedBytes(response.body.id);
       expect(response.body).toMatchObject({
         fileName: name,
         contentType: type,
-        size: content.length,
+        size: stored.length,
       });
       const downloaded = await download(response.body.id, api.student.headers).expect(200);
       expectDownloadHeaders(downloaded, type === 'text/plain' ? 'text/plain; charset=utf-8' : type);
-      expect((downloaded.body as Buffer).equals(content)).toBe(true);
+      expect((downloaded.body as Buffer).equals(stored)).toBe(true);
+      if (type.startsWith('image/')) {
+        // Written again in its own format, with the same picture.
+        const format = type.replace('image/', '');
+        expect(await sharp(stored).metadata()).toMatchObject({ format, width: 64, height: 48 });
+      } else {
+        // Documents are kept exactly as sent.
+        expect(stored.equals(content)).toBe(true);
+      }
     });
 
     it.each([
@@ -312,6 +359,13 @@ describe('evidence attachments', () => {
       ],
       ['an empty file', Buffer.alloc(0), 'empty.txt'],
       ['text with NUL bytes', Buffer.from('hello\u0000world, this is not text'), 'notes.txt'],
+      ['a PNG signature before random bytes', fakePng(5000), 'photo.png'],
+      [
+        'a JPEG start before random bytes',
+        Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), randomBytes(400)]),
+        'photo.jpg',
+      ],
+      ['a GIF header and nothing else', Buffer.from('GIF89a'), 'meme.gif'],
     ])('refuses %s with 415 and keeps no row and no file', async (_what, content, name) => {
       const incidentId = await fileIncident();
       const before = await everythingStored();
@@ -328,12 +382,9 @@ describe('evidence attachments', () => {
 
     it('accepts a file of exactly 10 MB', async () => {
       const incidentId = await fileIncident();
-      const content = Buffer.concat([
-        PNG_SIGNATURE,
-        Buffer.alloc(10 * MB - PNG_SIGNATURE.length, 7),
-      ]);
+      const content = Buffer.alloc(10 * MB, 'a');
 
-      const response = await upload(incidentId, api.student.headers, content, 'big.png').expect(
+      const response = await upload(incidentId, api.student.headers, content, 'big.txt').expect(
         201,
       );
 
@@ -414,6 +465,124 @@ describe('evidence attachments', () => {
     });
   });
 
+  describe('pictures are kept without their metadata', () => {
+    /** Uploads `content` as the reporter and answers the response and the stored bytes. */
+    const keep = async (content: Buffer, name: string) => {
+      const incidentId = await fileIncident();
+      const response = await upload(incidentId, api.student.headers, content, name).expect(201);
+      const [row]: { size: number; sha256: string }[] = await t.dataSource.query(
+        'SELECT size, sha256 FROM attachments WHERE id = $1',
+        [response.body.id],
+      );
+      return { response, row, stored: storedBytes(response.body.id) };
+    };
+
+    it('drops the EXIF of a phone photo, its make, model and GPS position with it', async () => {
+      const photo = await picture(64, 48).jpeg().withExif(PHONE_EXIF).toBuffer();
+      const sent = await sharp(photo).metadata();
+      expect(sent.exif).toBeDefined();
+      expect(photo.includes('PhoneCo')).toBe(true);
+
+      const { response, row, stored } = await keep(photo, 'hallway.jpg');
+
+      const metadata = await sharp(stored).metadata();
+      expect(metadata).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
+      expect(metadata.exif).toBeUndefined();
+      expect(metadata.xmp).toBeUndefined();
+      expect(metadata.icc).toBeUndefined();
+      expect(stored.includes('PhoneCo')).toBe(false);
+      // The size and hash on record are those of the bytes kept, which are what a download gives.
+      expect(response.body).toMatchObject({ contentType: 'image/jpeg', size: stored.length });
+      expect(row).toEqual({ size: stored.length, sha256: sha256(stored) });
+      const downloaded = await download(response.body.id, api.student.headers).expect(200);
+      expect((downloaded.body as Buffer).equals(stored)).toBe(true);
+    });
+
+    it('turns a sideways photo upright by its EXIF orientation', async () => {
+      const sideways = await picture(64, 48).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+
+      const { stored } = await keep(sideways, 'sideways.jpg');
+
+      const metadata = await sharp(stored).metadata();
+      expect(metadata).toMatchObject({ width: 48, height: 64 });
+      expect(metadata.orientation).toBeUndefined();
+    });
+
+    it('drops the text chunks and EXIF of a PNG', async () => {
+      const screenshot = withTextChunk(
+        await picture(64, 48).png().withExif(PHONE_EXIF).toBuffer(),
+        'Captured on PhoneCo X at 40.446 N',
+      );
+      expect((await sharp(screenshot).metadata()).comments).toHaveLength(1);
+
+      const { response, stored } = await keep(screenshot, 'screenshot.png');
+
+      const metadata = await sharp(stored).metadata();
+      expect(metadata).toMatchObject({ format: 'png', width: 64, height: 48 });
+      expect(metadata.comments).toBeUndefined();
+      expect(metadata.exif).toBeUndefined();
+      expect(stored.includes('PhoneCo')).toBe(false);
+      expect(response.body.size).toBe(stored.length);
+    });
+
+    it('drops the EXIF of a WebP', async () => {
+      const { stored } = await keep(
+        await picture(64, 48).webp().withExif(PHONE_EXIF).toBuffer(),
+        'chat.webp',
+      );
+
+      expect((await sharp(stored).metadata()).exif).toBeUndefined();
+      expect(stored.includes('PhoneCo')).toBe(false);
+    });
+
+    it('keeps every frame of an animated GIF', async () => {
+      const frames = await Promise.all(
+        ['red', 'white', 'blue'].map((colour) =>
+          sharp({ create: { width: 16, height: 12, channels: 4, background: colour } })
+            .png()
+            .toBuffer(),
+        ),
+      );
+      const animation = await sharp(frames, { join: { animated: true } })
+        .gif()
+        .toBuffer();
+
+      const { stored } = await keep(animation, 'meme.gif');
+
+      expect(await sharp(stored).metadata()).toMatchObject({ format: 'gif', pages: 3 });
+    });
+
+    it('stores a PDF and a text file exactly as sent', async () => {
+      for (const [content, name] of [
+        [pdf(), 'letter.pdf'],
+        [text('Exif: PhoneCo, but this is a text file.\n'), 'notes.txt'],
+      ] as const) {
+        const { row, stored } = await keep(content, name);
+        expect(stored.equals(content)).toBe(true);
+        expect(row).toEqual({ size: content.length, sha256: sha256(content) });
+      }
+    });
+
+    it('refuses a picture that cannot be read with 415 saying so, and stores nothing', async () => {
+      const incidentId = await fileIncident();
+      const before = await everythingStored();
+
+      const response = await upload(
+        incidentId,
+        api.student.headers,
+        fakePng(4000),
+        'photo.png',
+      ).expect(415);
+
+      expect(response.body).toEqual({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: expect.stringContaining('like a PNG picture but cannot be read'),
+      });
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+  });
+
   describe('limits under concurrency', () => {
     it('holds at most 25 files even when the last uploads arrive at the same time', async () => {
       const incidentId = await fileIncident();
@@ -425,7 +594,7 @@ describe('evidence attachments', () => {
 
       const responses = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          upload(incidentId, api.counselor.headers, png(200_000), `burst-${i}.png`),
+          upload(incidentId, api.counselor.headers, png(), `burst-${i}.png`),
         ),
       );
 
@@ -591,16 +760,17 @@ describe('evidence attachments', () => {
 
     beforeAll(async () => {
       incidentId = await fileIncident();
+      /** The file as stored: pictures are written again without their metadata. */
       const add = async (who: Cast, content: Buffer, name: string) => {
         const response = await upload(incidentId, api[who].headers, content, name).expect(201);
-        return { id: response.body.id as string, content };
+        return { id: response.body.id as string, content: storedBytes(response.body.id) };
       };
-      fromReporter = await add('student', png(5000), 'from-student.png');
+      fromReporter = await add('student', png(), 'from-student.png');
       fromParent = await add('parent', pdf(), 'from-parent.pdf');
       fromCounselor = await add('counselor', jpeg(), 'from-counselor.jpg');
     });
 
-    it('gives the uploader back the exact bytes with safe headers', async () => {
+    it('gives the uploader back the stored bytes with safe headers', async () => {
       const response = await download(fromReporter.id, api.student.headers).expect(200);
 
       expectDownloadHeaders(response, 'image/png');
@@ -634,6 +804,27 @@ describe('evidence attachments', () => {
 
       expect(idsOf(reporterView.body.attachments)).toEqual([fromReporter.id]);
       expect(idsOf(familyView.body.attachments)).toEqual([fromParent.id]);
+      expect(reporterView.body.attachments[0]).toEqual({
+        id: fromReporter.id,
+        fileName: 'from-student.png',
+        contentType: 'image/png',
+        size: fromReporter.content.length,
+        uploadedAt: expect.any(String),
+      });
+    });
+
+    it('lists to each reporter and family exactly the files they may download', async () => {
+      for (const who of ['student', 'parent'] as const) {
+        const view = await api[who].get(`/incidents/${incidentId}`).expect(200);
+        const listed = idsOf(view.body.attachments);
+        for (const file of [fromReporter, fromParent, fromCounselor]) {
+          const response = await download(file.id, api[who].headers);
+          expect([file.id, response.status]).toEqual([
+            file.id,
+            listed.includes(file.id) ? 200 : 404,
+          ]);
+        }
+      }
     });
 
     it('answers 404 to other schools, other users and unknown ids', async () => {
@@ -687,7 +878,7 @@ describe('evidence attachments', () => {
       uploadRaw('/api/v1/public/reports/attachments', {}, parts);
 
     it('stores a file sent after the tracking code, for the reporter and the school staff', async () => {
-      const content = png(3000);
+      const content = png();
 
       const response = await publicUpload([
         { name: 'trackingCode', value: trackingCode.toLowerCase() },
@@ -698,7 +889,7 @@ describe('evidence attachments', () => {
         id: expect.any(String),
         fileName: 'screenshot.png',
         contentType: 'image/png',
-        size: content.length,
+        size: storedBytes(response.body.id).length,
         uploadedAt: expect.any(String),
       });
       const [row]: Record<string, unknown>[] = await t.dataSource.query(
@@ -712,8 +903,69 @@ describe('evidence attachments', () => {
         .expect(200);
       expect(status.body.attachments).toEqual([response.body]);
       const downloaded = await download(response.body.id, api.counselor.headers).expect(200);
-      expect((downloaded.body as Buffer).equals(content)).toBe(true);
+      expect((downloaded.body as Buffer).equals(storedBytes(response.body.id))).toBe(true);
       await download(response.body.id, api.sisterAdmin.headers).expect(404);
+    });
+
+    it('keeps a photo without its EXIF, GPS position included', async () => {
+      const photo = await picture(64, 48).jpeg().withExif(PHONE_EXIF).toBuffer();
+      expect((await sharp(photo).metadata()).exif).toBeDefined();
+
+      const response = await publicUpload([
+        { name: 'trackingCode', value: trackingCode },
+        { name: 'file', fileName: 'where.jpg', content: photo },
+      ]).expect(201);
+
+      const stored = storedBytes(response.body.id);
+      const metadata = await sharp(stored).metadata();
+      expect(metadata).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
+      expect(metadata.exif).toBeUndefined();
+      expect(stored.includes('PhoneCo')).toBe(false);
+      expect(response.body).toMatchObject({ contentType: 'image/jpeg', size: stored.length });
+      const status = await t.http
+        .post('/api/v1/public/reports/status')
+        .send({ trackingCode })
+        .expect(200);
+      expect(status.body.attachments).toContainEqual(response.body);
+    });
+
+    it('refuses a picture that cannot be read with 415 and stores nothing', async () => {
+      const before = await everythingStored();
+
+      const response = await publicUpload([
+        { name: 'trackingCode', value: trackingCode },
+        { name: 'file', fileName: 'photo.png', content: fakePng(3000) },
+      ]).expect(415);
+
+      expect(response.body.message).toContain('cannot be read');
+      await expect(everythingStored()).resolves.toEqual(before);
+    });
+
+    it('lists to the anonymous reporter only the files sent with the tracking code', async () => {
+      const fromCounselor = await upload(
+        incidentId,
+        api.counselor.headers,
+        pdf(),
+        'school-notes.pdf',
+      ).expect(201);
+      const anonymousFile = await publicUpload([
+        { name: 'trackingCode', value: trackingCode },
+        { name: 'file', fileName: 'more.txt', content: text() },
+      ]).expect(201);
+
+      const status = await t.http
+        .post('/api/v1/public/reports/status')
+        .send({ trackingCode })
+        .expect(200);
+
+      const listed = idsOf(status.body.attachments);
+      expect(listed).toContain(anonymousFile.body.id);
+      expect(listed).not.toContain(fromCounselor.body.id);
+      const rows: { uploaded_by_id: string | null }[] = await t.dataSource.query(
+        'SELECT uploaded_by_id FROM attachments WHERE id = ANY($1)',
+        [listed],
+      );
+      expect(rows.every((row) => row.uploaded_by_id === null)).toBe(true);
     });
 
     it('refuses a missing tracking code with 400 and stores nothing', async () => {

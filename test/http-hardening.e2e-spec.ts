@@ -608,7 +608,7 @@ describe('HTTP hardening', () => {
   });
 
   describe('fuzzing', () => {
-    const SCHOOL_FIELDS = ['name', 'code', 'timeZone', 'holidays', 'policy'];
+    const SCHOOL_FIELDS = ['name', 'code', 'timeZone', 'holidays', 'policy', 'crisisContacts'];
     const USER_FIELDS = [
       'username',
       'displayName',

@@ -214,10 +214,12 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
           occurredAt: expect.any(String),
           triageDueAt: expect.any(String),
           resolveDueAt: expect.any(String),
+          dueAt: expect.any(String),
           resolvedAt: null,
           createdAt: expect.any(String),
         },
       ]);
+      expect(body.items[0].dueAt).toBe(body.items[0].triageDueAt);
     });
 
     it('shows a parent, newest first, their own report and their child’s reports and cases', async () => {
@@ -377,6 +379,61 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
     });
   });
 
+  describe('the next deadline a reporter or family is shown (dueAt)', () => {
+    const DAY = 24 * 60 * 60_000;
+    const triageDueAt = new Date(Date.now() + DAY);
+    const resolveDueAt = new Date(Date.now() + 10 * DAY);
+
+    it.each([
+      ['submitted', triageDueAt.toISOString()],
+      ['triaged', resolveDueAt.toISOString()],
+      ['investigating', resolveDueAt.toISOString()],
+      ['resolved', null],
+      ['closed', null],
+      ['dismissed', null],
+    ] as const)(
+      'is, for a %s case, %s, in the list and the views of the reporter and the family',
+      async (status, dueAt) => {
+        const child = await t.factory.user('student', {
+          district: world.district,
+          schools: [world.school],
+        });
+        const guardian = await t.factory.user('parent', {
+          district: world.district,
+          schools: [world.school],
+        });
+        await t.factory.guardianship(guardian, child);
+        const incident = await t.factory.incident(world.school, {
+          reporter: child,
+          status,
+          triageDueAt,
+          resolveDueAt,
+        });
+
+        for (const [who, view] of [
+          [child, 'reporter'],
+          [guardian, 'family'],
+        ] as const) {
+          const listed = await page(who);
+          expect(listed.items).toEqual([
+            expect.objectContaining({
+              id: incident.id,
+              view,
+              reference: incident.reference,
+              status,
+              triageDueAt: triageDueAt.toISOString(),
+              resolveDueAt: resolveDueAt.toISOString(),
+              dueAt,
+            }),
+          ]);
+          const detailed = await detail(who, incident.id);
+          expect(detailed.status).toBe(200);
+          expect(detailed.body).toMatchObject({ view, status, dueAt });
+        }
+      },
+    );
+  });
+
   describe('one incident', () => {
     it('shows a counselor the staff view: text, parties with linked students, reporter, escalation, full timeline', async () => {
       const { counselor, student } = world.users;
@@ -471,6 +528,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
         description: SECRET.descA,
         triageDueAt: expect.any(String),
         resolveDueAt: expect.any(String),
+        dueAt: view.triageDueAt,
         version: expect.any(Number),
       });
       for (const field of ['parties', 'reporter', 'escalationReasons', 'severity', 'assignee'])

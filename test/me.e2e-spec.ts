@@ -21,7 +21,11 @@ describe('GET /api/v1/me', () => {
     return response.body as Profile;
   }
 
-  const schoolOf = (school: { id: string; name: string }) => ({ id: school.id, name: school.name });
+  const schoolOf = (school: { id: string; name: string; code: string }) => ({
+    id: school.id,
+    name: school.name,
+    code: school.code,
+  });
 
   it.each(['student', 'staff', 'counselor', 'schoolAdmin'] as const)(
     'shows a %s their account and their school, and no children',
@@ -33,6 +37,7 @@ describe('GET /api/v1/me', () => {
         username: user.username,
         displayName: user.displayName,
         role: user.role,
+        locale: 'en',
         schools: [schoolOf(world.school)],
         children: [],
       });
@@ -47,6 +52,7 @@ describe('GET /api/v1/me', () => {
       username: parent.username,
       displayName: parent.displayName,
       role: 'parent',
+      locale: 'en',
       schools: [schoolOf(world.school)],
       children: [{ id: student.id, displayName: student.displayName, schoolId: world.school.id }],
     });
@@ -60,9 +66,20 @@ describe('GET /api/v1/me', () => {
       username: districtAdmin.username,
       displayName: districtAdmin.displayName,
       role: 'district_admin',
+      locale: 'en',
       schools: [],
       children: [],
     });
+  });
+
+  it('shows the language the account reads', async () => {
+    const reader = await t.factory.user(
+      'parent',
+      { district: world.district, schools: [world.school] },
+      { locale: 'es' },
+    );
+
+    await expect(profileOf(reader)).resolves.toMatchObject({ locale: 'es' });
   });
 
   it('lists every school of a member of several schools', async () => {
@@ -124,6 +141,131 @@ describe('GET /api/v1/me', () => {
   it('answers 401 without a token', async () => {
     const response = await t.http.get('/api/v1/me').expect(401);
     expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+});
+
+describe('PATCH /api/v1/me', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<TestApp['factory']['world']>>;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    world = await t.factory.world();
+  });
+
+  afterAll(() => t.close());
+
+  /** An account of its own, so that each test changes no one else. */
+  const freshUser = (role: User['role'] = 'student') =>
+    t.factory.user(role, {
+      district: world.district,
+      schools: role === 'district_admin' ? [] : [world.school],
+    });
+  const accountRow = async (id: string) => {
+    const rows: { display_name: string; locale: string; role: string; username: string }[] =
+      await t.dataSource.query(
+        'SELECT display_name, locale, role, username FROM users WHERE id = $1',
+        [id],
+      );
+    return rows[0];
+  };
+
+  it.each(['student', 'parent', 'staff', 'counselor', 'school_admin', 'district_admin'] as const)(
+    'lets a %s change their own language and name, and answers the profile',
+    async (role) => {
+      const user = await freshUser(role);
+      const api = await t.signIn(user);
+
+      const response = await api
+        .patch('/me', { locale: 'es', displayName: '  Sam Carter-Núñez ' })
+        .expect(200);
+
+      expect(response.body).toMatchObject({
+        id: user.id,
+        username: user.username,
+        role,
+        displayName: 'Sam Carter-Núñez',
+        locale: 'es',
+      });
+      expect(Object.keys(response.body).sort()).toEqual(
+        ['children', 'displayName', 'id', 'locale', 'role', 'schools', 'username'].sort(),
+      );
+      await expect(api.me().expectStatus(200)).resolves.toMatchObject({
+        displayName: 'Sam Carter-Núñez',
+        locale: 'es',
+      });
+      await expect(accountRow(user.id)).resolves.toMatchObject({
+        display_name: 'Sam Carter-Núñez',
+        locale: 'es',
+      });
+    },
+  );
+
+  it('changes only the field it is sent', async () => {
+    const user = await freshUser();
+    const api = await t.signIn(user);
+
+    await api.patch('/me', { locale: 'es' }).expect(200);
+    await expect(accountRow(user.id)).resolves.toMatchObject({
+      display_name: user.displayName,
+      locale: 'es',
+    });
+    await api.patch('/me', { displayName: 'New Name' }).expect(200);
+    await expect(accountRow(user.id)).resolves.toMatchObject({
+      display_name: 'New Name',
+      locale: 'es',
+    });
+    await api.patch('/me', { locale: 'en' }).expect(200);
+    await expect(accountRow(user.id)).resolves.toMatchObject({ locale: 'en' });
+  });
+
+  it.each([
+    ['an empty body', {}, 'displayName'],
+    ['a body of nulls', { displayName: null, locale: null }, 'displayName'],
+    ['an unsupported language', { locale: 'fr' }, 'locale'],
+    ['a language in capitals', { locale: 'ES' }, 'locale'],
+    ['an empty name', { displayName: '' }, 'displayName'],
+    ['a name of spaces', { displayName: '   ' }, 'displayName'],
+    ['a name over 200 characters', { displayName: 'n'.repeat(201) }, 'displayName'],
+    ['a name that is a number', { displayName: 42 }, 'displayName'],
+    ['a name that is a list', { displayName: ['Sam'] }, 'displayName'],
+    ['a role', { role: 'district_admin' }, 'role'],
+    ['a username', { username: 'someone.else' }, 'username'],
+    ['the disabled flag', { disabled: false, locale: 'es' }, 'disabled'],
+    ['a password', { password: 'a new passphrase for me' }, 'password'],
+    ['an e-mail address', { email: 'x@example.org' }, 'email'],
+  ])('refuses %s with 400 naming the field, and changes nothing', async (_case, body, field) => {
+    const user = await freshUser();
+    const before = await accountRow(user.id);
+
+    const response = await (await t.signIn(user)).patch('/me', body).expect(400);
+
+    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(JSON.stringify(response.body.message)).toContain(field);
+    await expect(accountRow(user.id)).resolves.toEqual(before);
+  });
+
+  it('answers 400, not 500, to a body that is not an object', async () => {
+    const api = await t.signIn(await freshUser());
+    for (const raw of ['[]', '"es"', 'null']) {
+      const response = await api.patch('/me').set('Content-Type', 'application/json').send(raw);
+      expect(response.status).toBe(400);
+    }
+  });
+
+  it('refuses a caller without a token with 401', async () => {
+    const response = await t.anonymous().patch('/me', { locale: 'es' }).expect(401);
+    expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+
+  it('refuses a disabled account’s still-valid token with 401 and changes nothing', async () => {
+    const user = await freshUser();
+    const api = await t.signIn(user);
+    await t.dataSource.query('UPDATE users SET disabled = true WHERE id = $1', [user.id]);
+
+    await api.patch('/me', { locale: 'es' }).expect(401);
+
+    await expect(accountRow(user.id)).resolves.toMatchObject({ locale: 'en' });
   });
 });
 
@@ -215,7 +357,7 @@ describe('demo data', () => {
       expect(profile.schools).toEqual([]);
     } else {
       expect(profile.schools).toEqual([
-        { id: await schoolId(code), name: code === 'MAPLE' ? MAPLE : OAK },
+        { id: await schoolId(code), name: code === 'MAPLE' ? MAPLE : OAK, code },
       ]);
     }
   });

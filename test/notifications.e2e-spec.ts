@@ -16,6 +16,8 @@ jest.setTimeout(60_000);
 
 const NOTIFICATIONS = '/api/v1/notifications';
 const MAIL_FROM = 'Safe Schools <no-reply@safe-schools.local>';
+/** Where the web app runs, as set (with a trailing slash the setting drops). */
+const PUBLIC_URL = 'https://reports.example-district.org';
 const DESCRIPTION = 'Two older kids pushed me against the lockers and called me names again.';
 
 type Who =
@@ -71,6 +73,7 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       LOG_LEVEL: 'silent',
       WORKER_POLL_MS: '60000',
       DEADLINE_SCAN_SECONDS: '3600',
+      PUBLIC_URL: `${PUBLIC_URL}/`,
       ...extra,
     });
 
@@ -730,10 +733,13 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
         const [mail] = written;
         expect(mail.headers.to).toBe(user.email);
         expect(mail.headers.from).toBe(MAIL_FROM);
-        // The e-mail says what the in-app notice says.
+        // The e-mail says what the in-app notice says, and ends with the link to the case.
         expect(mail.headers.subject).toBe(delivery.title);
         expect(mail.headers.subject).toContain(reference);
-        expect(mail.text.trim()).toBe(delivery.body);
+        const news = delivery.body.replace(/ Sign in to Safe Schools to see the details\.$/, '');
+        expect(mail.text.trim()).toBe(
+          `${news}\n\nSign in to Safe Schools to see the details:\n${PUBLIC_URL}/cases/${id}`,
+        );
         // A notice never carries the report's words.
         expect(mail.text).not.toContain(DESCRIPTION);
         expect(mail.text).not.toContain(people.student.displayName);
@@ -770,6 +776,9 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
         expect(received).toHaveLength(1);
         expect(received[0].headers.to).toBe(people.counselor.email);
         expect(received[0].headers.subject).toBe(`New report ${reference}`);
+        expect(received[0].text.trimEnd()).toMatch(
+          new RegExp(`Sign in to Safe Schools to see the details:\\n${PUBLIC_URL}/cases/${id}$`),
+        );
         expect(mailFiles()).toHaveLength(mailsBefore);
       } finally {
         await smtpWorker.close();
@@ -804,13 +813,36 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
           mail.headers.subject === `Novedades sobre el reporte ${reference}`,
       );
       expect(spanishMail?.text).toContain('ahora está revisado por la escuela');
-      expect(spanishMail?.text).toContain('Inicie sesión en Safe Schools');
+      expect(spanishMail?.text.trimEnd()).toMatch(
+        new RegExp(
+          `\\n\\nInicie sesión en Safe Schools para ver los detalles:\\n${PUBLIC_URL}/cases/${id}$`,
+        ),
+      );
       const englishMail = mailFiles().find(
         (mail) =>
           mail.headers.to === people.parent.email &&
           mail.headers.subject === `Update on report ${reference}`,
       );
-      expect(englishMail?.text).toContain('Sign in to Safe Schools');
+      expect(englishMail?.text.trimEnd()).toMatch(
+        new RegExp(
+          `\\n\\nSign in to Safe Schools to see the details:\\n${PUBLIC_URL}/cases/${id}$`,
+        ),
+      );
+      // The in-app notice keeps its sentence; the app links the case by its incidentId.
+      expect(byName.parent.body).toMatch(/Sign in to Safe Schools to see the details\.$/);
+    });
+
+    it('links every e-mail about a case to that case page', async () => {
+      const { id } = await file('student');
+      await act('counselor', id, 'triage', { severity: 'low', assigneeId: people.counselor2.id });
+      await deliverAll();
+
+      const sent = await query<{ id: string; body: string }>(
+        'SELECT id, body FROM email_deliveries WHERE incident_id = $1',
+        [id],
+      );
+      expect(sent.length).toBeGreaterThanOrEqual(3);
+      for (const mail of sent) expect(mail.body.endsWith(`\n${PUBLIC_URL}/cases/${id}`)).toBe(true);
     });
   });
 

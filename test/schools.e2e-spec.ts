@@ -55,6 +55,7 @@ describe('schools administration', () => {
         timeZone: 'America/Chicago',
         holidays: [],
         policy: { triageSchoolDays: 1, resolveSchoolDays: 10 },
+        crisisContacts: [],
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -221,6 +222,7 @@ describe('schools administration', () => {
               triageSchoolDays: expect.any(Number),
               resolveSchoolDays: expect.any(Number),
             },
+            crisisContacts: expect.any(Array),
             createdAt: expect.any(String),
             updatedAt: expect.any(String),
           },
@@ -457,6 +459,182 @@ describe('schools administration', () => {
         .send({ policy: { triageSchoolDays: 9, resolveSchoolDays: 90 } })
         .expect(401);
       await expect(schoolRow(world.school.id)).resolves.toEqual(before);
+    });
+  });
+
+  describe('crisis contacts', () => {
+    const COUNSELING = {
+      name: 'Birch Lane counseling office',
+      phone: '555-0142',
+      hours: 'School days 7:30–3:30',
+    };
+    const HELPLINE = { name: 'Teen helpline', phone: '+1 (555) 010.0199' };
+    const contactsOf = async (id: string) => {
+      const rows: { crisis_contacts: unknown }[] = await t.dataSource.query(
+        'SELECT crisis_contacts FROM schools WHERE id = $1',
+        [id],
+      );
+      return rows[0].crisis_contacts;
+    };
+
+    it('are taken when a school is created, trimmed, and answered with hours null when not said', async () => {
+      const response = await api.districtAdmin
+        .post('/schools')
+        .send(
+          newSchool({
+            crisisContacts: [
+              { ...COUNSELING, name: `  ${COUNSELING.name} ` },
+              { ...HELPLINE, hours: '' },
+            ],
+          }),
+        )
+        .expect(201);
+
+      const expected = [COUNSELING, { ...HELPLINE, hours: null }];
+      expect(response.body.crisisContacts).toEqual(expected);
+      await expect(contactsOf(response.body.id)).resolves.toEqual(expected);
+    });
+
+    it('are replaced as a whole list by PATCH, by a district admin or the school’s admin', async () => {
+      const school = await t.factory.school(world.district);
+      const admin = await t.factory.user('school_admin', {
+        district: world.district,
+        schools: [school],
+      });
+
+      await api.districtAdmin
+        .patch(`/schools/${school.id}`)
+        .send({ crisisContacts: [COUNSELING, HELPLINE] })
+        .expect(200);
+      const response = await (
+        await t.signIn(admin)
+      )
+        .patch(`/schools/${school.id}`)
+        .send({ crisisContacts: [HELPLINE] })
+        .expect(200);
+
+      expect(response.body.crisisContacts).toEqual([{ ...HELPLINE, hours: null }]);
+      const listed = await (await t.signIn(admin)).get('/schools').expect(200);
+      expect(listed.body.items[0].crisisContacts).toEqual([{ ...HELPLINE, hours: null }]);
+      await api.districtAdmin
+        .patch(`/schools/${school.id}`)
+        .send({ crisisContacts: [] })
+        .expect(200);
+      await expect(contactsOf(school.id)).resolves.toEqual([]);
+    });
+
+    it('stay as they were when a PATCH does not send them', async () => {
+      const school = await t.factory.school(world.district, { crisisContacts: [COUNSELING] });
+
+      await api.districtAdmin
+        .patch(`/schools/${school.id}`)
+        .send({ name: 'Another Name Academy' })
+        .expect(200);
+
+      await expect(contactsOf(school.id)).resolves.toEqual([COUNSELING]);
+    });
+
+    it('are shown with the school on the public page for anonymous reporters', async () => {
+      const school = await t.factory.school(world.district, {
+        crisisContacts: [COUNSELING, { ...HELPLINE, hours: null }],
+      });
+
+      const response = await t
+        .anonymous()
+        .get(`/public/schools/${school.code.toLowerCase()}`)
+        .expect(200);
+
+      expect(response.body).toEqual({
+        name: school.name,
+        code: school.code,
+        crisisContacts: [COUNSELING, { ...HELPLINE, hours: null }],
+      });
+    });
+
+    it('are an empty list on the public page of a school without any', async () => {
+      const school = await t.factory.school(world.district);
+      const response = await t.anonymous().get(`/public/schools/${school.code}`).expect(200);
+      expect(response.body).toEqual({ name: school.name, code: school.code, crisisContacts: [] });
+    });
+
+    it('allow ten contacts and refuse eleven with 400', async () => {
+      const school = await t.factory.school(world.district);
+      const many = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({ name: `Line ${i}`, phone: `555-01${10 + i}` }));
+
+      await api.districtAdmin
+        .patch(`/schools/${school.id}`)
+        .send({ crisisContacts: many(10) })
+        .expect(200);
+      const response = await api.districtAdmin
+        .patch(`/schools/${school.id}`)
+        .send({ crisisContacts: many(11) })
+        .expect(400);
+
+      expect(JSON.stringify(response.body.message)).toContain('crisisContacts');
+      await expect(contactsOf(school.id)).resolves.toHaveLength(10);
+    });
+
+    it.each([
+      ['a list set to null', null, 'crisisContacts'],
+      ['a list that is an object', { name: 'x', phone: '555-0100' }, 'crisisContacts'],
+      ['a contact that is a string', ['555-0100'], 'crisisContacts'],
+      ['a contact that is null', [null], 'crisisContacts'],
+      ['a contact without a name', [{ phone: '555-0100' }], 'crisisContacts.0.name'],
+      ['an empty name', [{ name: '   ', phone: '555-0100' }], 'crisisContacts.0.name'],
+      ['a name over 100 characters', [{ name: 'n'.repeat(101), phone: '555-0100' }], 'name'],
+      ['a contact without a phone', [{ name: 'Office' }], 'crisisContacts.0.phone'],
+      ['a phone with letters', [{ name: 'Office', phone: 'call-me-maybe' }], 'phone'],
+      ['a phone of two digits', [{ name: 'Office', phone: '11' }], 'phone'],
+      ['a phone without digits', [{ name: 'Office', phone: '(---)' }], 'phone'],
+      ['a phone over 40 characters', [{ name: 'Office', phone: '5'.repeat(41) }], 'phone'],
+      ['a phone that is a number', [{ name: 'Office', phone: 5550142 }], 'phone'],
+      [
+        'hours over 100 characters',
+        [{ name: 'Office', phone: '555-0100', hours: 'h'.repeat(101) }],
+        'hours',
+      ],
+      ['hours that are a number', [{ name: 'Office', phone: '555-0100', hours: 9 }], 'hours'],
+      [
+        'an unknown field in a contact',
+        [{ name: 'Office', phone: '555-0100', email: 'x@example.org' }],
+        'email',
+      ],
+    ])('refuse %s with 400 naming the field, and change nothing', async (_case, value, field) => {
+      const school = await t.factory.school(world.district, { crisisContacts: [COUNSELING] });
+
+      const response = await api.districtAdmin
+        .patch(`/schools/${school.id}`)
+        .send({ crisisContacts: value })
+        .expect(400);
+
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      expect(JSON.stringify(response.body.message)).toContain(field);
+      await expect(contactsOf(school.id)).resolves.toEqual([COUNSELING]);
+    });
+
+    it.each(NON_ADMINS)(
+      'may not be changed by a %s (403), nor without a token (401)',
+      async (who) => {
+        await api[who]
+          .patch(`/schools/${world.school.id}`)
+          .send({ crisisContacts: [COUNSELING] })
+          .expect(403);
+        await t
+          .anonymous()
+          .patch(`/schools/${world.school.id}`)
+          .send({ crisisContacts: [COUNSELING] })
+          .expect(401);
+      },
+    );
+
+    it('may not be changed by the admin of another school (404)', async () => {
+      const before = await contactsOf(world.sisterSchool.id);
+      await api.schoolAdmin
+        .patch(`/schools/${world.sisterSchool.id}`)
+        .send({ crisisContacts: [COUNSELING] })
+        .expect(404);
+      await expect(contactsOf(world.sisterSchool.id)).resolves.toEqual(before);
     });
   });
 });

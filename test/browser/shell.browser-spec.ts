@@ -21,7 +21,6 @@ describeInBrowser('web app shell', () => {
     it(`shows the sign-in page in English and Spanish at ${viewport.width}px, with no axe violations`, async () => {
       const english = await h.newPage({ viewport });
       await english.goto('/');
-      await expect(english.getByRole('heading', { level: 1 })).resolves.toBeDefined();
       expect(await english.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
       await english.getByLabel('Username').waitFor();
       await english.getByLabel('Password').waitFor();
@@ -98,6 +97,7 @@ describeInBrowser('web app shell', () => {
   it('pressing Esc twice leaves the site too', async () => {
     const page = await h.newPage();
     await page.goto('/track');
+    await page.getByRole('button', { name: 'Leave this site' }).waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expectLeftTheSite(page);
@@ -150,6 +150,39 @@ describeInBrowser('web app shell', () => {
     await page.reload();
     await page.getByRole('link', { name: 'Settings' }).waitFor();
   });
+
+  it('signs in and leaves by keyboard alone, with the focus visible', async () => {
+    const page = await h.newPage({ viewport: DESKTOP });
+    await page.goto('/');
+    await page.getByLabel('Username').waitFor();
+    // The page's heading has the focus (screen readers announce where they are): Tab goes on from there.
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Sign in');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('username');
+    const outline = await page.evaluate('getComputedStyle(document.activeElement).outlineStyle');
+    expect(outline).not.toBe('none');
+    await page.keyboard.type('student.sam');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('safe-schools-demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Settings' }).waitFor();
+    await page.getByRole('button', { name: 'Leave this site' }).focus();
+    await page.keyboard.press('Enter');
+    await expectLeftTheSite(page);
+  });
+
+  it.each(['/', '/track', '/report/MAPLE'])(
+    'reflows %s at 320 CSS pixels (400%% zoom) without scrolling sideways',
+    async (path) => {
+      const page = await h.newPage({ viewport: { width: 320, height: 256 } });
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    },
+  );
 
   it('answers unknown addresses with the app and unknown API paths with JSON 404', async () => {
     const page = await h.newPage();

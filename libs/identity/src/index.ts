@@ -41,7 +41,15 @@ export { GuardianshipsService } from './guardianships/guardianships.service';
 export { InstallationService } from './installation/installation.service';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords/password-policy';
 export { PASSWORD_HASH_OPTIONS, PasswordService } from './passwords/password.service';
+export {
+  CRISIS_CONTACT_HOURS_MAX,
+  CRISIS_CONTACT_NAME_MAX,
+  CRISIS_PHONE_PATTERN,
+  CRISIS_PHONE_RULE,
+  MAX_CRISIS_CONTACTS,
+  type CrisisContact,
+} from './schools/crisis-contacts';
 export { SchoolsService } from './schools/schools.service';
-export { ProfileService, type Profile } from './users/profile.service';
+export { ProfileService, type Profile, type ProfileChanges } from './users/profile.service';
 export { UsersService, type UserWithSchools } from './users/users.service';
 export { SCHOOL_CODE_PATTERN, SCHOOL_CODE_RULE, USERNAME_PATTERN, USERNAME_RULE } from './naming';

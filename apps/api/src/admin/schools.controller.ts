@@ -48,7 +48,7 @@ export class SchoolsController {
   @Patch(':id')
   @RequirePermission(Permission.SchoolAdminister)
   @ApiOperation({
-    summary: 'Change a school; school admins may change holidays and policy only',
+    summary: 'Change a school; school admins may change holidays, policy and crisis contacts only',
     description: 'Changing the calendar or policy never moves deadlines already set on incidents.',
   })
   @ApiOkResponse({ type: SchoolDto })

@@ -35,7 +35,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End the session the refresh token belongs to' })
-  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiNoContentResponse({ description: 'Signed out (also for an unknown token)' })
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, Permission, ProfileService, type Principal } from '@app/identity';
 import type { FastifyRequest } from 'fastify';
 import { RequirePermission } from './decorators/permission.decorator';
 import { CurrentPrincipal } from './decorators/current-principal.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
-import { ProfileDto } from './dto/profile.dto';
+import { ProfileDto, UpdateProfileDto } from './dto/profile.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
 
 @ApiTags('auth')
@@ -19,9 +19,22 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your account, your schools and, for parents, your children' })
   @ApiOkResponse({ type: ProfileDto })
   me(@CurrentPrincipal() principal: Principal): Promise<ProfileDto> {
     return this.profiles.profile(principal);
+  }
+
+  @Patch()
+  @ApiOperation({
+    summary: 'Change your own display name or language (at least one); answers your profile',
+  })
+  @ApiOkResponse({ type: ProfileDto })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdateProfileDto,
+  ): Promise<ProfileDto> {
+    return this.profiles.update(principal, body);
   }
 
   @Post('password')

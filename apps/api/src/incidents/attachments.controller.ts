@@ -51,7 +51,10 @@ export class AttachmentsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_UPLOAD_BODY)
-  @ApiCreatedResponse({ type: AttachmentView })
+  @ApiCreatedResponse({
+    type: AttachmentView,
+    description: 'Pictures are kept without their metadata: size is that of the kept file',
+  })
   async attach(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,

@@ -42,6 +42,7 @@ export class MessagesController {
   @Post()
   @RequirePermission(Permission.IncidentMessage)
   @ApiOperation({ summary: 'Write to the school (families) or to a family (staff)' })
+  @ApiCreatedResponse({ type: MessageView })
   @ApiConflictResponse({
     description:
       'The case is closed: it takes no new messages from anyone. The message says how to raise a new concern: file a new report (POST /api/v1/incidents).',

@@ -26,13 +26,14 @@ import {
   AnonymousReportsService,
   AttachmentsService,
 } from '@app/incidents';
-import { AnonymousReportStatusDto, AttachmentView, MessageView } from './dto/incident-views.dto';
+import { AnonymousReportStatusView, AttachmentView, MessageView } from './dto/incident-views.dto';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator';
 import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
 import { FILE_UPLOAD_BODY } from './attachments.controller';
 import { AnonymousMessageDto, TrackingCodeDto } from './dto/message.dto';
-import { FiledAnonymousReportDto, PublicReportDto, PublicSchoolDto } from './dto/report.dto';
+import { PublicSchoolDto } from './dto/public-school.dto';
+import { FiledAnonymousReportDto, PublicReportDto } from './dto/report.dto';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyOf } from './idempotency-key';
 import { readUploadedFile } from './multipart';
 
@@ -53,9 +54,11 @@ export class PublicReportsController {
   ) {}
 
   @Get('schools/:code')
-  @ApiOperation({ summary: 'Check a school by its public code before reporting' })
+  @ApiOperation({
+    summary: 'Check a school by its public code before reporting; with its crisis contacts',
+  })
   @ApiOkResponse({ type: PublicSchoolDto })
-  school(@Param('code') code: string): Promise<{ name: string; code: string }> {
+  school(@Param('code') code: string): Promise<PublicSchoolDto> {
     return this.anonymous.school(code);
   }
 
@@ -87,13 +90,14 @@ export class PublicReportsController {
   @ApiOperation({
     summary: 'Your report and its messages, by tracking code; 404 for an unknown code',
   })
-  @ApiOkResponse({ type: AnonymousReportStatusDto })
-  status(@Body() body: TrackingCodeDto) {
+  @ApiOkResponse({ type: AnonymousReportStatusView })
+  status(@Body() body: TrackingCodeDto): Promise<AnonymousReportStatusView> {
     return this.anonymous.status(body.trackingCode);
   }
 
   @Post('reports/messages')
   @ApiOperation({ summary: 'Write to the school about your report' })
+  @ApiCreatedResponse({ type: MessageView })
   @ApiConflictResponse({
     description:
       'The report is closed: it takes no new messages. The message says how to raise a new concern: file a new report (POST /api/v1/public/reports).',

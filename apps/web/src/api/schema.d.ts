@@ -89,6 +89,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in from the web app: the access token in the body, the refresh token in the ss_refresh cookie
+         * @description Same credentials check, throttling and answers as POST /auth/login: 401 for any wrong credential, 429 after repeated failures.
+         */
+        post: operations["SessionController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session in the ss_refresh cookie and clears the cookie */
+        post: operations["SessionController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new access token for the session in the ss_refresh cookie, which is rotated
+         * @description No body. A missing, expired or revoked cookie is a 401 that clears it; presenting an already rotated one ends its whole session family, as POST /auth/refresh does.
+         */
+        post: operations["SessionController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/caseload": {
         parameters: {
             query?: never;
@@ -337,13 +394,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Your account, your schools and, for parents, your children */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change your own display name or language (at least one); answers your profile */
+        patch: operations["MeController_update"];
         trace?: never;
     };
     "/api/v1/me/password": {
@@ -475,7 +534,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check a school by its public code before reporting */
+        /** Check a school by its public code before reporting; with its crisis contacts */
         get: operations["PublicReportsController_school"];
         put?: never;
         post?: never;
@@ -517,7 +576,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a school; school admins may change holidays and policy only
+         * Change a school; school admins may change holidays, policy and crisis contacts only
          * @description Changing the calendar or policy never moves deadlines already set on incidents.
          */
         patch: operations["SchoolsController_update"];
@@ -622,7 +681,7 @@ export interface components {
             /** @example K7QM-W3ZP-9HTC-NV4R-XE2D */
             trackingCode: string;
         };
-        AnonymousReportStatusDto: {
+        AnonymousReportStatusView: {
             /** @description The files you added */
             attachments: components["schemas"]["AttachmentView"][];
             category: components["schemas"]["Category"];
@@ -630,13 +689,18 @@ export interface components {
             createdAt: string;
             description: string;
             /**
+             * Format: date-time
+             * @description The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed
+             */
+            dueAt: string | null;
+            /**
              * Format: uuid
              * @description Absent for anonymous reporters
              */
             id?: string;
             location: components["schemas"]["Location"];
             locationDetail: string | null;
-            /** @description Oldest first */
+            /** @description Your thread with the school, oldest first */
             messages: components["schemas"]["MessageView"][];
             /** Format: date-time */
             occurredAt: string;
@@ -796,6 +860,8 @@ export interface components {
              * @example MAPLE
              */
             code: string;
+            /** @description Whom to reach in a crisis, shown on the school’s public page; replaces the whole list */
+            crisisContacts?: components["schemas"]["CrisisContactDto"][];
             /**
              * @description Days without school
              * @example [
@@ -825,6 +891,28 @@ export interface components {
              */
             username: string;
         };
+        CrisisContactDto: {
+            /**
+             * @description When someone answers; empty or null: not said
+             * @example School days 7:30–3:30
+             */
+            hours?: string | null;
+            /** @example Maple Ridge counseling office */
+            name: string;
+            /**
+             * @description 3 to 40 digits, spaces or + ( ) - . characters
+             * @example 555-0142
+             */
+            phone: string;
+        };
+        CrisisContactView: {
+            /** @example School days 7:30–3:30 */
+            hours: string | null;
+            /** @example Maple Ridge counseling office */
+            name: string;
+            /** @example 555-0142 */
+            phone: string;
+        };
         /** @enum {string} */
         CriticalReason: "urgent_flag" | "self_harm" | "weapon" | "threat" | "triage";
         DeadlinePolicyDto: {
@@ -849,6 +937,11 @@ export interface components {
             child: components["schemas"]["PersonRef"];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed
+             */
+            dueAt: string | null;
             /** Format: uuid */
             id: string;
             location: components["schemas"]["Location"];
@@ -873,10 +966,20 @@ export interface components {
             /** @example MAPLE-2026-00042 */
             reference: string;
             /**
+             * Format: date-time
+             * @description The school should have resolved the report by then
+             */
+            resolveDueAt: string;
+            /**
              * @description Shown once and never again: keep it to follow the report
              * @example K7QM-W3ZP-9HTC-NV4R-XE2D
              */
             trackingCode: string;
+            /**
+             * Format: date-time
+             * @description The school starts looking into the report by then
+             */
+            triageDueAt: string;
         };
         FiledIncidentDto: {
             /** Format: uuid */
@@ -985,6 +1088,11 @@ export interface components {
             category: components["schemas"]["Category"];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed
+             */
+            dueAt: string | null;
             /** Format: uuid */
             id: string;
             location: components["schemas"]["Location"];
@@ -1068,11 +1176,15 @@ export interface components {
             displayName: string;
             /** Format: uuid */
             id: string;
+            /** @description The language of the app and of your notices */
+            locale: components["schemas"]["Locale"];
             role: components["schemas"]["Role"];
             schools: components["schemas"]["ProfileSchoolDto"][];
             username: string;
         };
         ProfileSchoolDto: {
+            /** @description The public code, for the anonymous report page /report/:code */
+            code: string;
             /** Format: uuid */
             id: string;
             name: string;
@@ -1114,6 +1226,8 @@ export interface components {
         PublicSchoolDto: {
             /** @example MAPLE */
             code: string;
+            /** @description Whom to reach now when someone is in danger; may be empty */
+            crisisContacts: components["schemas"]["CrisisContactView"][];
             /** @example Maple Ridge Middle School */
             name: string;
         };
@@ -1142,6 +1256,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
+            /**
+             * Format: date-time
+             * @description The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed
+             */
+            dueAt: string | null;
             /**
              * Format: uuid
              * @description Absent for anonymous reporters
@@ -1183,6 +1302,7 @@ export interface components {
             code: string;
             /** Format: date-time */
             createdAt: string;
+            crisisContacts: components["schemas"]["CrisisContactView"][];
             /** Format: uuid */
             districtId: string;
             holidays: string[];
@@ -1197,6 +1317,13 @@ export interface components {
         SchoolPageDto: {
             items: components["schemas"]["SchoolDto"][];
             nextCursor: string | null;
+        };
+        SessionDto: {
+            /** @description Bearer token for the Authorization header */
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            user: components["schemas"]["TokenUserDto"];
         };
         /** @enum {string} */
         Severity: "low" | "medium" | "high" | "critical";
@@ -1346,12 +1473,20 @@ export interface components {
             /** @description The `version` of the incident as you read it */
             version: number;
         };
+        UpdateProfileDto: {
+            /** @example Sam Carter */
+            displayName?: string;
+            /** @enum {string} */
+            locale?: "en" | "es";
+        };
         UpdateSchoolDto: {
             /**
              * @description Public code for anonymous reports: letters, digits, dashes
              * @example MAPLE
              */
             code?: string;
+            /** @description Whom to reach in a crisis, shown on the school’s public page; replaces the whole list */
+            crisisContacts?: components["schemas"]["CrisisContactDto"][];
             /**
              * @description Days without school
              * @example [
@@ -1489,7 +1624,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed out */
+            /** @description Signed out (also for an unknown token) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1518,6 +1653,110 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description ss_refresh=<refresh token>; Max-Age=<REFRESH_TOKEN_TTL_DAYS in seconds>; Path=/api/v1/auth/session; HttpOnly; SameSite=Strict (+ Secure over HTTPS) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another site sent the request (Sec-Fetch-Site or Origin): refused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failed sign-ins: see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when there was no session) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another site sent the request (Sec-Fetch-Site or Origin): refused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description No live session: sign in again */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another site sent the request (Sec-Fetch-Site or Origin): refused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1738,6 +1977,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Pictures are kept without their metadata: size is that of the kept file */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1924,6 +2164,29 @@ export interface operations {
             };
         };
     };
+    MeController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"];
+                };
+            };
+        };
+    };
     MeController_changePassword: {
         parameters: {
             query?: never;
@@ -2097,7 +2360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnonymousReportStatusDto"];
+                    "application/json": components["schemas"]["AnonymousReportStatusView"];
                 };
             };
         };

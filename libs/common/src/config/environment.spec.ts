@@ -60,6 +60,25 @@ describe('parseEnvironment', () => {
       expect(problemsOf({ DUE_SOON_HOURS: value }).join()).toMatch(/DUE_SOON_HOURS/);
   });
 
+  it('links e-mails to the web app at PUBLIC_URL, an http(s) URL kept without a trailing slash', () => {
+    expect(parseEnvironment({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(parseEnvironment({ PUBLIC_URL: 'https://reports.example.org/' }).PUBLIC_URL).toBe(
+      'https://reports.example.org',
+    );
+    expect(parseEnvironment({ PUBLIC_URL: 'https://example.org/safe//' }).PUBLIC_URL).toBe(
+      'https://example.org/safe',
+    );
+    for (const value of [
+      'reports.example.org',
+      'ftp://reports.example.org',
+      'javascript:alert(1)',
+      'https://example.org/?next=x',
+      'https://example.org/#cases',
+      'not a url',
+    ])
+      expect(problemsOf({ PUBLIC_URL: value }).join()).toMatch(/PUBLIC_URL/);
+  });
+
   it('names every bad variable', () => {
     const problems = problemsOf({ PORT: 'eighty', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(3);

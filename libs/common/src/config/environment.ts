@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   MaxLength,
@@ -152,6 +153,25 @@ export class EnvironmentVariables {
   @IsString()
   @MaxLength(254)
   MAIL_FROM = 'Safe Schools <no-reply@safe-schools.local>';
+
+  /** Where people open the web app; e-mails link to `${PUBLIC_URL}/cases/<id>`. No trailing slash is kept. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(/\/+$/, '') : value,
+  )
+  @MaxLength(500)
+  @IsUrl(
+    {
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: false,
+      allow_query_components: false,
+      allow_fragments: false,
+    },
+    {
+      message: 'PUBLIC_URL must be an http:// or https:// URL such as https://reports.example.org',
+    },
+  )
+  PUBLIC_URL = 'http://localhost:3000';
 
   /** Run the background worker inside the API process (one command does everything). */
   @Transform(toBoolean)

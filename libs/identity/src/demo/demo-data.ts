@@ -1,4 +1,5 @@
 import type { Locale, Role } from '../roles';
+import type { CrisisContact } from '../schools/crisis-contacts';
 
 export const DEMO_DISTRICT = 'Riverside Unified';
 
@@ -8,6 +9,19 @@ export const DEMO_SCHOOLS = [
 ] as const;
 
 type SchoolKey = (typeof DEMO_SCHOOLS)[number]['key'];
+
+/** Fictitious contacts (555-01xx numbers are reserved for fiction) for the schools' public pages. */
+export const DEMO_CRISIS_CONTACTS: Record<SchoolKey, CrisisContact[]> = {
+  maple: [
+    { name: 'Maple Ridge counseling office', phone: '555-0142', hours: 'School days 7:30–3:30' },
+    {
+      name: 'Riverside demo helpline (fictitious)',
+      phone: '555-0199',
+      hours: 'Every day, all day',
+    },
+  ],
+  oak: [{ name: 'Oak Hill front office', phone: '555-0157', hours: 'School days 8:00–3:00' }],
+};
 
 export interface DemoUser {
   username: string;

@@ -7,7 +7,13 @@ import { School } from '../entities/school.entity';
 import { SchoolMembership } from '../entities/school-membership.entity';
 import { User } from '../entities/user.entity';
 import { PasswordService } from '../passwords/password.service';
-import { DEMO_DISTRICT, DEMO_SCHOOLS, DEMO_TIME_ZONE, DEMO_USERS } from './demo-data';
+import {
+  DEMO_CRISIS_CONTACTS,
+  DEMO_DISTRICT,
+  DEMO_SCHOOLS,
+  DEMO_TIME_ZONE,
+  DEMO_USERS,
+} from './demo-data';
 
 const SEED_LOCK_KEY = 7_240_114;
 
@@ -39,6 +45,7 @@ export class DemoSeedService {
             holidays: [],
             triageSchoolDays: 1,
             resolveSchoolDays: 10,
+            crisisContacts: DEMO_CRISIS_CONTACTS[school.key],
           }),
         );
       }

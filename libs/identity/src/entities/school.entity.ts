@@ -9,9 +9,14 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { CrisisContact } from '../schools/crisis-contacts';
 import { District } from './district.entity';
 
 @Entity('schools')
+@Check(
+  'chk_schools_crisis_contacts',
+  `jsonb_typeof("crisis_contacts") = 'array' AND jsonb_array_length("crisis_contacts") <= 10`,
+)
 @Check(
   'chk_schools_policy',
   '"triage_school_days" BETWEEN 0 AND 60 AND "resolve_school_days" BETWEEN 1 AND 120',
@@ -49,6 +54,10 @@ export class School {
 
   @Column({ type: 'smallint', default: 10 })
   resolveSchoolDays: number;
+
+  /** Whom to reach in a crisis, on the school's public page (at most 10). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  crisisContacts: CrisisContact[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

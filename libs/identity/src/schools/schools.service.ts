@@ -14,6 +14,7 @@ import { Permission } from '../access/permission';
 import { scopeOf } from '../access/school-scope';
 import { School } from '../entities/school.entity';
 import type { Principal } from '../principal';
+import { normaliseCrisisContacts } from './crisis-contacts';
 
 export interface DeadlinePolicy {
   triageSchoolDays: number;
@@ -26,11 +27,12 @@ export interface CreateSchoolInput {
   timeZone: string;
   holidays?: string[];
   policy?: DeadlinePolicy;
+  crisisContacts?: { name: string; phone: string; hours?: string | null }[];
 }
 
 export type UpdateSchoolInput = Partial<CreateSchoolInput>;
 
-/** Fields only a district administrator may change; school admins edit the calendar and policy. */
+/** Fields only a district administrator may change; school admins edit the calendar, policy and crisis contacts. */
 const DISTRICT_ONLY_FIELDS = ['name', 'code', 'timeZone'] as const;
 
 @Injectable()
@@ -49,6 +51,7 @@ export class SchoolsService {
       holidays: normaliseHolidays(input.holidays ?? []),
       triageSchoolDays: input.policy?.triageSchoolDays ?? 1,
       resolveSchoolDays: input.policy?.resolveSchoolDays ?? 10,
+      crisisContacts: normaliseCrisisContacts(input.crisisContacts ?? []),
     });
     return this.saveUnique(school);
   }
@@ -82,7 +85,7 @@ export class SchoolsService {
       const refused = DISTRICT_ONLY_FIELDS.filter((field) => input[field] !== undefined);
       if (refused.length > 0) {
         throw new NotAllowedError(
-          `Only a district administrator may change ${refused.join(', ')}; school administrators may change holidays and policy`,
+          `Only a district administrator may change ${refused.join(', ')}; school administrators may change holidays, policy and crisis contacts`,
         );
       }
     }
@@ -95,6 +98,8 @@ export class SchoolsService {
       school.triageSchoolDays = input.policy.triageSchoolDays;
       school.resolveSchoolDays = input.policy.resolveSchoolDays;
     }
+    if (input.crisisContacts !== undefined)
+      school.crisisContacts = normaliseCrisisContacts(input.crisisContacts);
     return this.saveUnique(school);
   }
 

@@ -35,16 +35,17 @@ export class AnonymousFilingService {
         return this.recordAnonymous(manager, schoolCode, report, generateTrackingCode);
       }
       const codeFor = (reference: string) => this.retryCodes.codeFor(reference, idempotency);
+      let filed: FiledAnonymousReport | undefined;
       const { replayed, response } = await this.idempotency.run(
         manager,
         { userId: null, key: anonymousKey(idempotency.key), body: idempotency.body },
-        async () => ({
-          reference: (await this.recordAnonymous(manager, schoolCode, report, codeFor)).reference,
-        }),
+        async () => {
+          filed = await this.recordAnonymous(manager, schoolCode, report, codeFor);
+          return { reference: filed.reference };
+        },
       );
-      const trackingCode = codeFor(response.reference);
-      if (replayed) await this.requireTrackingCode(manager, response.reference, trackingCode);
-      return { reference: response.reference, trackingCode };
+      if (!replayed && filed) return filed;
+      return this.replayed(manager, response.reference, codeFor(response.reference));
     });
   }
 
@@ -73,20 +74,40 @@ export class AnonymousFilingService {
       incidentId: incident.id,
       codeHash: hashTrackingCode(normaliseTrackingCode(trackingCode)!),
     });
-    return { reference: incident.reference, trackingCode };
+    return {
+      reference: incident.reference,
+      trackingCode,
+      triageDueAt: incident.triageDueAt,
+      resolveDueAt: incident.resolveDueAt,
+    };
   }
 
-  /** A derived code stops matching when the server secret changes: never answer a dead code. */
-  private async requireTrackingCode(manager: EntityManager, reference: string, code: string) {
-    const [access] = await manager.query<{ id: string }[]>(
-      `SELECT a.id FROM anonymous_access a JOIN incidents i ON i.id = a.incident_id
+  /**
+   * The first answer again, for a retry: the stored answer holds the reference
+   * only, so the due dates are read back. A derived code stops matching when the
+   * server secret changes: never answer a dead code.
+   */
+  private async replayed(
+    manager: EntityManager,
+    reference: string,
+    trackingCode: string,
+  ): Promise<FiledAnonymousReport> {
+    const [filed] = await manager.query<{ triage_due_at: Date; resolve_due_at: Date }[]>(
+      `SELECT i.triage_due_at, i.resolve_due_at
+         FROM anonymous_access a JOIN incidents i ON i.id = a.incident_id
         WHERE i.reference = $1 AND a.code_hash = $2`,
-      [reference, hashTrackingCode(normaliseTrackingCode(code)!)],
+      [reference, hashTrackingCode(normaliseTrackingCode(trackingCode)!)],
     );
-    if (!access) {
+    if (!filed) {
       throw new ConflictError(
         `Report ${reference} was filed with this Idempotency-Key, but its tracking code cannot be shown again: use the one from the first answer`,
       );
     }
+    return {
+      reference,
+      trackingCode,
+      triageDueAt: filed.triage_due_at,
+      resolveDueAt: filed.resolve_due_at,
+    };
   }
 }

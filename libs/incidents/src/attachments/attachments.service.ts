@@ -6,7 +6,7 @@ import {
   UnsupportedTypeError,
 } from '@app/common';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, reachesRecord, type Principal } from '@app/identity';
@@ -19,6 +19,7 @@ import type { AttachmentView } from '../views/incident.views';
 import { AttachmentStorage } from './attachment-storage';
 import { sanitiseFileName } from './file-name';
 import { ALLOWED_CONTENT_TYPES, sniffContentType } from './file-type';
+import { isImage, stripImageMetadata } from './strip-image-metadata';
 
 const tooMany = () =>
   new RuleViolationError(`An incident holds at most ${MAX_ATTACHMENTS_PER_INCIDENT} files`);
@@ -126,7 +127,7 @@ export class AttachmentsService {
     }
     const id = randomUUID();
     const storageKey = `${incident.schoolId}/${id}`;
-    const stored = await this.storage.write(storageKey, file.content);
+    let stored = await this.storage.write(storageKey, file.content);
     const refuse = async (error: DomainError) => {
       await this.storage.remove(storageKey);
       throw error;
@@ -145,6 +146,12 @@ export class AttachmentsService {
       );
     }
     try {
+      // Pictures are kept without their metadata (a phone photo's GPS position, say).
+      if (isImage(contentType)) {
+        const original = await readAll(await this.storage.read(storageKey));
+        const stripped = await stripImageMetadata(original, contentType);
+        stored = await this.storage.write(storageKey, Readable.from(stripped));
+      }
       const attachment = await this.dataSource.transaction(async (manager) => {
         // Counted again under the incident's lock: uploads arriving together cannot pass the limit.
         await manager.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [incident.id]);
@@ -189,4 +196,10 @@ export class AttachmentsService {
       throw error;
     }
   }
+}
+
+async function readAll(content: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of content) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

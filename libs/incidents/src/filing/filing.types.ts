@@ -36,4 +36,7 @@ export interface FiledAnonymousReport {
   reference: string;
   /** Shown once; only its hash is kept. */
   trackingCode: string;
+  /** By when the school starts looking into it, and by when it should be resolved. */
+  triageDueAt: Date;
+  resolveDueAt: Date;
 }

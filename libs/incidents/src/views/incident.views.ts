@@ -103,6 +103,8 @@ export interface ReporterIncidentView {
   urgent: boolean;
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
+  dueAt: Date | null;
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
@@ -127,6 +129,8 @@ export interface FamilyIncidentView {
   occurredAt: Date;
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
+  dueAt: Date | null;
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
@@ -169,6 +173,8 @@ export interface OwnIncidentSummary {
   occurredAt: Date;
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
+  dueAt: Date | null;
   resolvedAt: Date | null;
   createdAt: Date;
 }

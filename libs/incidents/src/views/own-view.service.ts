@@ -11,7 +11,7 @@ import type {
   IncidentView,
   ReporterIncidentView,
 } from './incident.views';
-import { attachmentView, sharedEntry } from './view-parts';
+import { attachmentView, nextDeadline, sharedEntry } from './view-parts';
 
 /**
  * The reporter's and the family's views of an incident: status, deadlines,
@@ -48,6 +48,7 @@ export class OwnViewService {
       occurredAt: incident.occurredAt,
       triageDueAt: incident.triageDueAt,
       resolveDueAt: incident.resolveDueAt,
+      dueAt: nextDeadline(incident),
       resolvedAt: incident.resolvedAt,
       outcome: incident.outcome,
       resolutionSummary: incident.resolutionSummary,

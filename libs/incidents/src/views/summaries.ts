@@ -1,6 +1,7 @@
 import { criticalReasons } from '../escalation/critical-reasons';
 import type { Incident } from '../entities/incident.entity';
 import type { OwnIncidentSummary, StaffIncidentSummary } from './incident.views';
+import { nextDeadline } from './view-parts';
 
 /** The columns a summary needs: lists never load descriptions (up to 10,000 characters each). */
 export const SUMMARY_COLUMNS = [
@@ -55,6 +56,7 @@ export function ownSummary(incident: Incident, view: 'reporter' | 'family'): Own
     occurredAt: incident.occurredAt,
     triageDueAt: incident.triageDueAt,
     resolveDueAt: incident.resolveDueAt,
+    dueAt: nextDeadline(incident),
     resolvedAt: incident.resolvedAt,
     createdAt: incident.createdAt,
   };

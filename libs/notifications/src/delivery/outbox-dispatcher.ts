@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@app/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { NoticeType } from '../notice-types';
 import type { OutboxPayload } from '../outbox/notices';
-import { renderNotice, type Locale } from '../templates/templates';
+import { casePageUrl, renderEmail, renderNotice, type Locale } from '../templates/templates';
 import { FamilyNoticeRecorder, type FamilyRecipient } from './family-notice-recorder';
 import { recordFailedAttempt } from './retry';
 
@@ -84,14 +84,12 @@ export class OutboxDispatcher {
       [recipients.map((recipient) => recipient.userId)],
     );
     const family: FamilyRecipient[] = [];
+    const link = event.incident_id ? casePageUrl(this.config.PUBLIC_URL, event.incident_id) : null;
     for (const person of people) {
       const isFamily =
         recipients.find((recipient) => recipient.userId === person.id)?.family ?? false;
-      const notice = renderNotice(
-        event.type,
-        { ...event.payload.facts!, family: isFamily },
-        person.locale,
-      );
+      const facts = { ...event.payload.facts!, family: isFamily };
+      const notice = renderNotice(event.type, facts, person.locale);
       const [created] = await manager.query<{ id: string }[]>(
         `INSERT INTO notifications (user_id, outbox_id, type, incident_id, title, body)
          VALUES ($1, $2, $3, $4, $5, $6)
@@ -106,19 +104,12 @@ export class OutboxDispatcher {
         });
       }
       if (person.email) {
+        const email = renderEmail(event.type, facts, person.locale, link);
         await manager.query(
           `INSERT INTO email_deliveries (outbox_id, user_id, incident_id, family, to_address, subject, body)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (outbox_id, user_id) DO NOTHING`,
-          [
-            event.id,
-            person.id,
-            event.incident_id,
-            isFamily,
-            person.email,
-            notice.title,
-            notice.body,
-          ],
+          [event.id, person.id, event.incident_id, isFamily, person.email, email.title, email.body],
         );
       }
     }

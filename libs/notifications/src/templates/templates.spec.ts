@@ -1,5 +1,5 @@
 import { NOTICE_TYPES } from '../notice-types';
-import { renderNotice, TEMPLATES, type NoticeFacts } from './templates';
+import { casePageUrl, renderEmail, renderNotice, TEMPLATES, type NoticeFacts } from './templates';
 
 const facts: NoticeFacts = {
   reference: 'MAPLE-2026-00042',
@@ -44,5 +44,45 @@ describe('notice templates', () => {
         expect(renderNotice(type, facts, locale).title).toContain(facts.reference);
       }
     }
+  });
+
+  it('ends the in-app notice with a sign-in sentence in the reader’s language', () => {
+    expect(renderNotice('shared_note', facts, 'en').body).toMatch(
+      /^The school added an update to report MAPLE-2026-00042\. Sign in to Safe Schools to see the details\.$/,
+    );
+    expect(renderNotice('shared_note', facts, 'es').body).toMatch(
+      /Inicie sesión en Safe Schools para ver los detalles\.$/,
+    );
+  });
+
+  describe('e-mails', () => {
+    const url = casePageUrl('https://reports.example.org', '6f1c1f4e-4a57-4f4e-9a39-0d9a3f1f0b11');
+
+    it('link the case page under the public address', () => {
+      expect(url).toBe('https://reports.example.org/cases/6f1c1f4e-4a57-4f4e-9a39-0d9a3f1f0b11');
+    });
+
+    it.each(NOTICE_TYPES.map((type) => [type]))(
+      '%s ends with the sign-in sentence and the case link on its own line, in both languages',
+      (type) => {
+        const en = renderEmail(type, facts, 'en', url);
+        const es = renderEmail(type, facts, 'es', url);
+        expect(en.title).toBe(renderNotice(type, facts, 'en').title);
+        expect(en.body).toMatch(/\n\nSign in to Safe Schools to see the details:\n(\S+)$/);
+        expect(es.body).toMatch(/\n\nInicie sesión en Safe Schools para ver los detalles:\n(\S+)$/);
+        expect(en.body.endsWith(`\n${url}`)).toBe(true);
+        expect(es.body.endsWith(`\n${url}`)).toBe(true);
+        expect(en.body.split(url)).toHaveLength(2);
+      },
+    );
+
+    it('keep the news of the in-app notice', () => {
+      const email = renderEmail('status_changed', facts, 'es', url);
+      expect(email.body).toContain('ahora está en investigación.');
+    });
+
+    it('without a case, read like the in-app notice', () => {
+      expect(renderEmail('filed', facts, 'en', null)).toEqual(renderNotice('filed', facts, 'en'));
+    });
   });
 });

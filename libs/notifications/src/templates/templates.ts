@@ -22,6 +22,12 @@ export interface RenderedNotice {
   body: string;
 }
 
+/** What a template says: the title and the news, without the closing sentence of its channel. */
+interface NoticeText {
+  title: string;
+  text: string;
+}
+
 const STATUS_WORDS: Record<Locale, Record<string, string>> = {
   en: {
     submitted: 'received',
@@ -41,11 +47,17 @@ const STATUS_WORDS: Record<Locale, Record<string, string>> = {
   },
 };
 
-type Template = (facts: NoticeFacts, locale: Locale) => RenderedNotice;
+type Template = (facts: NoticeFacts, locale: Locale) => NoticeText;
 
 const SIGN_IN: Record<Locale, string> = {
   en: 'Sign in to Safe Schools to see the details.',
   es: 'Inicie sesión en Safe Schools para ver los detalles.',
+};
+
+/** The e-mail's last lines: the sign-in sentence, then the case page on its own line. */
+const SIGN_IN_AT: Record<Locale, string> = {
+  en: 'Sign in to Safe Schools to see the details:',
+  es: 'Inicie sesión en Safe Schools para ver los detalles:',
 };
 
 const by =
@@ -58,61 +70,61 @@ export const TEMPLATES: Record<NoticeType, Template> = {
   filed: by(
     (f) => ({
       title: `New report ${f.reference}`,
-      body: `A new report (${f.category}, ${f.location}) was filed at ${f.schoolName}. ${SIGN_IN.en}`,
+      text: `A new report (${f.category}, ${f.location}) was filed at ${f.schoolName}.`,
     }),
     (f) => ({
       title: `Nuevo reporte ${f.reference}`,
-      body: `Se presentó un nuevo reporte (${f.category}, ${f.location}) en ${f.schoolName}. ${SIGN_IN.es}`,
+      text: `Se presentó un nuevo reporte (${f.category}, ${f.location}) en ${f.schoolName}.`,
     }),
   ),
   escalated: by(
     (f) => ({
       title: `URGENT: report ${f.reference} needs attention now`,
-      body: `A report at ${f.schoolName} was marked critical (someone may be in danger). Act on it now. ${SIGN_IN.en}`,
+      text: `A report at ${f.schoolName} was marked critical (someone may be in danger). Act on it now.`,
     }),
     (f) => ({
       title: `URGENTE: el reporte ${f.reference} requiere atención inmediata`,
-      body: `Un reporte en ${f.schoolName} se marcó como crítico (alguien puede estar en peligro). Actúe ahora. ${SIGN_IN.es}`,
+      text: `Un reporte en ${f.schoolName} se marcó como crítico (alguien puede estar en peligro). Actúe ahora.`,
     }),
   ),
   assigned: by(
     (f) => ({
       title: `Report ${f.reference} was assigned to you`,
-      body: `You are now handling report ${f.reference} at ${f.schoolName}. ${SIGN_IN.en}`,
+      text: `You are now handling report ${f.reference} at ${f.schoolName}.`,
     }),
     (f) => ({
       title: `Se le asignó el reporte ${f.reference}`,
-      body: `Ahora usted atiende el reporte ${f.reference} en ${f.schoolName}. ${SIGN_IN.es}`,
+      text: `Ahora usted atiende el reporte ${f.reference} en ${f.schoolName}.`,
     }),
   ),
   status_changed: by(
     (f) => ({
       title: `Update on report ${f.reference}`,
-      body: `The report ${f.reference} is now ${STATUS_WORDS.en[f.status ?? ''] ?? f.status}. ${SIGN_IN.en}`,
+      text: `The report ${f.reference} is now ${STATUS_WORDS.en[f.status ?? ''] ?? f.status}.`,
     }),
     (f) => ({
       title: `Novedades sobre el reporte ${f.reference}`,
-      body: `El reporte ${f.reference} ahora está ${STATUS_WORDS.es[f.status ?? ''] ?? f.status}. ${SIGN_IN.es}`,
+      text: `El reporte ${f.reference} ahora está ${STATUS_WORDS.es[f.status ?? ''] ?? f.status}.`,
     }),
   ),
   shared_note: by(
     (f) => ({
       title: `New update from the school on report ${f.reference}`,
-      body: `The school added an update to report ${f.reference}. ${SIGN_IN.en}`,
+      text: `The school added an update to report ${f.reference}.`,
     }),
     (f) => ({
       title: `Nueva actualización de la escuela sobre el reporte ${f.reference}`,
-      body: `La escuela agregó una actualización al reporte ${f.reference}. ${SIGN_IN.es}`,
+      text: `La escuela agregó una actualización al reporte ${f.reference}.`,
     }),
   ),
   resolved: by(
     (f) => ({
       title: `Report ${f.reference} was resolved`,
-      body: `The school finished its investigation of report ${f.reference} and wrote a summary for you. ${SIGN_IN.en}`,
+      text: `The school finished its investigation of report ${f.reference} and wrote a summary for you.`,
     }),
     (f) => ({
       title: `El reporte ${f.reference} fue resuelto`,
-      body: `La escuela terminó la investigación del reporte ${f.reference} y le escribió un resumen. ${SIGN_IN.es}`,
+      text: `La escuela terminó la investigación del reporte ${f.reference} y le escribió un resumen.`,
     }),
   ),
   message_posted: by(
@@ -120,47 +132,72 @@ export const TEMPLATES: Record<NoticeType, Template> = {
       f.family
         ? {
             title: `New message from the school about report ${f.reference}`,
-            body: `You have a new message about report ${f.reference}. ${SIGN_IN.en}`,
+            text: `You have a new message about report ${f.reference}.`,
           }
         : {
             title: `New message on report ${f.reference}`,
-            body: `A family wrote about report ${f.reference}. ${SIGN_IN.en}`,
+            text: `A family wrote about report ${f.reference}.`,
           },
     (f) =>
       f.family
         ? {
             title: `Nuevo mensaje de la escuela sobre el reporte ${f.reference}`,
-            body: `Tiene un nuevo mensaje sobre el reporte ${f.reference}. ${SIGN_IN.es}`,
+            text: `Tiene un nuevo mensaje sobre el reporte ${f.reference}.`,
           }
         : {
             title: `Nuevo mensaje en el reporte ${f.reference}`,
-            body: `Una familia escribió sobre el reporte ${f.reference}. ${SIGN_IN.es}`,
+            text: `Una familia escribió sobre el reporte ${f.reference}.`,
           },
   ),
   deadline_reminder: by(
     (f) => ({
       title: `Report ${f.reference} is due soon`,
-      body: `The deadline for report ${f.reference} is ${f.dueAt}. ${SIGN_IN.en}`,
+      text: `The deadline for report ${f.reference} is ${f.dueAt}.`,
     }),
     (f) => ({
       title: `El reporte ${f.reference} vence pronto`,
-      body: `El plazo del reporte ${f.reference} vence el ${f.dueAt}. ${SIGN_IN.es}`,
+      text: `El plazo del reporte ${f.reference} vence el ${f.dueAt}.`,
     }),
   ),
   overdue_escalated: by(
     (f) => ({
       title: `Report ${f.reference} is overdue`,
-      body: `Report ${f.reference} at ${f.schoolName} missed its deadline (${f.dueAt}). ${SIGN_IN.en}`,
+      text: `Report ${f.reference} at ${f.schoolName} missed its deadline (${f.dueAt}).`,
     }),
     (f) => ({
       title: `El reporte ${f.reference} está vencido`,
-      body: `El reporte ${f.reference} en ${f.schoolName} no cumplió su plazo (${f.dueAt}). ${SIGN_IN.es}`,
+      text: `El reporte ${f.reference} en ${f.schoolName} no cumplió su plazo (${f.dueAt}).`,
     }),
   ),
 };
 
-export function renderNotice(type: string, facts: NoticeFacts, locale: Locale): RenderedNotice {
+function noticeText(type: string, facts: NoticeFacts, locale: Locale): NoticeText {
   const template = (TEMPLATES as Record<string, Template | undefined>)[type];
   if (!template) throw new Error(`No template for notice type ${type}`);
   return template(facts, locale);
 }
+
+/** The in-app notice: the news and a sign-in sentence (the app links the case by its id). */
+export function renderNotice(type: string, facts: NoticeFacts, locale: Locale): RenderedNotice {
+  const { title, text } = noticeText(type, facts, locale);
+  return { title, body: `${text} ${SIGN_IN[locale]}` };
+}
+
+/**
+ * The e-mail: the news, then the sign-in sentence and the direct link to the
+ * case page (`caseUrl`) as its last line. Without a case, the in-app wording.
+ */
+export function renderEmail(
+  type: string,
+  facts: NoticeFacts,
+  locale: Locale,
+  caseUrl: string | null,
+): RenderedNotice {
+  if (!caseUrl) return renderNotice(type, facts, locale);
+  const { title, text } = noticeText(type, facts, locale);
+  return { title, body: `${text}\n\n${SIGN_IN_AT[locale]}\n${caseUrl}` };
+}
+
+/** The web app's page of a case: the address e-mails link to. */
+export const casePageUrl = (publicUrl: string, incidentId: string): string =>
+  `${publicUrl}/cases/${encodeURIComponent(incidentId)}`;

@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsInt,
   IsObject,
+  IsOptional,
   IsString,
   IsTimeZone,
+  Length,
   Matches,
   Max,
   MaxLength,
@@ -15,7 +17,16 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SCHOOL_CODE_PATTERN, SCHOOL_CODE_RULE, type School } from '@app/identity';
+import {
+  CRISIS_CONTACT_HOURS_MAX,
+  CRISIS_CONTACT_NAME_MAX,
+  CRISIS_PHONE_PATTERN,
+  CRISIS_PHONE_RULE,
+  MAX_CRISIS_CONTACTS,
+  SCHOOL_CODE_PATTERN,
+  SCHOOL_CODE_RULE,
+  type School,
+} from '@app/identity';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 import { isPresent } from '../../http/validation';
 
@@ -36,6 +47,52 @@ export class DeadlinePolicyDto {
   @Min(1)
   @Max(120)
   resolveSchoolDays: number;
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Someone to reach in a crisis, as an administrator enters it. */
+export class CrisisContactDto {
+  @ApiProperty({
+    example: 'Maple Ridge counseling office',
+    minLength: 1,
+    maxLength: CRISIS_CONTACT_NAME_MAX,
+  })
+  @Transform(trim)
+  @IsString()
+  @Length(1, CRISIS_CONTACT_NAME_MAX)
+  name: string;
+
+  @ApiProperty({
+    example: '555-0142',
+    pattern: CRISIS_PHONE_PATTERN.source,
+    description: '3 to 40 digits, spaces or + ( ) - . characters',
+  })
+  @Transform(trim)
+  @IsString()
+  @Matches(CRISIS_PHONE_PATTERN, { message: CRISIS_PHONE_RULE })
+  phone: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'School days 7:30–3:30',
+    maxLength: CRISIS_CONTACT_HOURS_MAX,
+    description: 'When someone answers; empty or null: not said',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(CRISIS_CONTACT_HOURS_MAX)
+  hours?: string | null;
+}
+
+/** Someone to reach in a crisis, as the school lists it. */
+export class CrisisContactView {
+  @ApiProperty({ example: 'Maple Ridge counseling office' }) name: string;
+  @ApiProperty({ example: '555-0142' }) phone: string;
+  @ApiProperty({ type: String, nullable: true, example: 'School days 7:30–3:30' })
+  hours: string | null;
 }
 
 export class CreateSchoolDto {
@@ -75,6 +132,20 @@ export class CreateSchoolDto {
   @ValidateNested()
   @Type(() => DeadlinePolicyDto)
   policy?: DeadlinePolicyDto;
+
+  @ApiPropertyOptional({
+    type: [CrisisContactDto],
+    maxItems: MAX_CRISIS_CONTACTS,
+    description:
+      'Whom to reach in a crisis, shown on the school’s public page; replaces the whole list',
+  })
+  @ValidateIf(isPresent)
+  @IsArray()
+  @ArrayMaxSize(MAX_CRISIS_CONTACTS)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => CrisisContactDto)
+  crisisContacts?: CrisisContactDto[];
 }
 
 /** Fields left out stay as they are; `null` is refused rather than written (every field is required). */
@@ -88,6 +159,7 @@ export class SchoolDto {
   @ApiProperty() timeZone: string;
   @ApiProperty({ type: [String] }) holidays: string[];
   @ApiProperty({ type: DeadlinePolicyDto }) policy: DeadlinePolicyDto;
+  @ApiProperty({ type: [CrisisContactView] }) crisisContacts: CrisisContactView[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -103,6 +175,11 @@ export class SchoolDto {
         triageSchoolDays: school.triageSchoolDays,
         resolveSchoolDays: school.resolveSchoolDays,
       },
+      crisisContacts: school.crisisContacts.map(({ name, phone, hours }) => ({
+        name,
+        phone,
+        hours: hours ?? null,
+      })),
       createdAt: school.createdAt,
       updatedAt: school.updatedAt,
     };

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '@app/identity';
 
-class TokenUserDto {
+export class TokenUserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: Role;
   @ApiProperty() displayName: string;

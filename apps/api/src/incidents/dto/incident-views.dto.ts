@@ -133,6 +133,13 @@ export class ReporterIncidentView {
   @ApiProperty() urgent: boolean;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description:
+      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
+  })
+  dueAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
@@ -158,6 +165,13 @@ export class FamilyIncidentView {
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description:
+      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
+  })
+  dueAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
@@ -217,6 +231,13 @@ export class OwnIncidentSummary {
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description:
+      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
+  })
+  dueAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty() createdAt: Date;
 }
@@ -252,7 +273,8 @@ export class IncidentPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-/** An anonymous report as its tracking code shows it, with the thread with the school. */
-export class AnonymousReportStatusDto extends ReporterIncidentView {
-  @ApiProperty({ type: [MessageView], description: 'Oldest first' }) messages: MessageView[];
+/** What an anonymous reporter sees with their tracking code: the reporter view and the thread. */
+export class AnonymousReportStatusView extends ReporterIncidentView {
+  @ApiProperty({ type: [MessageView], description: 'Your thread with the school, oldest first' })
+  messages: MessageView[];
 }

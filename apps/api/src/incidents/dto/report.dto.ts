@@ -184,10 +184,8 @@ export class FiledAnonymousReportDto {
     description: 'Shown once and never again: keep it to follow the report',
   })
   trackingCode: string;
-}
-
-/** A school as anyone may see it before reporting anonymously. */
-export class PublicSchoolDto {
-  @ApiProperty({ example: 'Maple Ridge Middle School' }) name: string;
-  @ApiProperty({ example: 'MAPLE' }) code: string;
+  @ApiProperty({ description: 'The school starts looking into the report by then' })
+  triageDueAt: Date;
+  @ApiProperty({ description: 'The school should have resolved the report by then' })
+  resolveDueAt: Date;
 }

@@ -12,14 +12,16 @@ function LanguageSetting() {
   const { t } = useTranslation('settings');
   const profile = useProfile();
   const { reloadProfile } = useAuth();
+  const [selected, setSelected] = useState(profile.locale);
   const [saved, setSaved] = useState(false);
   const [failed, setFailed] = useState(false);
 
   const choose = async (locale: Language) => {
+    setSelected(locale);
     setSaved(false);
     const { error } = await api.PATCH('/api/v1/me', { body: { locale } });
     setFailed(Boolean(error));
-    if (error) return;
+    if (error) return setSelected(profile.locale);
     await reloadProfile();
     setSaved(true);
   };
@@ -35,7 +37,7 @@ function LanguageSetting() {
               type="radio"
               name="language"
               value={language}
-              checked={profile.locale === language}
+              checked={selected === language}
               onChange={() => void choose(language)}
             />
             {t(`common:language.name.${language}`, { lng: language })}
@@ -67,9 +69,10 @@ function PasswordSetting() {
     const { error, response } = await api.POST('/api/v1/me/password', {
       body: { currentPassword: current, newPassword: next },
     });
-    if (error) {
-      const field = response.status === 422 ? 'current-password' : 'new-password';
-      const messages = response.status === 422 ? [t('currentWrong')] : errorMessages(error);
+    if (!response.ok) {
+      const wrongCurrent = response.status === 422;
+      const field = wrongCurrent ? 'current-password' : 'new-password';
+      const messages = wrongCurrent ? [t('currentWrong')] : errorMessages(error);
       setErrors(messages.map((message) => ({ field, message })));
       return;
     }

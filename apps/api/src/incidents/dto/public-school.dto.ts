@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CrisisContactView } from '../../admin/dto/school.dto';
+
+/** What an anonymous reporter sees of a school before reporting. */
+export class PublicSchoolDto {
+  @ApiProperty({ example: 'Maple Ridge Middle School' }) name: string;
+  @ApiProperty({ example: 'MAPLE' }) code: string;
+  @ApiProperty({
+    type: [CrisisContactView],
+    description: 'Whom to reach now when someone is in danger; may be empty',
+  })
+  crisisContacts: CrisisContactView[];
+}
