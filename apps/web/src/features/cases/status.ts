@@ -5,21 +5,24 @@ export type Status = Schemas['OwnIncidentSummary']['status'];
 /** What the family waits for next: the school's first look, then the end of the investigation. */
 export type NextDate = { kind: 'triage' | 'resolve'; at: string; overdue: boolean } | null;
 
-const OPEN: readonly Status[] = ['triaged', 'investigating'];
-
-export function nextDate(
-  incident: { status: Status; triageDueAt: string; resolveDueAt: string },
-  now: Date = new Date(),
-): NextDate {
-  const due =
-    incident.status === 'submitted'
-      ? { kind: 'triage' as const, at: incident.triageDueAt }
-      : OPEN.includes(incident.status)
-        ? { kind: 'resolve' as const, at: incident.resolveDueAt }
-        : null;
-  return due && { ...due, overdue: new Date(due.at).getTime() < now.getTime() };
+interface Deadlines {
+  status: Status;
+  triageDueAt: string;
+  resolveDueAt: string;
+  /** The server's "deadline that matters now", in reporter and family views (staff views lack it). */
+  dueAt?: string | null;
 }
 
-export function isFinished(status: Status): boolean {
-  return !['submitted', 'triaged', 'investigating'].includes(status);
+const OPEN: readonly Status[] = ['submitted', 'triaged', 'investigating'];
+
+export function nextDate(incident: Deadlines, now: Date = new Date()): NextDate {
+  if (!OPEN.includes(incident.status)) return null;
+  const kind = incident.status === 'submitted' ? 'triage' : 'resolve';
+  const at =
+    incident.dueAt !== undefined
+      ? incident.dueAt
+      : kind === 'triage'
+        ? incident.triageDueAt
+        : incident.resolveDueAt;
+  return at ? { kind, at, overdue: new Date(at).getTime() < now.getTime() } : null;
 }
