@@ -47,9 +47,11 @@ export function NotificationBell() {
   return (
     <>
       <Link href="/notifications" className="bell">
-        {t('bell.label')}
-        {shown > 0 && (
+        {shown === 0 ? (
+          t('bell.label')
+        ) : (
           <>
+            <span aria-hidden="true">{t('bell.label')}</span>
             <span className="bell-badge" aria-hidden="true">
               {badge}
             </span>
