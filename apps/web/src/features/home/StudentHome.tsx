@@ -1,3 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useProfile } from '../../lib/auth';
+import { Loading } from '../layout/Loading';
+import { Page } from '../layout/Page';
+import { CaseList, MoreButton } from './CaseList';
+import { useMyIncidents } from './useMyIncidents';
+
+/** A student's start page: one big way to tell the school, then their reports. */
 export function StudentHome() {
-  return <p>StudentHome</p>;
+  const { t } = useTranslation('home');
+  const profile = useProfile();
+  const reports = useMyIncidents();
+  return (
+    <Page title={t('studentTitle', { name: profile.displayName })}>
+      <p className="lead">{t('studentLead')}</p>
+      <p>
+        <Link href="/report" className="button primary big">
+          {t('reportSomething')}
+        </Link>
+      </p>
+      <section aria-labelledby="my-reports-title" className="home-section">
+        <h2 id="my-reports-title">{t('myReports')}</h2>
+        {reports.items === undefined ? (
+          <Loading />
+        ) : reports.items.length > 0 ? (
+          <CaseList items={reports.items} headingLevel="h3" />
+        ) : (
+          !reports.failed && <p>{t('noReportsYet')}</p>
+        )}
+        <MoreButton
+          hasMore={reports.hasMore}
+          loadingMore={reports.loadingMore}
+          failed={reports.failed}
+          onMore={reports.loadMore}
+        />
+      </section>
+    </Page>
+  );
 }

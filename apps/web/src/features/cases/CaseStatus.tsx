@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from './case-api';
+import { useDateWords } from './dates';
+import { nextDate } from './status';
+import { StatusSteps } from './StatusSteps';
+
+/** The deadline that matters now, said as a sentence. */
+function DeadlineWords({ incident }: { incident: CaseView }) {
+  const { t } = useTranslation('cases');
+  const dates = useDateWords();
+  const next = nextDate(incident);
+  if (next) {
+    const key = `deadline.${next.kind}${next.overdue ? 'Late' : ''}`;
+    return <p className="deadline">{t(key, { date: dates.day(next.at) })}</p>;
+  }
+  if (incident.status === 'dismissed') return <p className="deadline">{t('deadline.dismissed')}</p>;
+  if (incident.resolvedAt) {
+    const key = incident.status === 'closed' ? 'deadline.closedOn' : 'deadline.resolvedOn';
+    return <p className="deadline">{t(key, { date: dates.day(incident.resolvedAt) })}</p>;
+  }
+  return <p className="deadline">{t('deadline.closed')}</p>;
+}
+
+export function CaseStatus({ incident }: { incident: CaseView }) {
+  const { t } = useTranslation('cases');
+  return (
+    <section aria-labelledby="status-title" className="panel">
+      <h2 id="status-title">{t('statusTitle')}</h2>
+      <StatusSteps status={incident.status} />
+      <DeadlineWords incident={incident} />
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Schemas } from '../../lib/api-client';
+
+export type Status = Schemas['OwnIncidentSummary']['status'];
+
+/** What the family waits for next: the school's first look, then the end of the investigation. */
+export type NextDate = { kind: 'triage' | 'resolve'; at: string; overdue: boolean } | null;
+
+interface Deadlines {
+  status: Status;
+  triageDueAt: string;
+  resolveDueAt: string;
+  /** The server's "deadline that matters now", in reporter and family views (staff views lack it). */
+  dueAt?: string | null;
+}
+
+const OPEN: readonly Status[] = ['submitted', 'triaged', 'investigating'];
+
+export function nextDate(incident: Deadlines, now: Date = new Date()): NextDate {
+  if (!OPEN.includes(incident.status)) return null;
+  const kind = incident.status === 'submitted' ? 'triage' : 'resolve';
+  const at =
+    incident.dueAt !== undefined
+      ? incident.dueAt
+      : kind === 'triage'
+        ? incident.triageDueAt
+        : incident.resolveDueAt;
+  return at ? { kind, at, overdue: new Date(at).getTime() < now.getTime() } : null;
+}

@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useDateWords } from '../cases/dates';
+import { nextDate } from '../cases/status';
+import type { IncidentSummary } from './useMyIncidents';
+
+/** One line per report: reference, what it was about, where it stands and the next date. */
+export function CaseList({
+  items,
+  headingLevel,
+}: {
+  items: IncidentSummary[];
+  headingLevel: 'h2' | 'h3';
+}) {
+  const { t } = useTranslation('home');
+  const dates = useDateWords();
+  const Heading = headingLevel;
+  return (
+    <ul className="case-list">
+      {items.map((item) => {
+        const next = nextDate(item);
+        return (
+          <li key={item.id} className="case-card">
+            <Heading className="case-card-title">
+              <Link href={`/cases/${item.id}`}>{t('caseLink', { reference: item.reference })}</Link>
+            </Heading>
+            <dl className="case-facts">
+              <div>
+                <dt>{t('what')}</dt>
+                <dd>{t(`common:category.${item.category}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('status')}</dt>
+                <dd>
+                  <span className={`status-tag status-${item.status}`}>
+                    {t(`common:status.${item.status}`)}
+                  </span>
+                </dd>
+              </div>
+              {next && (
+                <div>
+                  <dt>{t(next.kind === 'triage' ? 'triageBy' : 'resolveBy')}</dt>
+                  <dd>
+                    {dates.day(next.at)}
+                    {next.overdue && <span className="late-tag">{t('late')}</span>}
+                  </dd>
+                </div>
+              )}
+            </dl>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** "Show more" under a list, and the problem line when a page would not load. */
+export function MoreButton({
+  hasMore,
+  loadingMore,
+  failed,
+  onMore,
+}: {
+  hasMore: boolean;
+  loadingMore: boolean;
+  failed: boolean;
+  onMore: () => void;
+}) {
+  const { t } = useTranslation('home');
+  return (
+    <>
+      {failed && (
+        <p className="notice warn" role="alert">
+          {t('loadFailed')}
+        </p>
+      )}
+      {hasMore && (
+        <p>
+          <button type="button" className="button" onClick={onMore} disabled={loadingMore}>
+            {loadingMore ? t('loadingMore') : t('showMore')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
