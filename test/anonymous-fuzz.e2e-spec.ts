@@ -289,6 +289,7 @@ describe('anonymous filing under fuzzed input', () => {
           trackingCode: expect.stringMatching(CODE_FORMAT),
           triageDueAt: expect.any(String),
           resolveDueAt: expect.any(String),
+          schoolTimeZone: 'America/New_York',
         });
         filed.push(response.body);
         const parsed = JSON.parse(raw) as { parties?: unknown[] };

@@ -195,6 +195,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         trackingCode: expect.any(String),
         triageDueAt: expect.any(String),
         resolveDueAt: expect.any(String),
+        schoolTimeZone: 'America/New_York',
       });
       expect(response.body.trackingCode).toMatch(CODE_FORMAT);
       expect(response.body.reference).toMatch(new RegExp(`^${world.school.code}-\\d{4}-\\d{5}$`));
@@ -212,6 +213,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
       expect(status.body).toMatchObject({
         triageDueAt: response.body.triageDueAt,
         resolveDueAt: response.body.resolveDueAt,
+        schoolTimeZone: response.body.schoolTimeZone,
       });
       expect(row).toMatchObject({
         school_id: world.school.id,
@@ -410,6 +412,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
           trackingCode: expect.stringMatching(CODE_FORMAT),
           triageDueAt: expect.any(String),
           resolveDueAt: expect.any(String),
+          schoolTimeZone: 'America/New_York',
         });
         await expect(incidentCount()).resolves.toBe(before.incidents + 1);
         const status = await anonymous().status(retry.body.trackingCode).expect(200);

@@ -59,6 +59,7 @@ describe('the demo: a student reports being mocked at lunch and the right people
       severity: null,
       triageDueAt: expect.any(String),
       resolveDueAt: expect.any(String),
+      schoolTimeZone: 'America/New_York',
     });
     const id = filed.body.id as string;
 
@@ -99,6 +100,7 @@ describe('the demo: a student reports being mocked at lunch and the right people
       location: 'cafeteria',
       triageDueAt: filed.body.triageDueAt,
       resolveDueAt: filed.body.resolveDueAt,
+      schoolTimeZone: filed.body.schoolTimeZone,
     });
     expect(typesOf(patView.body.timeline)).toEqual(['filed']);
     const patText = JSON.stringify(patView.body);

@@ -420,7 +420,7 @@ describe('HTTP hardening', () => {
     it.each([
       'GET /api/v1/nothing-here',
       'POST /api/v1/nothing-here',
-      'GET /nothing',
+      'GET /api',
       'DELETE /health',
     ])('answers 404 with { statusCode, error, message } to %s', async (route) => {
       const [method, path] = route.split(' ');

@@ -150,6 +150,7 @@ describe('filing a report: POST /api/v1/incidents', () => {
         severity: null,
         triageDueAt: expect.any(String),
         resolveDueAt: expect.any(String),
+        schoolTimeZone: 'America/New_York',
       });
       await expect(incidentCount()).resolves.toBe(before + 1);
       const row = await incidentRow(response.body.id);

@@ -214,6 +214,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
           occurredAt: expect.any(String),
           triageDueAt: expect.any(String),
           resolveDueAt: expect.any(String),
+          schoolTimeZone: 'America/New_York',
           dueAt: expect.any(String),
           resolvedAt: null,
           createdAt: expect.any(String),
@@ -528,6 +529,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
         description: SECRET.descA,
         triageDueAt: expect.any(String),
         resolveDueAt: expect.any(String),
+        schoolTimeZone: 'America/New_York',
         dueAt: view.triageDueAt,
         version: expect.any(Number),
       });
@@ -574,6 +576,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
       'occurredAt',
       'triageDueAt',
       'resolveDueAt',
+      'schoolTimeZone',
       'timeline',
     ];
     const FORBIDDEN_IN_FAMILY = [
