@@ -121,6 +121,27 @@ describeInBrowser('web app shell', () => {
     expect(page.url().startsWith(h.baseUrl)).toBe(true);
   });
 
+  it('opens "Get help now" by itself when a message being written names a danger, before it is sent', async () => {
+    const sam = await h.api('student.sam');
+    const me = await sam.me().expectStatus(200);
+    const filed = await sam.file(me.schools[0].id).expectStatus(201);
+    const page = await h.newPage();
+    await h.signIn(page, 'student.sam');
+    await page.goto(`/cases/${filed.id}`);
+    const reply = page.getByLabel('Write to the school');
+    await reply.fill('They keep saying I should just');
+    const panel = page.getByRole('dialog', { name: 'Get help now' });
+    expect(await panel.isVisible()).toBe(false);
+    await reply.pressSequentially(' kill myself');
+    await panel.getByRole('link', { name: 'Call 988' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    // Nothing was sent: the thread is still empty.
+    const thread = await sam.messages(filed.id).expectStatus(200);
+    expect(thread.items).toEqual([]);
+  });
+
   it('switches the account to Spanish in settings, and it stays Spanish after a reload', async () => {
     const page = await h.newPage({ viewport: DESKTOP });
     await h.signIn(page, 'student.jo');

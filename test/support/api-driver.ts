@@ -114,6 +114,7 @@ export interface Me {
   username: string;
   displayName: string;
   role: string;
+  schools: { id: string; name: string; code: string }[];
   [field: string]: unknown;
 }
 
