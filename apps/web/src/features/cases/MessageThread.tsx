@@ -7,7 +7,7 @@ import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { useDangerWatch } from '../safety/useDangerWatch';
 import type { Message } from './case-api';
 import { useDateWords } from './dates';
-import { TextArea } from './TextArea';
+import { TextArea } from '../forms/TextArea';
 
 export const MESSAGE_MAX = 5000;
 
