@@ -7,7 +7,7 @@ import { fetchUnread, markRead } from '../notifications/unread';
 import { Attachments } from './Attachments';
 import { loadCase, loadThread, type CaseAnswer, type CaseView, type Message } from './case-api';
 import { CaseStatus } from './CaseStatus';
-import { useDateWords } from './dates';
+import { useDateWords } from '../../lib/dates';
 import { MessageThread } from './MessageThread';
 import { SharedUpdates } from './SharedUpdates';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from './case-api';
-import { useDateWords } from './dates';
+import { useDateWords } from '../../lib/dates';
 import { nextDate } from './status';
 import { StatusSteps } from './StatusSteps';
 
@@ -11,7 +11,7 @@ function DeadlineWords({ incident }: { incident: CaseView }) {
   const next = nextDate(incident);
   if (next) {
     const key = `deadline.${next.kind}${next.overdue ? 'Late' : ''}`;
-    return <p className="deadline">{t(key, { date: dates.day(next.at) })}</p>;
+    return <p className="deadline">{t(key, { date: dates.day(next.at, next.timeZone) })}</p>;
   }
   if (incident.status === 'dismissed') return <p className="deadline">{t('deadline.dismissed')}</p>;
   if (incident.resolvedAt) {

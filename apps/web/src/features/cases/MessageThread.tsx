@@ -6,7 +6,7 @@ import { api } from '../../lib/api-client';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { useDangerWatch } from '../safety/useDangerWatch';
 import type { Message } from './case-api';
-import { useDateWords } from './dates';
+import { useDateWords } from '../../lib/dates';
 import { TextArea } from '../forms/TextArea';
 
 export const MESSAGE_MAX = 5000;

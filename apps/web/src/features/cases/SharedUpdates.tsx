@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseView, TimelineEntry } from './case-api';
-import { useDateWords } from './dates';
+import { useDateWords } from '../../lib/dates';
 import type { Status } from './status';
 
 const STATUSES: readonly string[] = [

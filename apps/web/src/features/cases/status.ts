@@ -2,8 +2,16 @@ import type { Schemas } from '../../lib/api-client';
 
 export type Status = Schemas['OwnIncidentSummary']['status'];
 
-/** What the family waits for next: the school's first look, then the end of the investigation. */
-export type NextDate = { kind: 'triage' | 'resolve'; at: string; overdue: boolean } | null;
+/**
+ * What the family waits for next: the school's first look, then the end of the
+ * investigation. `timeZone` is the school's, where the deadline's day is said.
+ */
+export type NextDate = {
+  kind: 'triage' | 'resolve';
+  at: string;
+  overdue: boolean;
+  timeZone: string | undefined;
+} | null;
 
 interface Deadlines {
   status: Status;
@@ -11,6 +19,8 @@ interface Deadlines {
   resolveDueAt: string;
   /** The server's "deadline that matters now", in reporter and family views (staff views lack it). */
   dueAt?: string | null;
+  /** The school's time zone, in reporter and family views and summaries (staff ones lack it). */
+  schoolTimeZone?: string;
 }
 
 const OPEN: readonly Status[] = ['submitted', 'triaged', 'investigating'];
@@ -24,5 +34,7 @@ export function nextDate(incident: Deadlines, now: Date = new Date()): NextDate 
       : kind === 'triage'
         ? incident.triageDueAt
         : incident.resolveDueAt;
-  return at ? { kind, at, overdue: new Date(at).getTime() < now.getTime() } : null;
+  if (!at) return null;
+  const overdue = new Date(at).getTime() < now.getTime();
+  return { kind, at, overdue, timeZone: incident.schoolTimeZone };
 }

@@ -8,7 +8,7 @@ import { FilePicker } from '../forms/FilePicker';
 import { TextArea } from '../forms/TextArea';
 import { Page } from '../layout/Page';
 import { useDangerWatch } from '../safety/useDangerWatch';
-import { dateTime, fullDate } from '../../lib/dates';
+import { useDateWords } from '../../lib/dates';
 import { ACCEPT, fileProblem } from '../report/files';
 import type { UploadTarget } from '../report/upload';
 import { UploadList, UploadSummary } from '../report/UploadList';
@@ -89,7 +89,8 @@ interface Props {
 
 /** The reporter's report: where it is, the school's updates and outcome, the messages, and more evidence. */
 export function TrackedReport({ view, trackingCode, errors, busy, onReload, onForget }: Props) {
-  const { t, i18n } = useTranslation('track');
+  const { t } = useTranslation('track');
+  const dates = useDateWords();
   const [reply, setReply] = useState('');
   const [replyErrors, setReplyErrors] = useState<FieldError[]>([]);
   const [sending, setSending] = useState(false);
@@ -160,7 +161,7 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
       <div className="confirmation">
         <p>{t('report.reference')}</p>
         <p className="reference">{view.reference}</p>
-        <p>{t('report.sentOn', { date: fullDate(view.createdAt, i18n.language) })}</p>
+        <p>{t('report.sentOn', { date: dates.day(view.createdAt) })}</p>
       </div>
 
       <section aria-labelledby="where-title">
@@ -169,14 +170,14 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
         {view.status === 'submitted' && (
           <p>
             {t('report.triageBy', {
-              date: fullDate(view.triageDueAt, i18n.language, view.schoolTimeZone),
+              date: dates.day(view.triageDueAt, view.schoolTimeZone),
             })}
           </p>
         )}
         {!finished && (
           <p>
             {t('report.resolveBy', {
-              date: fullDate(view.resolveDueAt, i18n.language, view.schoolTimeZone),
+              date: dates.day(view.resolveDueAt, view.schoolTimeZone),
             })}
           </p>
         )}
@@ -195,7 +196,7 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
         <ol className="timeline">
           {view.timeline.map((entry, index) => (
             <li key={`${entry.at}-${index}`}>
-              <time dateTime={entry.at}>{dateTime(entry.at, i18n.language)}</time>
+              <time dateTime={entry.at}>{dates.moment(entry.at)}</time>
               <p className="pre-wrap">{updateText(entry, t)}</p>
             </li>
           ))}
@@ -212,9 +213,7 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
               <li key={message.id} className={message.mine ? 'message mine' : 'message'}>
                 <p className="message-meta">
                   <strong>{message.mine ? t('messages.you') : message.authorName}</strong>{' '}
-                  <time dateTime={message.createdAt}>
-                    {dateTime(message.createdAt, i18n.language)}
-                  </time>
+                  <time dateTime={message.createdAt}>{dates.moment(message.createdAt)}</time>
                 </p>
                 <p className="pre-wrap">{message.body}</p>
               </li>
