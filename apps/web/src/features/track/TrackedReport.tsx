@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api-client';
-import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
+import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { FilePicker } from '../forms/FilePicker';
-import { TextArea } from '../forms/TextArea';
 import { Page } from '../layout/Page';
-import { useDangerWatch } from '../safety/useDangerWatch';
+import { MessageList } from '../messages/MessageList';
+import { ReplyForm, type SendOutcome } from '../messages/ReplyForm';
 import { useDateWords } from '../../lib/dates';
 import { ACCEPT, fileProblem } from '../report/files';
 import type { UploadTarget } from '../report/upload';
@@ -15,7 +14,6 @@ import { UploadList, UploadSummary } from '../report/UploadList';
 import { useUploads } from '../report/useUploads';
 import type { TrackedView } from './TrackPage';
 
-const MESSAGE_MAX = 5000;
 const STAGES = ['submitted', 'triaged', 'investigating', 'finished'] as const;
 const FINISHED = ['resolved', 'closed', 'dismissed'];
 
@@ -91,10 +89,6 @@ interface Props {
 export function TrackedReport({ view, trackingCode, errors, busy, onReload, onForget }: Props) {
   const { t } = useTranslation('track');
   const dates = useDateWords();
-  const [reply, setReply] = useState('');
-  const [replyErrors, setReplyErrors] = useState<FieldError[]>([]);
-  const [sending, setSending] = useState(false);
-  const [replySent, setReplySent] = useState(false);
   const [messages, setMessages] = useState(view.messages);
   const [shownView, setShownView] = useState(view);
   if (shownView !== view) {
@@ -104,40 +98,21 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
   const [fileErrors, setFileErrors] = useState<FieldError[]>([]);
   const target = useMemo<UploadTarget>(() => ({ kind: 'anonymous', trackingCode }), [trackingCode]);
   const { uploads, add, retry, remove } = useUploads(target);
-  useDangerWatch(reply);
 
   const finished = FINISHED.includes(view.status);
-  const allErrors = [...errors, ...replyErrors, ...fileErrors];
+  const allErrors = [...errors, ...fileErrors];
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    setReplySent(false);
-    const body = reply.trim();
-    if (!body) return setReplyErrors([{ field: 'reply', message: t('reply.missing') }]);
-    if (body.length > MESSAGE_MAX)
-      return setReplyErrors([
-        { field: 'reply', message: t('reply.tooLong', { max: MESSAGE_MAX }) },
-      ]);
-    setSending(true);
-    try {
-      const { data, response } = await api.POST('/api/v1/public/reports/messages', {
-        body: { trackingCode, body },
-      });
-      if (data) {
-        setMessages((current) => [...current, data]);
-        setReply('');
-        setReplyErrors([]);
-        setReplySent(true);
-      } else if (response.status === 409)
-        setReplyErrors([{ field: 'reply', message: t('reply.closed') }]);
-      else if (response.status === 429)
-        setReplyErrors([{ field: 'reply', message: t('reply.tooMany') }]);
-      else setReplyErrors([{ field: 'reply', message: t('reply.failed') }]);
-    } catch {
-      setReplyErrors([{ field: 'reply', message: t('reply.offline') }]);
-    } finally {
-      setSending(false);
+  const send = async (body: string): Promise<SendOutcome> => {
+    const { data, response } = await api.POST('/api/v1/public/reports/messages', {
+      body: { trackingCode, body },
+    });
+    if (data) {
+      setMessages((current) => [...current, data]);
+      return 'sent';
     }
+    if (response.status === 409) return 'closed';
+    if (response.status === 429) return 'tooMany';
+    return 'failed';
   };
 
   const pick = (files: File[]) => {
@@ -204,48 +179,20 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
       </section>
 
       <section aria-labelledby="messages-title">
-        <h2 id="messages-title">{t('messages.title')}</h2>
-        {messages.length === 0 ? (
-          <p>{t('messages.none')}</p>
-        ) : (
-          <ol className="messages">
-            {messages.map((message) => (
-              <li key={message.id} className={message.mine ? 'message mine' : 'message'}>
-                <p className="message-meta">
-                  <strong>{message.mine ? t('messages.you') : message.authorName}</strong>{' '}
-                  <time dateTime={message.createdAt}>{dates.moment(message.createdAt)}</time>
-                </p>
-                <p className="pre-wrap">{message.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
+        <h2 id="messages-title">{t('messages:title')}</h2>
+        <MessageList messages={messages} />
         <button
           type="button"
           className="button secondary"
           disabled={busy}
           onClick={() => void onReload()}
         >
-          {busy ? t('checking') : t('messages.refresh')}
+          {busy ? t('checking') : t('messages:refresh')}
         </button>
         {finished ? (
           <p className="notice">{t('reply.finished')}</p>
         ) : (
-          <form onSubmit={(event) => void send(event)} noValidate className="stack reply-form">
-            <TextArea
-              id="reply"
-              label={t('reply.label')}
-              hint={t('reply.hint')}
-              rows={5}
-              value={reply}
-              onChange={(event) => setReply(event.target.value)}
-              error={errorFor(replyErrors, 'reply')}
-            />
-            <button type="submit" className="button primary" disabled={sending}>
-              {sending ? t('reply.sending') : t('reply.send')}
-            </button>
-            <p role="status">{replySent ? t('reply.sent') : ''}</p>
-          </form>
+          <ReplyForm hint={t('reply.hint')} onSend={send} />
         )}
       </section>
 
