@@ -13,7 +13,8 @@ export type NextDate = {
   timeZone: string | undefined;
 } | null;
 
-interface Deadlines {
+/** What a view or a summary says of where a case stands and by when. */
+export interface Deadlines {
   status: Status;
   triageDueAt: string;
   resolveDueAt: string;
@@ -25,8 +26,11 @@ interface Deadlines {
 
 const OPEN: readonly Status[] = ['submitted', 'triaged', 'investigating'];
 
+/** Still being worked on: the school can be written to and sent files. */
+export const isOpen = (status: Status): boolean => OPEN.includes(status);
+
 export function nextDate(incident: Deadlines, now: Date = new Date()): NextDate {
-  if (!OPEN.includes(incident.status)) return null;
+  if (!isOpen(incident.status)) return null;
   const kind = incident.status === 'submitted' ? 'triage' : 'resolve';
   const at =
     incident.dueAt !== undefined

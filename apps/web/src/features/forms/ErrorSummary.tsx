@@ -22,13 +22,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div
-      className="error-summary"
-      role="alert"
-      tabIndex={-1}
-      ref={box}
-      aria-labelledby={titleId}
-    >
+    <div className="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby={titleId}>
       <h2 id={titleId}>{t('form.problemTitle')}</h2>
       <ul>
         {errors.map(({ field, message }) => (

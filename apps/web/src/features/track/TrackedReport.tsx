@@ -1,80 +1,21 @@
 import { useMemo, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api-client';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { FilePicker } from '../forms/FilePicker';
 import { Page } from '../layout/Page';
+import { CaseStatus } from '../cases/CaseStatus';
+import { Outcome } from '../cases/Outcome';
+import { SharedUpdates } from '../cases/SharedUpdates';
+import { isOpen } from '../cases/status';
 import { MessageList } from '../messages/MessageList';
 import { ReplyForm, type SendOutcome } from '../messages/ReplyForm';
 import { useDateWords } from '../../lib/dates';
-import { ACCEPT, fileProblem } from '../report/files';
+import { ACCEPT, checkFiles } from '../report/files';
 import type { UploadTarget } from '../report/upload';
 import { UploadList, UploadSummary } from '../report/UploadList';
 import { useUploads } from '../report/useUploads';
 import type { TrackedView } from './TrackPage';
-
-const STAGES = ['submitted', 'triaged', 'investigating', 'finished'] as const;
-const FINISHED = ['resolved', 'closed', 'dismissed'];
-
-type Status = TrackedView['status'];
-
-function stageOf(status: Status): number {
-  if (FINISHED.includes(status)) return 3;
-  return STAGES.indexOf(status as (typeof STAGES)[number]);
-}
-
-/** Received → reviewed → being looked into → finished, each said in words, not only in colour. */
-function StatusSteps({ status }: { status: Status }) {
-  const { t } = useTranslation('track');
-  const current = stageOf(status);
-  return (
-    <ol className="status-steps">
-      {STAGES.map((stage, index) => {
-        const state = index < current ? 'done' : index === current ? 'current' : 'todo';
-        const label =
-          stage === 'finished'
-            ? FINISHED.includes(status)
-              ? t(`common:status.${status}`)
-              : t('stage.finished')
-            : t(`common:status.${stage}`);
-        return (
-          <li
-            key={stage}
-            className={`status-step ${state}`}
-            aria-current={state === 'current' ? 'step' : undefined}
-          >
-            <span className="status-mark" aria-hidden="true">
-              {state === 'done' ? '✓' : index + 1}
-            </span>
-            <span className="status-label">
-              {label}
-              <span className="status-state">{t(`stage.${state}`)}</span>
-            </span>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
-
-/** One shared update in words a child understands. */
-function updateText(entry: TrackedView['timeline'][number], t: TFunction) {
-  const data = entry.data;
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  switch (entry.type) {
-    case 'filed':
-      return t('update.filed');
-    case 'status_changed':
-      return t('update.status', { status: t(`common:status.${text(data.to)}`) });
-    case 'shared_note':
-      return t('update.note', { body: text(data.body) });
-    case 'resolved':
-      return t('update.resolved', { outcome: t(`common:outcome.${text(data.outcome)}`) });
-    default:
-      return t('update.other');
-  }
-}
 
 interface Props {
   view: TrackedView;
@@ -99,7 +40,7 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
   const target = useMemo<UploadTarget>(() => ({ kind: 'anonymous', trackingCode }), [trackingCode]);
   const { uploads, add, retry, remove } = useUploads(target);
 
-  const finished = FINISHED.includes(view.status);
+  const finished = !isOpen(view.status);
   const allErrors = [...errors, ...fileErrors];
 
   const send = async (body: string): Promise<SendOutcome> => {
@@ -116,16 +57,9 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
   };
 
   const pick = (files: File[]) => {
-    const problems: FieldError[] = [];
-    const good = files.filter((file) => {
-      const problem = fileProblem(file);
-      if (problem)
-        problems.push({
-          field: 'evidence',
-          message: t(`report:files.problem.${problem}`, { name: file.name }),
-        });
-      return !problem;
-    });
+    const { good, problems } = checkFiles(files, 'evidence', (problem, name) =>
+      t(`report:files.problem.${problem}`, { name }),
+    );
     setFileErrors(problems);
     add(good);
   };
@@ -139,44 +73,9 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
         <p>{t('report.sentOn', { date: dates.day(view.createdAt) })}</p>
       </div>
 
-      <section aria-labelledby="where-title">
-        <h2 id="where-title">{t('report.where')}</h2>
-        <StatusSteps status={view.status} />
-        {view.status === 'submitted' && (
-          <p>
-            {t('report.triageBy', {
-              date: dates.day(view.triageDueAt, view.schoolTimeZone),
-            })}
-          </p>
-        )}
-        {!finished && (
-          <p>
-            {t('report.resolveBy', {
-              date: dates.day(view.resolveDueAt, view.schoolTimeZone),
-            })}
-          </p>
-        )}
-      </section>
-
-      {view.status === 'resolved' && view.outcome && (
-        <section aria-labelledby="outcome-title" className="panel">
-          <h2 id="outcome-title">{t('report.outcome')}</h2>
-          <p className="outcome">{t(`common:outcome.${view.outcome}`)}</p>
-          {view.resolutionSummary && <p className="pre-wrap">{view.resolutionSummary}</p>}
-        </section>
-      )}
-
-      <section aria-labelledby="updates-title">
-        <h2 id="updates-title">{t('report.updates')}</h2>
-        <ol className="timeline">
-          {view.timeline.map((entry, index) => (
-            <li key={`${entry.at}-${index}`}>
-              <time dateTime={entry.at}>{dates.moment(entry.at)}</time>
-              <p className="pre-wrap">{updateText(entry, t)}</p>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseStatus incident={view} />
+      <Outcome outcome={view.outcome} summary={view.resolutionSummary} />
+      <SharedUpdates entries={view.timeline} />
 
       <section aria-labelledby="messages-title">
         <h2 id="messages-title">{t('messages:title')}</h2>
