@@ -214,7 +214,7 @@ describeInBrowser('family: following a report and talking with the school', () =
     await page.getByRole('link', { name: `Reporte ${filed.reference}` }).click();
     await page.getByRole('heading', { name: `Reporte ${filed.reference}`, level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Mensajes con la escuela' }).waitFor();
-    await page.getByLabel('Escribir a la escuela').waitFor();
+    await page.getByLabel('Escríbele a la escuela').waitFor();
     await expectAccessibleAtBothSizes(page);
 
     await page.goto(`/cases/${caseId}`);
