@@ -216,6 +216,8 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
           resolveDueAt: expect.any(String),
           schoolTimeZone: 'America/New_York',
           dueAt: expect.any(String),
+          schoolTimeZone: world.school.timeZone,
+          child: null,
           resolvedAt: null,
           createdAt: expect.any(String),
         },
@@ -233,6 +235,36 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
         [ids.A, 'family'],
       ]);
       expect(body.nextCursor).toBeNull();
+    });
+
+    it('names in a parent’s list only their own child: the one each case is about, also in the report they filed for them', async () => {
+      const { parent, student } = world.users;
+      const own = { id: student.id, displayName: student.displayName };
+
+      const body = await page(parent);
+
+      expect(body.items.map((item) => [item.id, item.child])).toEqual([
+        [ids.H, own],
+        [ids.C, own],
+        [ids.B, own],
+        [ids.A, own],
+      ]);
+      const classmates = await page(people.classmateParent);
+      const theirChild = { id: people.classmate.id, displayName: people.classmate.displayName };
+      expect(classmates.items.map((item) => [item.id, item.child])).toEqual([
+        [ids.I, theirChild],
+        [ids.E, theirChild],
+      ]);
+      expect(JSON.stringify(classmates)).not.toContain(student.displayName);
+      expect(JSON.stringify(classmates)).not.toContain(student.id);
+    });
+
+    it('names no child in the list of a reporter who is not a parent: a student, a teacher', async () => {
+      for (const reporter of [world.users.student, world.users.staff, people.classmate]) {
+        const items = await listAll(reporter);
+        expect(items.length).toBeGreaterThan(0);
+        for (const item of items) expect(item.child).toBeNull();
+      }
     });
 
     it('does not show a parent a case where their child is only a witness, nor a classmate’s report', async () => {

@@ -12,6 +12,7 @@ import {
   DESKTOP,
   expectNoAxeViolations,
   PHONE,
+  SCHOOL_TIME_ZONE,
 } from './support/browser-harness';
 
 interface Me {
@@ -19,6 +20,12 @@ interface Me {
   schools: { id: string }[];
   children: { id: string; displayName: string }[];
 }
+
+/** The school's day (the demo schools are in New York), whatever zone the browser is in. */
+const schoolDay = (iso: string, language = 'en-US') =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: SCHOOL_TIME_ZONE }).format(
+    new Date(iso),
+  );
 
 /**
  * A family following a report: the parent finds their child's report on the
@@ -32,6 +39,7 @@ describeInBrowser('family: following a report and talking with the school', () =
   let dataDir: string;
   let caseId: string;
   let reference: string;
+  let triageDueAt: string;
   let sam: Me;
 
   /** The in-app notices the worker would write, written now. */
@@ -79,6 +87,7 @@ describeInBrowser('family: following a report and talking with the school', () =
     const filed = await student.file(sam.schools[0].id).expectStatus(201);
     caseId = filed.id;
     reference = filed.reference;
+    triageDueAt = filed.triageDueAt;
     await deliver();
   });
 
@@ -101,6 +110,7 @@ describeInBrowser('family: following a report and talking with the school', () =
     expect(await reportFor.getAttribute('href')).toBe(`/report?child=${sam.id}`);
     const caseLink = child.getByRole('link', { name: `Report ${reference}` });
     await caseLink.waitFor();
+    await child.getByText(schoolDay(triageDueAt)).waitFor();
     await expectAccessibleAtBothSizes(page);
     await expectReflowAt320(page);
     await page.setViewportSize(PHONE);
@@ -111,7 +121,9 @@ describeInBrowser('family: following a report and talking with the school', () =
     await page.getByRole('heading', { name: `Report ${reference}`, level: 1 }).waitFor();
     const current = page.locator('[aria-current="step"]');
     expect(await current.textContent()).toMatch(/Received.*now/);
-    await page.getByText('The school will look at this report by').waitFor();
+    await page
+      .getByText(`The school will look at this report by ${schoolDay(triageDueAt)}.`)
+      .waitFor();
     expect(await page.getByText('What you wrote').count()).toBe(0);
     await expectAccessibleAtBothSizes(page);
 
@@ -202,7 +214,7 @@ describeInBrowser('family: following a report and talking with the school', () =
     await page.getByRole('link', { name: `Reporte ${filed.reference}` }).click();
     await page.getByRole('heading', { name: `Reporte ${filed.reference}`, level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Mensajes con la escuela' }).waitFor();
-    await page.getByLabel('Escribir a la escuela').waitFor();
+    await page.getByLabel('Escríbele a la escuela').waitFor();
     await expectAccessibleAtBothSizes(page);
 
     await page.goto(`/cases/${caseId}`);

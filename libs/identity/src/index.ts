@@ -14,6 +14,7 @@ export {
   audienceColumns,
   audienceOf,
   incidentReach,
+  ownChildOf,
   type Audience,
 } from './access/incident-audience';
 export {

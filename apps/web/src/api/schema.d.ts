@@ -1106,6 +1106,8 @@ export interface components {
         Outcome: "substantiated" | "unsubstantiated" | "inconclusive";
         OwnIncidentSummary: {
             category: components["schemas"]["Category"];
+            /** @description The caller's own child the case is about: in the family view, that child; for a report a parent filed for their child, that child. Null for every other reporter, students included */
+            child: components["schemas"]["PersonRef"] | null;
             /** Format: date-time */
             createdAt: string;
             /**

@@ -1,5 +1,5 @@
 import type { Principal } from '../principal';
-import { audienceColumns, audienceOf, incidentReach } from './incident-audience';
+import { audienceColumns, audienceOf, incidentReach, ownChildOf } from './incident-audience';
 
 const principal = (role: Principal['role'], schoolIds = ['school-1']): Principal => ({
   id: `${role}-1`,
@@ -59,5 +59,18 @@ describe('incident audiences', () => {
       expect(audienceColumns(principal(role)).columns).toHaveLength(1);
       expect(audienceOf(principal(role), { audience_0: true })).toEqual({ kind: 'reporter' });
     }
+  });
+
+  it('names a parent’s own child, also in a report they filed for that child; no one else’s', () => {
+    const parent = principal('parent');
+    expect(
+      ownChildOf(parent, { audience_0: true, audience_1: 'student-1', audience_2: null }),
+    ).toBe('student-1');
+    expect(
+      ownChildOf(parent, { audience_0: false, audience_1: null, audience_2: 'student-9' }),
+    ).toBe('student-9');
+    expect(ownChildOf(parent, { audience_0: true, audience_1: null, audience_2: null })).toBeNull();
+    for (const role of ['student', 'staff', 'counselor'] as const)
+      expect(ownChildOf(principal(role), { audience_0: true, audience_1: true })).toBeNull();
   });
 });

@@ -115,3 +115,18 @@ export function audienceOf(
   }
   return undefined;
 }
+
+/**
+ * The caller's own child an incident row (selected with `audienceColumns`) is
+ * about: the student of the first family rule that holds, whatever view the
+ * caller gets. For a parent that is the child of their family view, or the
+ * child they filed for (while still theirs); for everyone else, null.
+ */
+export function ownChildOf(principal: Principal, row: Record<string, unknown>): string | null {
+  const { rules } = audienceRules(principal);
+  for (const [index, rule] of rules.entries()) {
+    const value = row[`audience_${index}`];
+    if (rule.kind === 'family' && typeof value === 'string') return value;
+  }
+  return null;
+}

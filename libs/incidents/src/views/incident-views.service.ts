@@ -4,6 +4,7 @@ import { decodeCursor, toPage, type Page } from '@app/common';
 import {
   audienceOf,
   DirectoryService,
+  ownChildOf,
   Permission,
   type Audience,
   type Principal,
@@ -90,24 +91,29 @@ export class IncidentViewsService {
       );
     }
     const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();
-    // The same rules as the reach filter say which summary each row gets.
+    // The same rules as the reach filter say which summary each row gets, and whose child it is about.
     const audiences = new Map(
-      raw.map((row) => [row.incident_id as string, audienceOf(principal, row)?.kind]),
+      raw.map((row) => [
+        row.incident_id as string,
+        { kind: audienceOf(principal, row)?.kind, child: ownChildOf(principal, row) },
+      ]),
     );
-    const timeZones = await this.directory.schoolTimeZones(
-      entities.map((incident) => incident.schoolId),
-    );
+    const [timeZones, children] = await Promise.all([
+      this.directory.schoolTimeZones(entities.map((incident) => incident.schoolId)),
+      this.directory.names([...audiences.values()].map((audience) => audience.child)),
+    ]);
     const page: Page<StaffIncidentSummary | OwnIncidentSummary> = toPage(
       entities,
       limit,
       (incident) => {
-        const audience = audiences.get(incident.id);
-        return audience === 'staff'
+        const { kind, child } = audiences.get(incident.id)!;
+        return kind === 'staff'
           ? staffSummary(incident)
           : ownSummary(
               incident,
-              audience === 'reporter' ? 'reporter' : 'family',
+              kind === 'reporter' ? 'reporter' : 'family',
               timeZones.get(incident.schoolId)!,
+              child ? (children.get(child) ?? null) : null,
             );
       },
       (incident) => [incident.createdAt.toISOString(), incident.id],

@@ -181,6 +181,12 @@ export interface OwnIncidentSummary {
   dueAt: Date | null;
   /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
   schoolTimeZone: string;
+  /**
+   * The caller's own child the case is about: in the family view, that child;
+   * for a report a parent filed for their child, that child. Null for every
+   * other reporter (a student reporting is not shown as a "child").
+   */
+  child: PersonRef | null;
   resolvedAt: Date | null;
   createdAt: Date;
 }

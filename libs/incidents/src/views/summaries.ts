@@ -1,6 +1,6 @@
 import { criticalReasons } from '../escalation/critical-reasons';
 import type { Incident } from '../entities/incident.entity';
-import type { OwnIncidentSummary, StaffIncidentSummary } from './incident.views';
+import type { OwnIncidentSummary, PersonRef, StaffIncidentSummary } from './incident.views';
 import { nextDeadline } from './view-parts';
 
 /** The columns a summary needs: lists never load descriptions (up to 10,000 characters each). */
@@ -49,6 +49,7 @@ export function ownSummary(
   incident: Incident,
   view: 'reporter' | 'family',
   schoolTimeZone: string,
+  child: PersonRef | null,
 ): OwnIncidentSummary {
   return {
     view,
@@ -62,6 +63,7 @@ export function ownSummary(
     resolveDueAt: incident.resolveDueAt,
     dueAt: nextDeadline(incident),
     schoolTimeZone,
+    child,
     resolvedAt: incident.resolvedAt,
     createdAt: incident.createdAt,
   };

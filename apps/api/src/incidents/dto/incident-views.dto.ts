@@ -256,6 +256,13 @@ export class OwnIncidentSummary {
       "The school's time zone: deadlines are ends of school days there, so show their dates in it",
   })
   schoolTimeZone: string;
+  @ApiProperty({
+    type: PersonRef,
+    nullable: true,
+    description:
+      "The caller's own child the case is about: in the family view, that child; for a report a parent filed for their child, that child. Null for every other reporter, students included",
+  })
+  child: PersonRef | null;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty() createdAt: Date;
 }

@@ -1,20 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fileSize } from '../report/files';
 import { downloadAttachment, type Attachment } from './case-api';
-
-function useSize() {
-  const { t, i18n } = useTranslation('cases');
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  return (bytes: number) =>
-    bytes < 1024 * 1024
-      ? t('files.kb', { size: number.format(Math.max(1, Math.round(bytes / 1024))) })
-      : t('files.mb', { size: number.format(bytes / (1024 * 1024)) });
-}
 
 /** The files the caller may download: those they added themselves. */
 export function Attachments({ files }: { files: Attachment[] }) {
-  const { t } = useTranslation('cases');
-  const size = useSize();
+  const { t, i18n } = useTranslation('cases');
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -41,7 +32,7 @@ export function Attachments({ files }: { files: Attachment[] }) {
             >
               {t('files.download', { name: file.fileName })}
             </button>{' '}
-            <span className="hint">{size(file.size)}</span>
+            <span className="hint">{fileSize(file.size, i18n.language)}</span>
           </li>
         ))}
       </ul>

@@ -7,9 +7,10 @@ import { fetchUnread, markRead } from '../notifications/unread';
 import { Attachments } from './Attachments';
 import { loadCase, loadThread, type CaseAnswer, type CaseView, type Message } from './case-api';
 import { CaseStatus } from './CaseStatus';
-import { useDateWords } from './dates';
+import { useDateWords } from '../../lib/dates';
 import { MessageThread } from './MessageThread';
-import { SharedUpdates } from './SharedUpdates';
+import { Outcome } from './Outcome';
+import { sharedEntries, SharedUpdates } from './SharedUpdates';
 
 /** The facts of the report the view carries: never more than the server chose to share. */
 function CaseFacts({ incident }: { incident: CaseView }) {
@@ -45,25 +46,6 @@ function CaseFacts({ incident }: { incident: CaseView }) {
         <dd>{dates.day(incident.createdAt)}</dd>
       </div>
     </dl>
-  );
-}
-
-function Outcome({ incident }: { incident: CaseView }) {
-  const { t } = useTranslation('cases');
-  if (!incident.outcome) return null;
-  return (
-    <section aria-labelledby="outcome-title" className="panel outcome">
-      <h2 id="outcome-title">{t('outcome.title')}</h2>
-      <p>
-        <strong>{t(`common:outcome.${incident.outcome}`)}</strong>
-      </p>
-      {incident.resolutionSummary && (
-        <>
-          <h3>{t('outcome.summary')}</h3>
-          <p className="quoted">{incident.resolutionSummary}</p>
-        </>
-      )}
-    </section>
   );
 }
 
@@ -148,8 +130,8 @@ export default function CasePage({ id }: { id: string }) {
         </section>
       )}
       <CaseStatus incident={incident} />
-      <Outcome incident={incident} />
-      <SharedUpdates incident={incident} />
+      <Outcome outcome={incident.outcome} summary={incident.resolutionSummary} />
+      <SharedUpdates entries={sharedEntries(incident)} />
       <Attachments files={incident.attachments} />
       <MessageThread
         incidentId={id}

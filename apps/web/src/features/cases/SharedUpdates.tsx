@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseView, TimelineEntry } from './case-api';
-import { useDateWords } from './dates';
+import { useDateWords } from '../../lib/dates';
 import type { Status } from './status';
 
 const STATUSES: readonly string[] = [
@@ -16,7 +16,7 @@ const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? value : null;
 
 /** The events of the timeline the view shares with the family (staff: the shared ones too). */
-function sharedEntries(incident: CaseView): TimelineEntry[] {
+export function sharedEntries(incident: CaseView): TimelineEntry[] {
   if (incident.view !== 'staff') return incident.timeline;
   return incident.timeline.filter((entry) => entry.visibility === 'shared');
 }
@@ -52,10 +52,9 @@ function Update({ entry }: { entry: TimelineEntry }) {
 }
 
 /** What happened on the case that the school shares, oldest first, as a story reads. */
-export function SharedUpdates({ incident }: { incident: CaseView }) {
+export function SharedUpdates({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation('cases');
   const dates = useDateWords();
-  const entries = sharedEntries(incident);
   return (
     <section aria-labelledby="updates-title" className="panel">
       <h2 id="updates-title">{t('updatesTitle')}</h2>

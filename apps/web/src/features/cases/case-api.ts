@@ -1,8 +1,10 @@
 import { api, type Schemas } from '../../lib/api-client';
+import type { Message } from '../messages/MessageList';
+
+export type { Message };
 
 export type CaseView =
   Schemas['StaffIncidentView'] | Schemas['ReporterIncidentView'] | Schemas['FamilyIncidentView'];
-export type Message = Schemas['MessageView'];
 export type Attachment = Schemas['AttachmentView'];
 export type TimelineEntry = Schemas['SharedTimelineEntry'];
 

@@ -2,21 +2,35 @@ import type { Schemas } from '../../lib/api-client';
 
 export type Status = Schemas['OwnIncidentSummary']['status'];
 
-/** What the family waits for next: the school's first look, then the end of the investigation. */
-export type NextDate = { kind: 'triage' | 'resolve'; at: string; overdue: boolean } | null;
+/**
+ * What the family waits for next: the school's first look, then the end of the
+ * investigation. `timeZone` is the school's, where the deadline's day is said.
+ */
+export type NextDate = {
+  kind: 'triage' | 'resolve';
+  at: string;
+  overdue: boolean;
+  timeZone: string | undefined;
+} | null;
 
-interface Deadlines {
+/** What a view or a summary says of where a case stands and by when. */
+export interface Deadlines {
   status: Status;
   triageDueAt: string;
   resolveDueAt: string;
   /** The server's "deadline that matters now", in reporter and family views (staff views lack it). */
   dueAt?: string | null;
+  /** The school's time zone, in reporter and family views and summaries (staff ones lack it). */
+  schoolTimeZone?: string;
 }
 
 const OPEN: readonly Status[] = ['submitted', 'triaged', 'investigating'];
 
+/** Still being worked on: the school can be written to and sent files. */
+export const isOpen = (status: Status): boolean => OPEN.includes(status);
+
 export function nextDate(incident: Deadlines, now: Date = new Date()): NextDate {
-  if (!OPEN.includes(incident.status)) return null;
+  if (!isOpen(incident.status)) return null;
   const kind = incident.status === 'submitted' ? 'triage' : 'resolve';
   const at =
     incident.dueAt !== undefined
@@ -24,5 +38,7 @@ export function nextDate(incident: Deadlines, now: Date = new Date()): NextDate 
       : kind === 'triage'
         ? incident.triageDueAt
         : incident.resolveDueAt;
-  return at ? { kind, at, overdue: new Date(at).getTime() < now.getTime() } : null;
+  if (!at) return null;
+  const overdue = new Date(at).getTime() < now.getTime();
+  return { kind, at, overdue, timeZone: incident.schoolTimeZone };
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { describedBy } from './describedBy';
+import { FieldNotes } from './FieldNotes';
 
 export interface Choice<T extends string> {
   value: T;
@@ -29,16 +30,7 @@ export function Choices<T extends string>(props: Props<T>) {
     <div className={error ? 'field has-error' : 'field'}>
       <fieldset className="choices" aria-describedby={describedBy(id, hint, error)}>
         <legend className={legendHidden ? 'visually-hidden' : undefined}>{legend}</legend>
-        {hint && (
-          <p className="hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
+        <FieldNotes id={id} hint={hint} error={error} />
         {choices.map((choice, index) => {
           const inputId = index === 0 ? id : `${id}-${choice.value}`;
           const checked = value === choice.value;

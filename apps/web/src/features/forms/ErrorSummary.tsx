@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,19 +15,15 @@ export interface FieldError {
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
+  // A page may hold two summaries (the page's and a reply box's): each names itself.
+  const titleId = useId();
   useEffect(() => {
     if (errors.length > 0) box.current?.focus();
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div
-      className="error-summary"
-      role="alert"
-      tabIndex={-1}
-      ref={box}
-      aria-labelledby="error-summary-title"
-    >
-      <h2 id="error-summary-title">{t('form.problemTitle')}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('form.problemTitle')}</h2>
       <ul>
         {errors.map(({ field, message }) => (
           <li key={`${field ?? 'form'}-${message}`}>

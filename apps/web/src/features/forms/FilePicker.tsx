@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { describedBy } from './describedBy';
+import { FieldNotes } from './FieldNotes';
 
 interface Props {
   id: string;
@@ -20,16 +21,7 @@ export function FilePicker({ id, label, hint, error, accept, onFiles }: Props) {
   return (
     <div className={error ? 'field has-error file-picker' : 'field file-picker'}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       <input
         ref={input}
         id={id}

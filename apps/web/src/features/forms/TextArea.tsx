@@ -1,5 +1,6 @@
 import type { TextareaHTMLAttributes } from 'react';
 import { describedBy } from './describedBy';
+import { FieldNotes } from './FieldNotes';
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
   id: string;
@@ -27,16 +28,7 @@ export function TextArea({
       <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>
         {label}
       </label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       <textarea
         id={id}
         aria-invalid={error ? true : undefined}

@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
+import { describedBy } from './describedBy';
+import { FieldNotes } from './FieldNotes';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   id: string;
@@ -9,24 +11,14 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 
 /** A labelled input with its hint and inline error, both read out with the field. */
 export function TextField({ id, label, hint, error, ...input }: Props) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className={error ? 'field has-error' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       <input
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
     </div>

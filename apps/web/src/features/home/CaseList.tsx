@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useDateWords } from '../cases/dates';
+import { useDateWords } from '../../lib/dates';
 import { nextDate } from '../cases/status';
 import type { IncidentSummary } from './useMyIncidents';
 
@@ -41,7 +41,7 @@ export function CaseList({
                 <div>
                   <dt>{t(next.kind === 'triage' ? 'triageBy' : 'resolveBy')}</dt>
                   <dd>
-                    {dates.day(next.at)}
+                    {dates.day(next.at, next.timeZone)}
                     {next.overdue && <span className="late-tag">{t('late')}</span>}
                   </dd>
                 </div>

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../../lib/api-client';
 import { useProfile } from '../../lib/auth';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
@@ -10,37 +8,9 @@ import { useMyIncidents, type IncidentSummary } from './useMyIncidents';
 
 type Child = { id: string; displayName: string };
 
-/**
- * Which child each case is about. The list's summaries do not say, so with one
- * child every case is theirs (a parent reaches only their children's cases);
- * with several, the case's own page says (the family view names the child; a
- * report the parent filed themselves answers with the reporter view, which
- * does not, and is listed apart).
- */
-function useChildOfCase(items: IncidentSummary[] | undefined, children: Child[]) {
-  const [found, setFound] = useState<ReadonlyMap<string, string | null>>(new Map());
-  const onlyChild = children.length === 1 ? children[0].id : undefined;
-  useEffect(() => {
-    if (!items || onlyChild !== undefined) return;
-    const unknown = items.filter((item) => !found.has(item.id));
-    if (unknown.length === 0) return;
-    let live = true;
-    void Promise.all(
-      unknown.map(async (item) => {
-        const { data } = await api
-          .GET('/api/v1/incidents/{id}', { params: { path: { id: item.id } } })
-          .catch(() => ({ data: undefined }));
-        return [item.id, data?.view === 'family' ? data.child.id : null] as const;
-      }),
-    ).then((pairs) => {
-      if (live) setFound((previous) => new Map([...previous, ...pairs]));
-    });
-    return () => {
-      live = false;
-    };
-  }, [items, onlyChild, found]);
-  return (id: string): string | null | undefined => onlyChild ?? found.get(id);
-}
+/** The child a case is about, as the list says (null: a report not about one of the caller's children). */
+const childOf = (item: IncidentSummary): string | null =>
+  'child' in item ? (item.child?.id ?? null) : null;
 
 /** A parent's start page: each child, with their cases and a way to report for them. */
 export function ParentHome() {
@@ -48,18 +18,16 @@ export function ParentHome() {
   const profile = useProfile();
   const children: Child[] = profile.children;
   const cases = useMyIncidents();
-  const childOf = useChildOfCase(cases.items, children);
-  const resolved = cases.items?.every((item) => childOf(item.id) !== undefined) ?? false;
-  const unmatched = resolved
-    ? (cases.items ?? []).filter((item) => !children.some((child) => child.id === childOf(item.id)))
-    : [];
+  const unmatched = (cases.items ?? []).filter(
+    (item) => !children.some((child) => child.id === childOf(item)),
+  );
 
   return (
     <Page title={t('parentTitle', { name: profile.displayName })}>
       <p className="lead">{t('parentLead')}</p>
       {children.length === 0 && <p className="notice">{t('noChildren')}</p>}
       {children.map((child) => {
-        const theirs = (cases.items ?? []).filter((item) => childOf(item.id) === child.id);
+        const theirs = (cases.items ?? []).filter((item) => childOf(item) === child.id);
         const titleId = `child-${child.id}-title`;
         return (
           <section key={child.id} aria-labelledby={titleId} className="home-section child-section">
@@ -72,7 +40,7 @@ export function ParentHome() {
                 {t('reportForChild', { name: child.displayName })}
               </Link>
             </p>
-            {!resolved ? (
+            {cases.items === undefined ? (
               <Loading />
             ) : theirs.length > 0 ? (
               <CaseList items={theirs} headingLevel="h3" />

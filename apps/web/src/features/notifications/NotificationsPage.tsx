@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../../lib/api-client';
-import { useDateWords } from '../cases/dates';
+import { useDateWords } from '../../lib/dates';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
 import { fetchUnread, markRead, refreshUnread, type Notice } from './unread';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { fullDate } from '../../lib/dates';
+import { useDateWords } from '../../lib/dates';
 
 /** What happens next, in plain words, and by which day. */
 export function NextSteps({
@@ -11,18 +11,15 @@ export function NextSteps({
   resolveDueAt: string;
   schoolTimeZone: string;
 }) {
-  const { t, i18n } = useTranslation('report');
+  const { t } = useTranslation('report');
+  const dates = useDateWords();
   return (
     <section aria-labelledby="next-steps">
       <h2 id="next-steps">{t('next.title')}</h2>
       <ol className="next-steps">
-        <li>
-          {t('next.triageBy', { date: fullDate(triageDueAt, i18n.language, schoolTimeZone) })}
-        </li>
+        <li>{t('next.triageBy', { date: dates.day(triageDueAt, schoolTimeZone) })}</li>
         <li>{t('next.talk')}</li>
-        <li>
-          {t('next.resolveBy', { date: fullDate(resolveDueAt, i18n.language, schoolTimeZone) })}
-        </li>
+        <li>{t('next.resolveBy', { date: dates.day(resolveDueAt, schoolTimeZone) })}</li>
       </ol>
     </section>
   );

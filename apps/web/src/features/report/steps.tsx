@@ -24,7 +24,7 @@ import {
   type Answers,
   type WhenChoice,
 } from './answers';
-import { ACCEPT, fileProblem, fileSize } from './files';
+import { ACCEPT, checkFiles, fileSize } from './files';
 
 export interface StepProps {
   answers: Answers;
@@ -304,16 +304,9 @@ export function FilesStep({ answers, change, errors, setErrors }: StepProps) {
   const { t, i18n } = useTranslation('report');
 
   const pick = (files: File[]) => {
-    const problems: FieldError[] = [];
-    const good = files.filter((file) => {
-      const problem = fileProblem(file);
-      if (problem)
-        problems.push({
-          field: 'files',
-          message: t(`files.problem.${problem}`, { name: file.name }),
-        });
-      return !problem;
-    });
+    const { good, problems } = checkFiles(files, 'files', (problem, name) =>
+      t(`files.problem.${problem}`, { name }),
+    );
     setErrors(problems);
     change({ files: [...answers.files, ...good.map((file) => ({ key: newKey('file'), file }))] });
   };

@@ -1,82 +1,21 @@
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api-client';
-import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
+import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { FilePicker } from '../forms/FilePicker';
-import { TextArea } from '../forms/TextArea';
 import { Page } from '../layout/Page';
-import { useDangerWatch } from '../safety/useDangerWatch';
-import { dateTime, fullDate } from '../../lib/dates';
-import { ACCEPT, fileProblem } from '../report/files';
+import { CaseStatus } from '../cases/CaseStatus';
+import { Outcome } from '../cases/Outcome';
+import { SharedUpdates } from '../cases/SharedUpdates';
+import { isOpen } from '../cases/status';
+import { MessageList } from '../messages/MessageList';
+import { ReplyForm, type SendOutcome } from '../messages/ReplyForm';
+import { useDateWords } from '../../lib/dates';
+import { ACCEPT, checkFiles } from '../report/files';
 import type { UploadTarget } from '../report/upload';
 import { UploadList, UploadSummary } from '../report/UploadList';
 import { useUploads } from '../report/useUploads';
 import type { TrackedView } from './TrackPage';
-
-const MESSAGE_MAX = 5000;
-const STAGES = ['submitted', 'triaged', 'investigating', 'finished'] as const;
-const FINISHED = ['resolved', 'closed', 'dismissed'];
-
-type Status = TrackedView['status'];
-
-function stageOf(status: Status): number {
-  if (FINISHED.includes(status)) return 3;
-  return STAGES.indexOf(status as (typeof STAGES)[number]);
-}
-
-/** Received → reviewed → being looked into → finished, each said in words, not only in colour. */
-function StatusSteps({ status }: { status: Status }) {
-  const { t } = useTranslation('track');
-  const current = stageOf(status);
-  return (
-    <ol className="status-steps">
-      {STAGES.map((stage, index) => {
-        const state = index < current ? 'done' : index === current ? 'current' : 'todo';
-        const label =
-          stage === 'finished'
-            ? FINISHED.includes(status)
-              ? t(`common:status.${status}`)
-              : t('stage.finished')
-            : t(`common:status.${stage}`);
-        return (
-          <li
-            key={stage}
-            className={`status-step ${state}`}
-            aria-current={state === 'current' ? 'step' : undefined}
-          >
-            <span className="status-mark" aria-hidden="true">
-              {state === 'done' ? '✓' : index + 1}
-            </span>
-            <span className="status-label">
-              {label}
-              <span className="status-state">{t(`stage.${state}`)}</span>
-            </span>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
-
-/** One shared update in words a child understands. */
-function updateText(entry: TrackedView['timeline'][number], t: TFunction) {
-  const data = entry.data;
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  switch (entry.type) {
-    case 'filed':
-      return t('update.filed');
-    case 'status_changed':
-      return t('update.status', { status: t(`common:status.${text(data.to)}`) });
-    case 'shared_note':
-      return t('update.note', { body: text(data.body) });
-    case 'resolved':
-      return t('update.resolved', { outcome: t(`common:outcome.${text(data.outcome)}`) });
-    default:
-      return t('update.other');
-  }
-}
 
 interface Props {
   view: TrackedView;
@@ -89,11 +28,8 @@ interface Props {
 
 /** The reporter's report: where it is, the school's updates and outcome, the messages, and more evidence. */
 export function TrackedReport({ view, trackingCode, errors, busy, onReload, onForget }: Props) {
-  const { t, i18n } = useTranslation('track');
-  const [reply, setReply] = useState('');
-  const [replyErrors, setReplyErrors] = useState<FieldError[]>([]);
-  const [sending, setSending] = useState(false);
-  const [replySent, setReplySent] = useState(false);
+  const { t } = useTranslation('track');
+  const dates = useDateWords();
   const [messages, setMessages] = useState(view.messages);
   const [shownView, setShownView] = useState(view);
   if (shownView !== view) {
@@ -103,53 +39,27 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
   const [fileErrors, setFileErrors] = useState<FieldError[]>([]);
   const target = useMemo<UploadTarget>(() => ({ kind: 'anonymous', trackingCode }), [trackingCode]);
   const { uploads, add, retry, remove } = useUploads(target);
-  useDangerWatch(reply);
 
-  const finished = FINISHED.includes(view.status);
-  const allErrors = [...errors, ...replyErrors, ...fileErrors];
+  const finished = !isOpen(view.status);
+  const allErrors = [...errors, ...fileErrors];
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    setReplySent(false);
-    const body = reply.trim();
-    if (!body) return setReplyErrors([{ field: 'reply', message: t('reply.missing') }]);
-    if (body.length > MESSAGE_MAX)
-      return setReplyErrors([
-        { field: 'reply', message: t('reply.tooLong', { max: MESSAGE_MAX }) },
-      ]);
-    setSending(true);
-    try {
-      const { data, response } = await api.POST('/api/v1/public/reports/messages', {
-        body: { trackingCode, body },
-      });
-      if (data) {
-        setMessages((current) => [...current, data]);
-        setReply('');
-        setReplyErrors([]);
-        setReplySent(true);
-      } else if (response.status === 409)
-        setReplyErrors([{ field: 'reply', message: t('reply.closed') }]);
-      else if (response.status === 429)
-        setReplyErrors([{ field: 'reply', message: t('reply.tooMany') }]);
-      else setReplyErrors([{ field: 'reply', message: t('reply.failed') }]);
-    } catch {
-      setReplyErrors([{ field: 'reply', message: t('reply.offline') }]);
-    } finally {
-      setSending(false);
+  const send = async (body: string): Promise<SendOutcome> => {
+    const { data, response } = await api.POST('/api/v1/public/reports/messages', {
+      body: { trackingCode, body },
+    });
+    if (data) {
+      setMessages((current) => [...current, data]);
+      return 'sent';
     }
+    if (response.status === 409) return 'closed';
+    if (response.status === 429) return 'tooMany';
+    return 'failed';
   };
 
   const pick = (files: File[]) => {
-    const problems: FieldError[] = [];
-    const good = files.filter((file) => {
-      const problem = fileProblem(file);
-      if (problem)
-        problems.push({
-          field: 'evidence',
-          message: t(`report:files.problem.${problem}`, { name: file.name }),
-        });
-      return !problem;
-    });
+    const { good, problems } = checkFiles(files, 'evidence', (problem, name) =>
+      t(`report:files.problem.${problem}`, { name }),
+    );
     setFileErrors(problems);
     add(good);
   };
@@ -160,93 +70,28 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
       <div className="confirmation">
         <p>{t('report.reference')}</p>
         <p className="reference">{view.reference}</p>
-        <p>{t('report.sentOn', { date: fullDate(view.createdAt, i18n.language) })}</p>
+        <p>{t('report.sentOn', { date: dates.day(view.createdAt) })}</p>
       </div>
 
-      <section aria-labelledby="where-title">
-        <h2 id="where-title">{t('report.where')}</h2>
-        <StatusSteps status={view.status} />
-        {view.status === 'submitted' && (
-          <p>
-            {t('report.triageBy', {
-              date: fullDate(view.triageDueAt, i18n.language, view.schoolTimeZone),
-            })}
-          </p>
-        )}
-        {!finished && (
-          <p>
-            {t('report.resolveBy', {
-              date: fullDate(view.resolveDueAt, i18n.language, view.schoolTimeZone),
-            })}
-          </p>
-        )}
-      </section>
-
-      {view.status === 'resolved' && view.outcome && (
-        <section aria-labelledby="outcome-title" className="panel">
-          <h2 id="outcome-title">{t('report.outcome')}</h2>
-          <p className="outcome">{t(`common:outcome.${view.outcome}`)}</p>
-          {view.resolutionSummary && <p className="pre-wrap">{view.resolutionSummary}</p>}
-        </section>
-      )}
-
-      <section aria-labelledby="updates-title">
-        <h2 id="updates-title">{t('report.updates')}</h2>
-        <ol className="timeline">
-          {view.timeline.map((entry, index) => (
-            <li key={`${entry.at}-${index}`}>
-              <time dateTime={entry.at}>{dateTime(entry.at, i18n.language)}</time>
-              <p className="pre-wrap">{updateText(entry, t)}</p>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseStatus incident={view} />
+      <Outcome outcome={view.outcome} summary={view.resolutionSummary} />
+      <SharedUpdates entries={view.timeline} />
 
       <section aria-labelledby="messages-title">
-        <h2 id="messages-title">{t('messages.title')}</h2>
-        {messages.length === 0 ? (
-          <p>{t('messages.none')}</p>
-        ) : (
-          <ol className="messages">
-            {messages.map((message) => (
-              <li key={message.id} className={message.mine ? 'message mine' : 'message'}>
-                <p className="message-meta">
-                  <strong>{message.mine ? t('messages.you') : message.authorName}</strong>{' '}
-                  <time dateTime={message.createdAt}>
-                    {dateTime(message.createdAt, i18n.language)}
-                  </time>
-                </p>
-                <p className="pre-wrap">{message.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
+        <h2 id="messages-title">{t('messages:title')}</h2>
+        <MessageList messages={messages} />
         <button
           type="button"
           className="button secondary"
           disabled={busy}
           onClick={() => void onReload()}
         >
-          {busy ? t('checking') : t('messages.refresh')}
+          {busy ? t('checking') : t('messages:refresh')}
         </button>
         {finished ? (
           <p className="notice">{t('reply.finished')}</p>
         ) : (
-          <form onSubmit={(event) => void send(event)} noValidate className="stack reply-form">
-            <TextArea
-              id="reply"
-              label={t('reply.label')}
-              hint={t('reply.hint')}
-              rows={5}
-              value={reply}
-              onChange={(event) => setReply(event.target.value)}
-              error={errorFor(replyErrors, 'reply')}
-            />
-            <button type="submit" className="button primary" disabled={sending}>
-              {sending ? t('reply.sending') : t('reply.send')}
-            </button>
-            <p role="status">{replySent ? t('reply.sent') : ''}</p>
-          </form>
+          <ReplyForm hint={t('reply.hint')} onSend={send} />
         )}
       </section>
 
