@@ -214,7 +214,6 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
           occurredAt: expect.any(String),
           triageDueAt: expect.any(String),
           resolveDueAt: expect.any(String),
-          schoolTimeZone: 'America/New_York',
           dueAt: expect.any(String),
           schoolTimeZone: world.school.timeZone,
           child: null,
