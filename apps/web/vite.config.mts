@@ -15,6 +15,8 @@ export default defineConfig({
     alias: {
       // The danger terms the server escalates on: one list, used on both sides.
       '@safety-terms': here('../../libs/incidents/src/escalation/escalation-terms.ts'),
+      // The report's categories, places and parts: the lists the API validates against.
+      '@incident-constants': here('../../libs/incidents/src/incident.constants.ts'),
     },
   },
   build: {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import sharp from 'sharp';
 import {
   BrowserHarness,
   describeInBrowser,
@@ -8,6 +7,8 @@ import {
   expectNoAxeViolations,
   PHONE,
   SCHOOL_TIME_ZONE,
+  expectStep,
+  testPhoto,
 } from './support/browser-harness';
 
 /** The words a reporter reads and presses, in each language the pass runs in. */
@@ -97,22 +98,6 @@ const WORDS = {
 };
 type Words = (typeof WORDS)['en'];
 
-/** A small real PNG, as a phone camera would hand over (only smaller). */
-function photo(): Promise<Buffer> {
-  return sharp({
-    create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 120, b: 60 } },
-  })
-    .png()
-    .toBuffer();
-}
-
-/** The page shows this heading as its one h1, focus is on it, and axe finds nothing. */
-async function expectStep(page: Page, title: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
-  await page.waitForFunction("document.activeElement?.tagName === 'H1'");
-  await expectNoAxeViolations(page);
-}
-
 /** Presses Tab (at most 40 times) until `target` has focus: it can be reached by keyboard. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
   for (let presses = 0; presses < 40; presses += 1) {
@@ -180,7 +165,7 @@ async function fileAnonymously(h: BrowserHarness, page: Page, w: Words): Promise
   await expectStep(page, w.filesTitle);
   await page
     .getByLabel(w.files)
-    .setInputFiles({ name: 'tray.png', mimeType: 'image/png', buffer: await photo() });
+    .setInputFiles({ name: 'tray.png', mimeType: 'image/png', buffer: await testPhoto('png') });
   await page.locator('.file-name', { hasText: 'tray.png' }).waitFor();
   await expectNoAxeViolations(page);
   await press(w.continue);

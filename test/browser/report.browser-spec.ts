@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import {
   BrowserHarness,
   describeInBrowser,
@@ -7,6 +6,8 @@ import {
   expectNoAxeViolations,
   PHONE,
   SCHOOL_TIME_ZONE,
+  expectStep,
+  testPhoto,
 } from './support/browser-harness';
 
 /** The words a reporter reads and presses, in each language a pass runs in. */
@@ -64,22 +65,6 @@ const WORDS = {
 };
 type Words = (typeof WORDS)['en'];
 
-/** A small real JPEG, as a phone camera would hand over (only smaller). */
-function photo(): Promise<Buffer> {
-  return sharp({
-    create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 200 } },
-  })
-    .jpeg()
-    .toBuffer();
-}
-
-/** The page shows this heading as its one h1, focus is on it, and axe finds nothing. */
-async function expectStep(page: Page, title: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
-  await page.waitForFunction("document.activeElement?.tagName === 'H1'");
-  await expectNoAxeViolations(page);
-}
-
 const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
 /**
@@ -130,7 +115,11 @@ async function tellTheLunchroomStory(page: Page, w: Words, description: string):
   await expectStep(page, w.filesTitle);
   await page
     .getByLabel(w.files)
-    .setInputFiles({ name: 'lunch-tray.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+    .setInputFiles({
+      name: 'lunch-tray.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await testPhoto('jpeg'),
+    });
   await page.locator('.file-name', { hasText: 'lunch-tray.jpg' }).waitFor();
   await expectNoAxeViolations(page);
   await press(page, w.continue);

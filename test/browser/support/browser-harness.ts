@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { DemoSeedService } from '@app/identity';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { TestApp } from '../../support/test-app';
 import type { ApiClient } from '../../support/api-driver';
 import {
@@ -126,4 +127,20 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
         .join('\n  ')}`,
   );
   expect({ url: page.url(), violations: summary }).toEqual({ url: page.url(), violations: [] });
+}
+
+/** The page shows this heading as its one h1, focus is on it, and axe finds nothing. */
+export async function expectStep(page: Page, title: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+  await page.waitForFunction("document.activeElement?.tagName === 'H1'");
+  await expectNoAxeViolations(page);
+}
+
+/** A small real picture, as a phone camera would hand over (only smaller). */
+export function testPhoto(format: 'png' | 'jpeg'): Promise<Buffer> {
+  return sharp({
+    create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 200 } },
+  })
+    .toFormat(format)
+    .toBuffer();
 }

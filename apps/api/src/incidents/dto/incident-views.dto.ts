@@ -1,4 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+  type ApiPropertyOptions,
+} from '@nestjs/swagger';
 import {
   CATEGORIES,
   LOCATIONS,
@@ -19,6 +24,21 @@ import {
   type CriticalReason,
   type TimelineEventType,
 } from '@app/incidents';
+
+/** The deadline a reporter or family is waiting on now. */
+const DUE_AT: ApiPropertyOptions = {
+  type: Date,
+  nullable: true,
+  description:
+    'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
+};
+
+/** Next to every deadline a reporter or family is told. */
+export const SCHOOL_TIME_ZONE: ApiPropertyOptions = {
+  example: 'America/New_York',
+  description:
+    "The school's time zone: deadlines are ends of school days there, so show their dates in it",
+};
 
 /*
  * Each audience has its own response classes. A field added to an incident is
@@ -133,19 +153,8 @@ export class ReporterIncidentView {
   @ApiProperty() urgent: boolean;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
-  @ApiProperty({
-    type: Date,
-    nullable: true,
-    description:
-      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
-  })
-  dueAt: Date | null;
-  @ApiProperty({
-    example: 'America/New_York',
-    description:
-      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
-  })
-  schoolTimeZone: string;
+  @ApiProperty(DUE_AT) dueAt: Date | null;
+  @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
@@ -171,19 +180,8 @@ export class FamilyIncidentView {
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
-  @ApiProperty({
-    type: Date,
-    nullable: true,
-    description:
-      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
-  })
-  dueAt: Date | null;
-  @ApiProperty({
-    example: 'America/New_York',
-    description:
-      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
-  })
-  schoolTimeZone: string;
+  @ApiProperty(DUE_AT) dueAt: Date | null;
+  @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
@@ -243,19 +241,8 @@ export class OwnIncidentSummary {
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
-  @ApiProperty({
-    type: Date,
-    nullable: true,
-    description:
-      'The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed',
-  })
-  dueAt: Date | null;
-  @ApiProperty({
-    example: 'America/New_York',
-    description:
-      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
-  })
-  schoolTimeZone: string;
+  @ApiProperty(DUE_AT) dueAt: Date | null;
+  @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
   @ApiProperty({
     type: PersonRef,
     nullable: true,

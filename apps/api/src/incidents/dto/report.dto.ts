@@ -26,6 +26,7 @@ import {
 } from '@app/incidents';
 import { IsRecentPastDateTime } from '../../http/past-date.validator';
 import { isPresent } from '../../http/validation';
+import { SCHOOL_TIME_ZONE } from './incident-views.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -175,12 +176,7 @@ export class FiledIncidentDto {
   severity: Severity | null;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
-  @ApiProperty({
-    example: 'America/New_York',
-    description:
-      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
-  })
-  schoolTimeZone: string;
+  @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
 }
 
 export class FiledAnonymousReportDto {
@@ -194,10 +190,5 @@ export class FiledAnonymousReportDto {
   triageDueAt: Date;
   @ApiProperty({ description: 'The school should have resolved the report by then' })
   resolveDueAt: Date;
-  @ApiProperty({
-    example: 'America/New_York',
-    description:
-      "The school's time zone: deadlines are ends of school days there, so show their dates in it",
-  })
-  schoolTimeZone: string;
+  @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
 }

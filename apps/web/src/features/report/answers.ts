@@ -4,33 +4,8 @@ export type Category = Schemas['CreateIncidentDto']['category'];
 export type Location = Schemas['CreateIncidentDto']['location'];
 export type PartyRole = Schemas['PartyDto']['role'];
 
-export const CATEGORIES: Category[] = [
-  'verbal',
-  'physical',
-  'social',
-  'cyber',
-  'sexual_harassment',
-  'discrimination',
-  'threat',
-  'property',
-  'other',
-];
-
-export const LOCATIONS: Location[] = [
-  'classroom',
-  'hallway',
-  'cafeteria',
-  'playground',
-  'bus',
-  'restroom',
-  'locker_room',
-  'gym',
-  'online',
-  'off_campus',
-  'other',
-];
-
-export const PARTY_ROLES: PartyRole[] = ['target', 'aggressor', 'witness'];
+// The server's own lists, so the form offers exactly what the API accepts, in its order.
+export { CATEGORIES, LOCATIONS, PARTY_ROLES } from '@incident-constants';
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 10_000;
