@@ -113,13 +113,11 @@ async function tellTheLunchroomStory(page: Page, w: Words, description: string):
   await press(page, w.continue);
 
   await expectStep(page, w.filesTitle);
-  await page
-    .getByLabel(w.files)
-    .setInputFiles({
-      name: 'lunch-tray.jpg',
-      mimeType: 'image/jpeg',
-      buffer: await testPhoto('jpeg'),
-    });
+  await page.getByLabel(w.files).setInputFiles({
+    name: 'lunch-tray.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await testPhoto('jpeg'),
+  });
   await page.locator('.file-name', { hasText: 'lunch-tray.jpg' }).waitFor();
   await expectNoAxeViolations(page);
   await press(page, w.continue);
