@@ -21,7 +21,7 @@ const AuthContext = createContext<AuthState | null>(null);
 
 /** Renews the access token from the HttpOnly refresh cookie; one renewal at a time. */
 let renewal: Promise<boolean> | null = null;
-function renewSession(): Promise<boolean> {
+export function renewSession(): Promise<boolean> {
   renewal ??= api
     .POST('/api/v1/auth/session/refresh')
     .then(({ data }) => {
