@@ -49,6 +49,11 @@ describe('web app serving', () => {
     expect(health.body).toMatchObject({ status: 'ok' });
   });
 
+  it('answers a missing hashed file with 404, not the app', async () => {
+    const response = await t.http.get('/assets/index-gone.js').expect(404);
+    expect(response.text).not.toContain('<div id="root"></div>');
+  });
+
   it('does not serve files outside the web app', async () => {
     const response = await t.http.get('/../package.json');
     expect(response.text).not.toContain('"name": "safe-schools"');

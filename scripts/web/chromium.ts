@@ -29,9 +29,9 @@ export const NO_CHROMIUM_MESSAGE = [
   '',
 ].join('\n');
 
-/** As root (CI containers), Chromium needs --no-sandbox; the rest keep it from calling home. */
+/** As root (CI containers) Chromium needs --no-sandbox; the rest keep it from calling home. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',

@@ -252,7 +252,9 @@ describeInBrowser('reporting without an account', () => {
     await page.getByRole('link', { name: w.track }).click();
     await expectStep(page, w.trackTitle);
     const field = page.getByLabel(w.code, { exact: true });
-    expect(await field.getAttribute('type')).toBe('password');
+    // Hidden as typed, but not a password field: no offer to keep it in the password manager.
+    expect(await field.getAttribute('type')).toBe('text');
+    expect(await field.getAttribute('class')).toContain('masked');
     await field.fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
     await page.getByRole('button', { name: w.checkMine }).click();
     await page

@@ -85,13 +85,24 @@ describeInBrowser('web app shell', () => {
     expect(page.url().startsWith(h.baseUrl)).toBe(false);
   }
 
-  it('"Leave this site" replaces the page with a neutral site and leaves no way back', async () => {
+  it('"Leave this site" replaces the page with a neutral site, leaves no way back and ends the session', async () => {
     const page = await h.newPage();
     await h.signIn(page, 'student.sam');
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    // The skip link moves the focus without adding a #main history entry.
+    await page.getByRole('link', { name: 'Skip to main content' }).focus();
+    await page.keyboard.press('Enter');
+    expect(page.url()).not.toContain('#');
     await page.getByRole('button', { name: 'Leave this site' }).click();
     await expectLeftTheSite(page);
+    // Whoever picks up the phone next finds the sign-in page, not Sam's reports.
+    let heading: string | null = null;
+    for (let attempt = 0; attempt < 10 && heading !== 'Sign in'; attempt += 1) {
+      await page.goto('/'); // the logout beacon may still be on its way
+      heading = await page.getByRole('heading', { level: 1 }).textContent();
+    }
+    expect(heading).toBe('Sign in');
   });
 
   it('pressing Esc twice leaves the site too', async () => {

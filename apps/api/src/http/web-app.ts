@@ -36,7 +36,10 @@ export async function serveWebApp(app: NestFastifyApplication, webDir: string): 
     .getHttpAdapter()
     .getInstance()
     .get('/*', (request, reply) => {
-      if (SERVER_PATHS.test(request.url)) return reply.callNotFound();
+      // Unknown API paths keep their JSON 404; a missing hashed file is a 404, not the app.
+      if (SERVER_PATHS.test(request.url) || request.url.startsWith('/assets/')) {
+        return reply.callNotFound();
+      }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   return true;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { AuthProvider, useAuth } from '../lib/auth';
 import { Layout } from '../features/layout/Layout';
 import { SafetyProvider, useSafety } from '../features/safety/safety-context';
@@ -11,8 +11,11 @@ function UseOwnSchoolForHelp() {
   const { profile } = useAuth();
   const { showSchool } = useSafety();
   const code = profile?.schools[0]?.code ?? null;
+  const previous = useRef<string | null>(null);
   useEffect(() => {
     if (code) showSchool(code);
+    else if (previous.current) showSchool(null); // signed out: their school leaves the help panel
+    previous.current = code;
   }, [code, showSchool]);
   return null;
 }

@@ -45,7 +45,7 @@ export function AppRoutes() {
         <Route path="/cases/:id">
           {(params) => (
             <SignedIn>
-              <CasePage id={params.id} />
+              <CasePage key={params.id} id={params.id} />
             </SignedIn>
           )}
         </Route>

@@ -12,6 +12,8 @@ export function onExpiredAccessToken(refresher: Refresher): void {
 
 const retryableCopies = new Map<string, Request>();
 
+const isPublic = (url: string) => new URL(url).pathname.startsWith('/api/v1/public/');
+
 /**
  * Bearer token on every call; when the server answers 401 (the short-lived
  * access token ran out), renew it from the refresh cookie once and repeat the
@@ -19,6 +21,8 @@ const retryableCopies = new Map<string, Request>();
  */
 const bearerAuth: Middleware = {
   onRequest({ request, id }) {
+    // Anonymous reporting stays anonymous, even from a signed-in browser.
+    if (isPublic(request.url)) return request;
     const token = currentAccessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     if (!request.url.includes('/api/v1/auth/')) retryableCopies.set(id, request.clone());

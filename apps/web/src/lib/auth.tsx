@@ -21,10 +21,14 @@ const AuthContext = createContext<AuthState | null>(null);
 
 /** Renews the access token from the HttpOnly refresh cookie; one renewal at a time. */
 let renewal: Promise<boolean> | null = null;
+/** Bumped by signing out: a renewal that started before must not bring the session back. */
+let sessionGeneration = 0;
 export function renewSession(): Promise<boolean> {
+  const generation = sessionGeneration;
   renewal ??= api
     .POST('/api/v1/auth/session/refresh')
     .then(({ data }) => {
+      if (generation !== sessionGeneration) return false;
       rememberAccessToken(data?.accessToken ?? null);
       return Boolean(data);
     })
@@ -73,6 +77,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
+    sessionGeneration += 1;
+    // The logout must reach the server after any renewal under way, or its new cookie would outlive it.
+    await renewal?.catch(() => undefined);
     await api.POST('/api/v1/auth/session/logout').catch(() => undefined);
     rememberAccessToken(null);
     setProfile(null);

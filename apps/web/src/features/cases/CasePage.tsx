@@ -31,10 +31,12 @@ function CaseFacts({ incident }: { incident: CaseView }) {
       <div>
         <dt>{t('facts.where')}</dt>
         <dd>
-          {t(`common:location.${incident.location}`)}
           {incident.view !== 'family' && incident.locationDetail
-            ? ` (${incident.locationDetail})`
-            : ''}
+            ? t('facts.placeWithDetail', {
+                place: t(`common:location.${incident.location}`),
+                detail: incident.locationDetail,
+              })
+            : t(`common:location.${incident.location}`)}
         </dd>
       </div>
       <div>
@@ -83,7 +85,8 @@ export default function CasePage({ id }: { id: string }) {
     if (fresh.length > 0) {
       setNewIds((previous) => new Set([...previous, ...fresh.map((message) => message.id)]));
     }
-    if (answer.kind === 'found') setSeenNotices(notices.map((notice) => notice.id));
+    // Notices are read once the page has shown what they were about, the thread included.
+    if (answer.kind === 'found' && messages) setSeenNotices(notices.map((notice) => notice.id));
     return fresh.length;
   }, [id]);
 
@@ -103,7 +106,7 @@ export default function CasePage({ id }: { id: string }) {
     setAnnouncement('');
     const fresh = await load();
     setRefreshing(false);
-    setAnnouncement(fresh > 0 ? t('messages.arrived', { count: fresh }) : t('messages.upToDate'));
+    setAnnouncement(fresh > 0 ? t('thread.arrived', { count: fresh }) : t('thread.upToDate'));
   }, [load, t]);
 
   if (!loaded) return <Loading />;

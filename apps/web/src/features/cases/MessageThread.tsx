@@ -39,11 +39,11 @@ export function MessageThread({
   return (
     <section aria-labelledby="messages-title" className="panel">
       <h2 id="messages-title">{t('messages:title')}</h2>
-      <p className="hint">{t('messages.lead')}</p>
+      <p className="hint">{t('thread.lead')}</p>
       {messages ? (
         <MessageList messages={messages} newIds={newIds} />
       ) : (
-        <p className="notice warn">{t('messages.loadFailed')}</p>
+        <p className="notice warn">{t('thread.loadFailed')}</p>
       )}
       <p className="refresh-row">
         <button
@@ -52,7 +52,7 @@ export function MessageThread({
           onClick={() => void onRefresh()}
           disabled={refreshing}
         >
-          {refreshing ? t('messages.refreshing') : t('messages:refresh')}
+          {refreshing ? t('thread.refreshing') : t('messages:refresh')}
         </button>
       </p>
       <p role="status" className="visually-hidden">

@@ -17,6 +17,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const box = useRef<HTMLDivElement>(null);
   // A page may hold two summaries (the page's and a reply box's): each names itself.
   const titleId = useId();
+  // Each new list of problems (a new array: keep it stable between renders) takes the focus.
   useEffect(() => {
     if (errors.length > 0) box.current?.focus();
   }, [errors]);
@@ -46,9 +47,9 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
  * hash in the URL would add an entry to the browser's history).
  */
 function goToField(event: MouseEvent, field: string): void {
+  event.preventDefault();
   const input = document.getElementById(field);
   if (!input) return;
-  event.preventDefault();
   input.focus({ preventScroll: true });
   (input.closest('.field') ?? input).scrollIntoView({ block: 'center' });
 }

@@ -10,7 +10,6 @@ export interface IncidentPages {
   loadingMore: boolean;
   failed: boolean;
   loadMore: () => void;
-  reload: () => void;
 }
 
 /** The caller's reports (a parent's: their family's), newest first, a page at a time. */
@@ -48,7 +47,5 @@ export function useMyIncidents(): IncidentPages {
     void fetchPage(cursor, true).finally(() => setLoadingMore(false));
   }, [cursor, fetchPage]);
 
-  const reload = useCallback(() => void fetchPage(null, false), [fetchPage]);
-
-  return { items, hasMore: cursor !== null, loadingMore, failed, loadMore, reload };
+  return { items, hasMore: cursor !== null, loadingMore, failed, loadMore };
 }

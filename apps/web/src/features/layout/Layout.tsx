@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useAuth } from '../../lib/auth';
@@ -7,13 +7,19 @@ import { GetHelpPanel } from '../safety/GetHelpPanel';
 import { SafetyBar } from '../safety/SafetyBar';
 import { LanguageSwitch } from './LanguageSwitch';
 
+/** Moves focus to the page without a #main in the address (that would add a history entry). */
+function skipToMain(event: MouseEvent): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
 /** Header with the safety buttons and the user's menu, then the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { profile, signOut } = useAuth();
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>
       <header className="site-header">

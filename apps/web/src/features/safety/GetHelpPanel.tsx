@@ -45,7 +45,7 @@ export function GetHelpPanel() {
             {contacts.map((contact) => (
               <li key={`${contact.name}-${contact.phone}`}>
                 <a className="help-call" href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>
-                  {contact.name}: {contact.phone}
+                  {t('help.contactLine', { name: contact.name, phone: contact.phone })}
                 </a>
                 {contact.hours && <span>{contact.hours}</span>}
               </li>

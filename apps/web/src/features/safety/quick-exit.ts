@@ -4,9 +4,11 @@ export const NEUTRAL_SITE = 'https://www.google.com/';
 /**
  * Replaces the page with a neutral site. The app keeps a single entry in the
  * browser history (every in-app navigation replaces it), so replacing that one
- * entry leaves nothing for Back to return to.
+ * entry leaves nothing for Back to return to. The session ends too, so whoever
+ * picks up the device next cannot open the app as this user.
  */
 export function leaveSite(): void {
+  navigator.sendBeacon('/api/v1/auth/session/logout');
   document.title = 'Google';
   document.body.replaceChildren();
   window.location.replace(NEUTRAL_SITE);
@@ -14,11 +16,19 @@ export function leaveSite(): void {
 
 const DOUBLE_PRESS_MS = 1000;
 
-/** Esc pressed twice in a row leaves the site, for a child who cannot find the button in a hurry. */
+/**
+ * Esc pressed twice in a row leaves the site, for a child who cannot find the
+ * button in a hurry. An Esc that closes a dialog (the help panel opens by
+ * itself while a child types) does not count.
+ */
 export function watchDoubleEscape(): () => void {
   let lastEscape = 0;
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
+    if (document.querySelector('dialog[open]')) {
+      lastEscape = 0;
+      return;
+    }
     if (event.timeStamp - lastEscape < DOUBLE_PRESS_MS) leaveSite();
     lastEscape = event.timeStamp;
   };

@@ -9,7 +9,6 @@ interface SafetyState {
   openHelp: () => void;
   closeHelp: () => void;
   /** The school whose own crisis contacts the help panel lists. */
-  schoolCode: string | null;
   showSchool: (code: string | null) => void;
   schoolName: string | null;
   contacts: CrisisContact[];
@@ -43,7 +42,6 @@ export function SafetyProvider({ children }: { children: ReactNode }) {
       helpOpen,
       openHelp,
       closeHelp,
-      schoolCode,
       showSchool: setSchoolCode,
       schoolName: school?.name ?? null,
       contacts: school?.contacts ?? [],

@@ -106,12 +106,13 @@ export default function TrackPage() {
           id="tracking-code"
           label={t('code')}
           hint={t('codeHint')}
-          type={shown ? 'text' : 'password'}
+          // Not type=password: the browser would offer to keep the code in its password manager.
+          type="text"
           autoComplete="off"
           autoCapitalize="characters"
           autoCorrect="off"
           spellCheck={false}
-          className="code-input"
+          className={shown ? 'code-input' : 'code-input masked'}
           value={code}
           onChange={(event) => setCode(event.target.value)}
           error={errorFor(errors, 'tracking-code')}

@@ -41,7 +41,7 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
   const { uploads, add, retry, remove } = useUploads(target);
 
   const finished = !isOpen(view.status);
-  const allErrors = [...errors, ...fileErrors];
+  const allErrors = useMemo(() => [...errors, ...fileErrors], [errors, fileErrors]);
 
   const send = async (body: string): Promise<SendOutcome> => {
     const { data, response } = await api.POST('/api/v1/public/reports/messages', {
