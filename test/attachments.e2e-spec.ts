@@ -14,6 +14,7 @@ import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
 import type { User } from '@app/identity';
+import { AttachmentStorage } from '@app/incidents';
 import { Factory } from './support/factory';
 import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
@@ -483,8 +484,17 @@ describe('evidence attachments', () => {
       expect(sent.exif).toBeDefined();
       expect(photo.includes('PhoneCo')).toBe(true);
 
-      const { response, row, stored } = await keep(photo, 'hallway.jpg');
+      const write = jest.spyOn(t.app.get(AttachmentStorage), 'write');
+      const before = storedFiles();
+      // A spy that calls through: the upload is stored as usual.
+      const kept = await keep(photo, 'hallway.jpg');
+      const written = write.mock.calls.map(([key]) => key);
+      write.mockRestore();
+      const { response, row, stored } = kept;
 
+      // The photo was written once, already stripped: its metadata never touched the storage.
+      expect(written).toEqual([`${world.school.id}/${response.body.id}`]);
+      expect(storedFiles()).toEqual([...before, join(world.school.id, response.body.id)].sort());
       const metadata = await sharp(stored).metadata();
       expect(metadata).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
       expect(metadata.exif).toBeUndefined();

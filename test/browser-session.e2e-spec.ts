@@ -9,6 +9,15 @@ const SESSION = '/api/v1/auth/session';
 const COOKIE = 'ss_refresh';
 const WRONG_PASSWORD = 'not the right password';
 const REFRESH_TOKEN_TTL_DAYS = 14;
+const NEW_PASSWORD = 'lantern orchard velvet compass';
+const ROLES = [
+  'student',
+  'parent',
+  'staff',
+  'counselor',
+  'school_admin',
+  'district_admin',
+] as const;
 
 interface SetCookie {
   name: string;
@@ -77,7 +86,11 @@ describe('browser sessions: the refresh token in an HttpOnly cookie (behind a tr
     t.factory.user('student', { district, schools: [school] }, overrides);
 
   /** A request to the session routes as the web app sends it: same origin, from one client. */
-  const send = (path: '' | '/refresh' | '/logout', client: string, cookie?: string): Test => {
+  const send = (
+    path: '' | '/refresh' | '/logout' | '/password',
+    client: string,
+    cookie?: string,
+  ): Test => {
     const request = t.http
       .post(`${SESSION}${path}`)
       .set('X-Forwarded-For', client)
@@ -100,6 +113,14 @@ describe('browser sessions: the refresh token in an HttpOnly cookie (behind a tr
       [user.id],
     );
     return rows[0].n;
+  };
+
+  const hashOf = async (user: User) => {
+    const rows: { password_hash: string }[] = await t.dataSource.query(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [user.id],
+    );
+    return rows[0].password_hash;
   };
 
   /** A signed-in browser: its access token and the value of its session cookie. */
@@ -340,6 +361,180 @@ describe('browser sessions: the refresh token in an HttpOnly cookie (behind a tr
     });
   });
 
+  describe(`POST ${SESSION}/password`, () => {
+    /** The web app's password change: the bearer token, and the cookie the browser sends along. */
+    const changePassword = (
+      accessToken: string,
+      body: Record<string, unknown>,
+      cookie?: string,
+      client = newClient(),
+    ) => send('/password', client, cookie).set('Authorization', `Bearer ${accessToken}`).send(body);
+
+    it.each(ROLES)(
+      'lets a %s change their own password: a new session in the cookie, none in the body, every other one ended',
+      async (role) => {
+        const user = await t.factory.user(role, {
+          district,
+          schools: role === 'district_admin' ? [] : [school],
+        });
+        const current = await session(user);
+        const other = await session(user);
+        const json = (
+          await t.http
+            .post('/api/v1/auth/login')
+            .set('X-Forwarded-For', newClient())
+            .send({ username: user.username, password: Factory.PASSWORD })
+            .expect(200)
+        ).body as { accessToken: string; refreshToken: string };
+
+        const response = await changePassword(
+          current.accessToken,
+          { currentPassword: Factory.PASSWORD, newPassword: NEW_PASSWORD },
+          current.cookie,
+        ).expect(200);
+
+        expect(response.body).toEqual({
+          accessToken: expect.any(String),
+          expiresIn: 900,
+          user: { id: user.id, role, displayName: user.displayName },
+        });
+        expect(response.headers['cache-control']).toBe('no-store');
+        const cookie = setCookieOf(response);
+        expect(cookie.name).toBe(COOKIE);
+        expect(cookie.value).toMatch(/^[\w-]{43}$/);
+        expect(cookie.value).not.toBe(current.cookie);
+        expect(cookie.attributes).toEqual({
+          'max-age': String(REFRESH_TOKEN_TTL_DAYS * 86_400),
+          path: SESSION,
+          httponly: true,
+          samesite: 'Strict',
+        });
+        expect(JSON.stringify(response.body)).not.toContain(cookie.value);
+        // Only the new session lives: its access token works and its cookie refreshes.
+        await expect(liveTokens(user)).resolves.toBe(1);
+        await me(response.body.accessToken).expect(200);
+        for (const old of [current, other, json]) await me(old.accessToken).expect(401);
+        await refresh(current.cookie).expect(401);
+        await refresh(other.cookie).expect(401);
+        await t.http
+          .post('/api/v1/auth/refresh')
+          .send({ refreshToken: json.refreshToken })
+          .expect(401);
+        await refresh(cookie.value).expect(200);
+        await signIn(user).expect(401);
+        await signIn(user, newClient(), NEW_PASSWORD).expect(200);
+      },
+    );
+
+    it('answers 422 to a wrong current password, setting no cookie and changing nothing', async () => {
+      const user = await freshUser();
+      const before = await hashOf(user);
+      const { accessToken, cookie } = await session(user);
+
+      const response = await changePassword(
+        accessToken,
+        { currentPassword: WRONG_PASSWORD, newPassword: NEW_PASSWORD },
+        cookie,
+      ).expect(422);
+
+      expect(response.body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'currentPassword is not your current password',
+      });
+      expect(response.headers['set-cookie']).toBeUndefined();
+      await expect(hashOf(user)).resolves.toBe(before);
+      await me(accessToken).expect(200);
+      await refresh(cookie).expect(200);
+    });
+
+    it('refuses an unacceptable new password or a missing field with 400, changing nothing', async () => {
+      const user = await freshUser();
+      const before = await hashOf(user);
+      const { accessToken } = await session(user);
+
+      const common = await changePassword(accessToken, {
+        currentPassword: Factory.PASSWORD,
+        newPassword: 'password1234',
+      }).expect(400);
+      const missing = await changePassword(accessToken, {}).expect(400);
+
+      expect(common.body.message).toEqual([expect.stringMatching(/^newPassword .*common/)]);
+      expect(missing.body.message).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('currentPassword'),
+          expect.stringContaining('newPassword'),
+        ]),
+      );
+      expect(common.headers['set-cookie']).toBeUndefined();
+      await expect(hashOf(user)).resolves.toBe(before);
+    });
+
+    it('counts wrong current passwords as failed sign-ins: 429 after repeated ones', async () => {
+      const user = await freshUser();
+      const { accessToken } = await session(user);
+      const client = newClient();
+      const change = (currentPassword: string) =>
+        changePassword(
+          accessToken,
+          { currentPassword, newPassword: NEW_PASSWORD },
+          undefined,
+          client,
+        );
+      for (let i = 0; i < 3; i += 1) await change(`wrong guess ${i}`).expect(422);
+
+      const blocked = await change(Factory.PASSWORD).expect(429);
+
+      expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(blocked.headers['set-cookie']).toBeUndefined();
+      await signIn(user, client).expect(429);
+    });
+
+    it('answers 401 without an access token, even with the session cookie, and changes nothing', async () => {
+      const user = await freshUser();
+      const before = await hashOf(user);
+      const { cookie } = await session(user);
+
+      const response = await send('/password', newClient(), cookie)
+        .send({ currentPassword: Factory.PASSWORD, newPassword: NEW_PASSWORD })
+        .expect(401);
+
+      expect(response.headers['set-cookie']).toBeUndefined();
+      await expect(hashOf(user)).resolves.toBe(before);
+      await refresh(cookie).expect(200);
+    });
+
+    it.each([
+      ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }],
+      ['another Origin', { Origin: 'https://evil.example' }],
+    ])('refuses %s with 403, changing nothing', async (_label, headers) => {
+      const user = await freshUser();
+      const before = await hashOf(user);
+      const { accessToken, cookie } = await session(user);
+
+      const response = await t.http
+        .post(`${SESSION}/password`)
+        .set('X-Forwarded-For', newClient())
+        .set('Authorization', `Bearer ${accessToken}`)
+        .set('Cookie', `${COOKIE}=${cookie}`)
+        .set(headers)
+        .send({ currentPassword: Factory.PASSWORD, newPassword: NEW_PASSWORD })
+        .expect(403);
+
+      expect(response.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: expect.stringContaining('this site only'),
+      });
+      expect(response.headers['set-cookie']).toBeUndefined();
+      await expect(hashOf(user)).resolves.toBe(before);
+      await expect(liveTokens(user)).resolves.toBe(1);
+      await me(accessToken).expect(200);
+      await refresh(cookie).expect(200);
+    });
+  });
+
   describe('requests from another site', () => {
     type Route = '' | '/refresh' | '/logout';
     const ROUTES: Route[] = ['', '/refresh', '/logout'];
@@ -438,7 +633,7 @@ describe('browser sessions: the refresh token in an HttpOnly cookie (behind a tr
     });
   });
 
-  it('describes the three routes and their answer in the OpenAPI document', async () => {
+  it('describes the session routes and their answer in the OpenAPI document', async () => {
     const document = (await t.http.get('/api/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
@@ -447,13 +642,16 @@ describe('browser sessions: the refresh token in an HttpOnly cookie (behind a tr
       [SESSION, '200'],
       [`${SESSION}/refresh`, '200'],
       [`${SESSION}/logout`, '204'],
+      [`${SESSION}/password`, '200'],
     ]) {
       expect(document.paths[path]?.post?.responses[status]).toBeDefined();
       expect(document.paths[path].post.responses['403']).toBeDefined();
     }
-    expect(document.paths[SESSION].post.responses['200'].content).toEqual({
-      'application/json': { schema: { $ref: '#/components/schemas/SessionDto' } },
-    });
+    for (const path of [SESSION, `${SESSION}/password`]) {
+      expect(document.paths[path].post.responses['200'].content).toEqual({
+        'application/json': { schema: { $ref: '#/components/schemas/SessionDto' } },
+      });
+    }
     expect(Object.keys(document.components.schemas.SessionDto.properties).sort()).toEqual([
       'accessToken',
       'expiresIn',

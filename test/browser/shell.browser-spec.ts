@@ -159,7 +159,12 @@ describeInBrowser('web app shell', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await expectNoAxeViolations(page);
     await page.getByRole('radio', { name: 'Español' }).check();
+    // Choosing only selects: nothing changes until the user saves.
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.getByRole('button', { name: 'Save language' }).click();
     await page.getByRole('heading', { name: 'Configuración' }).waitFor();
+    await page.getByRole('status').getByText('Guardado').waitFor();
+    await page.getByRole('button', { name: 'Guardar idioma' }).waitFor();
     await page.reload();
     await page.getByRole('link', { name: 'Configuración' }).waitFor();
     await expectNoAxeViolations(page);

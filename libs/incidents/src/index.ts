@@ -24,6 +24,7 @@ export { IncidentsModule } from './incidents.module';
 export { IncidentAccessService } from './access/incident-access.service';
 export { AnonymousFilingService } from './anonymous/anonymous-filing.service';
 export { AnonymousReportsService } from './anonymous/anonymous-reports.service';
+export { AttachmentStorage } from './attachments/attachment-storage';
 export {
   AttachmentsService,
   MAX_ATTACHMENT_BYTES,

@@ -126,6 +126,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password from the web app: every other session ends; the new session is the ss_refresh cookie
+         * @description Same checks, throttling and answers as POST /me/password (400 for an unacceptable new password, 422 for a wrong current password, counted like a failed sign-in, 429 after repeated ones), but the refresh token of the new session is set in the ss_refresh cookie, not answered in the body.
+         */
+        post: operations["SessionController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/session/refresh": {
         parameters: {
             query?: never;
@@ -1752,6 +1772,66 @@ export interface operations {
             };
             /** @description Another site sent the request (Sec-Fetch-Site or Origin): refused */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description ss_refresh=<refresh token of the new session>; Max-Age=<REFRESH_TOKEN_TTL_DAYS in seconds>; Path=/api/v1/auth/session; HttpOnly; SameSite=Strict (+ Secure over HTTPS) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description A missing field, or an unacceptable new password */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another site sent the request (Sec-Fetch-Site or Origin): refused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description currentPassword is not your current password */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many wrong current passwords: see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import {
-  DomainError,
+  InvalidInputError,
   NotFoundError,
   RuleViolationError,
   TooLargeError,
@@ -125,33 +125,24 @@ export class AttachmentsService {
       file.content.resume();
       throw tooMany();
     }
+    // The whole upload is held in memory (at most MAX_ATTACHMENT_BYTES, cut by the multipart
+    // limits) and checked there: only the bytes to keep are ever written, once. A picture's
+    // metadata (a phone photo's GPS position, say) never reaches the storage, not even briefly.
+    const received = await readAll(file.content);
+    if (file.truncated()) {
+      throw new TooLargeError(`Files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+    }
+    const contentType = sniffContentType(received.subarray(0, SNIFFED_BYTES));
+    if (!contentType) {
+      throw new UnsupportedTypeError(
+        `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted (judged from the file's content)`,
+      );
+    }
+    const kept = isImage(contentType) ? await stripImageMetadata(received, contentType) : received;
     const id = randomUUID();
     const storageKey = `${incident.schoolId}/${id}`;
-    let stored = await this.storage.write(storageKey, file.content);
-    const refuse = async (error: DomainError) => {
-      await this.storage.remove(storageKey);
-      throw error;
-    };
-    if (file.truncated()) {
-      return refuse(
-        new TooLargeError(`Files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`),
-      );
-    }
-    const contentType = sniffContentType(stored.head);
-    if (!contentType) {
-      return refuse(
-        new UnsupportedTypeError(
-          `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted (judged from the file's content)`,
-        ),
-      );
-    }
+    const stored = await this.storage.write(storageKey, Readable.from(kept));
     try {
-      // Pictures are kept without their metadata (a phone photo's GPS position, say).
-      if (isImage(contentType)) {
-        const original = await readAll(await this.storage.read(storageKey));
-        const stripped = await stripImageMetadata(original, contentType);
-        stored = await this.storage.write(storageKey, Readable.from(stripped));
-      }
       const attachment = await this.dataSource.transaction(async (manager) => {
         // Counted again under the incident's lock: uploads arriving together cannot pass the limit.
         await manager.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [incident.id]);
@@ -198,8 +189,21 @@ export class AttachmentsService {
   }
 }
 
+/** The file's type is judged from this many first bytes. */
+const SNIFFED_BYTES = 4096;
+
+const incomplete = () => new InvalidInputError('The upload ended before the file was complete');
+
+/** The upload's bytes; a body cut off inside the file is the client's doing. */
 async function readAll(content: Readable): Promise<Buffer> {
+  if (content.destroyed) throw incomplete();
   const chunks: Buffer[] = [];
-  for await (const chunk of content) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of content) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE'
+      ? incomplete()
+      : error;
+  }
   return Buffer.concat(chunks);
 }

@@ -10,6 +10,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiCookieAuth,
   ApiForbiddenResponse,
   ApiNoContentResponse,
@@ -18,18 +20,22 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { APP_CONFIG, NotAuthenticatedError, type AppConfig } from '@app/common';
-import { AuthService, type User } from '@app/identity';
+import { AuthService, Permission, type Principal, type User } from '@app/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../decorators/current-principal.decorator';
+import { RequirePermission } from '../decorators/permission.decorator';
 import { Public } from '../decorators/public.decorator';
+import { ChangePasswordDto } from '../dto/change-password.dto';
 import { LoginDto } from '../dto/login.dto';
 import { SessionDto } from '../dto/session.dto';
 import { LocalAuthGuard } from '../guards/local-auth.guard';
 import { COOKIE_SUPPORT } from './cookies';
 import { SameOriginGuard } from './same-origin.guard';
 
-/** The refresh token's cookie, sent back only to these three routes. */
+/** The refresh token's cookie, sent back only to these routes. */
 export const SESSION_COOKIE = 'ss_refresh';
 export const SESSION_COOKIE_PATH = '/api/v1/auth/session';
 type TokenPair = Awaited<ReturnType<AuthService['issueTokens']>>;
@@ -43,10 +49,11 @@ const CROSS_SITE = 'Another site sent the request (Sec-Fetch-Site or Origin): re
  * Sign-in for the web app: the refresh token lives in an HttpOnly,
  * SameSite=Strict cookie scoped to these routes, out of reach of scripts; the
  * access token is answered in the body, for the Authorization header. The
- * JSON `/auth/login`, `/auth/refresh` and `/auth/logout` stay for other clients.
+ * JSON `/auth/login`, `/auth/refresh`, `/auth/logout` and `/me/password` stay
+ * for other clients. Sign-in, refresh and sign-out are public (the cookie is
+ * the credential); the password change needs the bearer access token.
  */
 @ApiTags('auth')
-@Public()
 @UseGuards(SameOriginGuard)
 @ApiForbiddenResponse({ description: CROSS_SITE })
 @Controller('auth/session')
@@ -59,6 +66,7 @@ export class SessionController {
   ) {}
 
   @Post()
+  @Public()
   @UseGuards(LocalAuthGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
@@ -88,6 +96,7 @@ export class SessionController {
   }
 
   @Post('refresh')
+  @Public()
   @HttpCode(HttpStatus.OK)
   @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({
@@ -112,6 +121,7 @@ export class SessionController {
   }
 
   @Post('logout')
+  @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({
@@ -125,6 +135,41 @@ export class SessionController {
     const presented = sessionCookieOf(request);
     if (presented) await this.auth.logout(presented);
     this.clear(request, reply);
+  }
+
+  @Post('password')
+  @RequirePermission(Permission.AccountOwn)
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Change your own password from the web app: every other session ends; the new session is the ss_refresh cookie',
+    description:
+      'Same checks, throttling and answers as POST /me/password (400 for an unacceptable new password, ' +
+      '422 for a wrong current password, counted like a failed sign-in, 429 after repeated ones), ' +
+      'but the refresh token of the new session is set in the ss_refresh cookie, not answered in the body.',
+  })
+  @ApiOkResponse({
+    type: SessionDto,
+    headers: {
+      'Set-Cookie': {
+        description: `${SESSION_COOKIE}=<refresh token of the new session>; Max-Age=<REFRESH_TOKEN_TTL_DAYS in seconds>; Path=${SESSION_COOKIE_PATH}; HttpOnly; SameSite=Strict (+ Secure over HTTPS)`,
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiBadRequestResponse({ description: 'A missing field, or an unacceptable new password' })
+  @ApiUnauthorizedResponse({ description: 'No valid access token' })
+  @ApiUnprocessableEntityResponse({ description: 'currentPassword is not your current password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords: see Retry-After' })
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
+    const tokens = await this.auth.changeOwnPassword(principal, body, request.ip);
+    return this.answer(request, reply, tokens);
   }
 
   private answer(request: FastifyRequest, reply: FastifyReply, tokens: TokenPair): SessionDto {

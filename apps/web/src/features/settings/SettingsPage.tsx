@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rememberAccessToken } from '../../lib/access-token';
 import { api, errorMessages } from '../../lib/api-client';
 import { useAuth, useProfile } from '../../lib/auth';
 import { LANGUAGES, type Language } from '../../lib/i18n';
@@ -12,16 +13,23 @@ function LanguageSetting() {
   const { t } = useTranslation('settings');
   const profile = useProfile();
   const { reloadProfile } = useAuth();
-  const [selected, setSelected] = useState(profile.locale);
+  const [selected, setSelected] = useState<Language>(profile.locale);
   const [saved, setSaved] = useState(false);
   const [failed, setFailed] = useState(false);
 
-  const choose = async (locale: Language) => {
+  // Choosing only selects (WCAG 3.2.2): the language changes when the user saves it.
+  const choose = (locale: Language) => {
     setSelected(locale);
     setSaved(false);
-    const { error } = await api.PATCH('/api/v1/me', { body: { locale } });
+    setFailed(false);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const { error } = await api.PATCH('/api/v1/me', { body: { locale: selected } });
     setFailed(Boolean(error));
-    if (error) return setSelected(profile.locale);
+    if (error) return;
     await reloadProfile();
     setSaved(true);
   };
@@ -29,30 +37,33 @@ function LanguageSetting() {
   return (
     <section className="panel" aria-labelledby="language-title">
       <h2 id="language-title">{t('languageTitle')}</h2>
-      <fieldset className="choices">
-        <legend>{t('languageLegend')}</legend>
-        {LANGUAGES.map((language) => (
-          <label key={language} className="choice" lang={language}>
-            <input
-              type="radio"
-              name="language"
-              value={language}
-              checked={selected === language}
-              onChange={() => void choose(language)}
-            />
-            {t(`common:language.name.${language}`, { lng: language })}
-          </label>
-        ))}
-      </fieldset>
-      <p role="status">{saved ? t('languageSaved') : failed ? t('saveFailed') : ''}</p>
+      <form onSubmit={(event) => void save(event)} className="stack">
+        <fieldset className="choices">
+          <legend>{t('languageLegend')}</legend>
+          {LANGUAGES.map((language) => (
+            <label key={language} className="choice" lang={language}>
+              <input
+                type="radio"
+                name="language"
+                value={language}
+                checked={selected === language}
+                onChange={() => choose(language)}
+              />
+              {t(`common:language.name.${language}`, { lng: language })}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button primary">
+          {t('saveLanguage')}
+        </button>
+        <p role="status">{saved ? t('languageSaved') : failed ? t('saveFailed') : ''}</p>
+      </form>
     </section>
   );
 }
 
 function PasswordSetting() {
   const { t } = useTranslation('settings');
-  const profile = useProfile();
-  const { signIn } = useAuth();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -66,18 +77,18 @@ function PasswordSetting() {
     if (!next) missing.push({ field: 'new-password', message: t('newMissing') });
     setErrors(missing);
     if (missing.length > 0) return;
-    const { error, response } = await api.POST('/api/v1/me/password', {
+    const { data, error, response } = await api.POST('/api/v1/auth/session/password', {
       body: { currentPassword: current, newPassword: next },
     });
-    if (!response.ok) {
+    if (!data) {
       const wrongCurrent = response.status === 422;
       const field = wrongCurrent ? 'current-password' : 'new-password';
       const messages = wrongCurrent ? [t('currentWrong')] : errorMessages(error);
       setErrors(messages.map((message) => ({ field, message })));
       return;
     }
-    // Changing the password ends every session, this one's cookie included: start a fresh one.
-    await signIn(profile.username, next);
+    // Every other session ended; the server set this one's new refresh cookie.
+    rememberAccessToken(data.accessToken);
     setCurrent('');
     setNext('');
     setDone(true);
