@@ -367,6 +367,20 @@ describeInBrowser('reporting without an account', () => {
     expect(page.url()).toBe(`${h.baseUrl}/report/MAPLE`);
   });
 
+  it('the sign-in page asks for the school code when it is empty, then goes to that school', async () => {
+    const page = await h.newPage({ viewport: PHONE });
+    await page.goto('/');
+    await expectStep(page, 'Sign in');
+    await page.getByRole('button', { name: 'Report without an account' }).click();
+    await page.locator('.field.has-error', { hasText: "Enter your school's code" }).waitFor();
+    await page.getByRole('link', { name: "Enter your school's code" }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('School code').fill(' maple ');
+    await page.getByRole('button', { name: 'Report without an account' }).click();
+    await expectStep(page, WORDS.en.introTitle);
+    expect(page.url()).toBe(`${h.baseUrl}/report/MAPLE`);
+  });
+
   for (const pass of [
     { viewport: DESKTOP, locale: 'en-US', w: WORDS.en },
     { viewport: PHONE, locale: 'es-US', w: WORDS.es },

@@ -255,6 +255,72 @@ describeInBrowser('reporting signed in', () => {
     expect(after.items.length).toBe(before.items.length + 1);
   });
 
+  it('a refusal after a Send that may have been filed keeps the key: the report is filed once', async () => {
+    const w = WORDS.en;
+    const sam = await h.api('student.sam');
+    const before = await sam.queue({ limit: 100 }).expectStatus(200);
+    const page = await h.newPage({ viewport: DESKTOP });
+    await h.signIn(page, 'student.sam');
+    await page.goto('/report');
+    await tellTheLunchroomStory(
+      page,
+      w,
+      'Max knocked my tray over in the lunchroom and Jo saw. It was the third time this week.',
+    );
+
+    // The first Send is filed but its answer is lost; the second is refused on the way.
+    const keys: string[] = [];
+    await page.route('**/api/v1/incidents', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length === 1) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      if (keys.length === 2) {
+        return route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({ statusCode: 409, error: 'Conflict', message: 'Try later' }),
+        });
+      }
+      return route.continue();
+    });
+    // The photo waits, so the page has to hold its links until it has gone.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/incidents/*/attachments', async (route) => {
+      await released;
+      await route.continue();
+    });
+
+    await press(page, w.send);
+    await page.getByText('Not sent yet — we will send it when you are back online').waitFor();
+    await press(page, 'Try again');
+    await page.getByText('Your report could not be sent.').waitFor();
+    // The answers stay as they were promised to the server.
+    expect(await page.getByRole('button', { name: 'Change Where' }).count()).toBe(0);
+    await press(page, w.send);
+    await expectStep(page, w.sentTitle);
+
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    const after = await sam.queue({ limit: 100 }).expectStatus(200);
+    expect(after.items.length).toBe(before.items.length + 1);
+
+    // Leaving while the photo is on its way would stop it: the link says why it waits.
+    await page.getByRole('link', { name: 'See your report' }).click();
+    await page
+      .getByText('Wait until your files have been sent before you leave this page')
+      .waitFor();
+    await page.waitForFunction("document.activeElement?.classList.contains('error-summary')");
+    await page.getByRole('heading', { level: 1, name: w.sentTitle, exact: true }).waitFor();
+    await expectNoAxeViolations(page);
+    release();
+    await page.getByText('Your file has been sent.').waitFor();
+    await page.getByRole('link', { name: 'See your report' }).click();
+    await page.waitForURL(/\/cases\//);
+  });
+
   it('a parent reports for their child (?child=) in Spanish on a phone, with axe on every step', async () => {
     const w = WORDS.es;
     const sam = await (await h.api('student.sam')).me().expectStatus(200);

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import { useAuth } from '../../lib/auth';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Page } from '../layout/Page';
+import { SchoolCodeForm } from '../report/SchoolCodeForm';
 
 export function SignInPage() {
   const { t } = useTranslation('auth');
@@ -14,8 +15,6 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const [schoolCode, setSchoolCode] = useState('');
-  const [, navigate] = useLocation();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,27 +66,11 @@ export function SignInPage() {
       <section className="panel" aria-labelledby="no-account">
         <h2 id="no-account">{t('noAccountTitle')}</h2>
         <p>{t('noAccountBody')}</p>
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const code = schoolCode.trim().toUpperCase();
-            if (code) navigate(`/report/${encodeURIComponent(code)}`);
-          }}
-        >
-          <TextField
-            id="school-code"
-            label={t('schoolCode')}
-            hint={t('schoolCodeHint')}
-            autoCapitalize="characters"
-            spellCheck={false}
-            value={schoolCode}
-            onChange={(event) => setSchoolCode(event.target.value)}
-          />
-          <button type="submit" className="button secondary">
-            {t('reportAnonymously')}
-          </button>
-        </form>
+        <SchoolCodeForm
+          label={t('schoolCode')}
+          hint={t('schoolCodeHint')}
+          submit={t('reportAnonymously')}
+        />
         <p>
           <Link href="/track">{t('trackLink')}</Link>
         </p>

@@ -1,17 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import { api, type Schemas } from '../../lib/api-client';
 import { useAuth } from '../../lib/auth';
-import { TextField } from '../forms/TextField';
-import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
 import { useSafety } from '../safety/safety-context';
 import { emptyAnswers, reportFields, type Answers } from './answers';
 import { AnonymousSent } from './AnonymousSent';
 import { ReportWizard } from './ReportWizard';
+import { SchoolCodeForm } from './SchoolCodeForm';
 import { resultOf } from './useSendOnce';
 import type { StepId } from './validate';
 
@@ -27,11 +25,12 @@ const STEPS: StepId[] = [
   'check',
 ];
 
-async function fileAnonymously(body: Schemas['PublicReportDto'], key: string) {
+async function fileAnonymously(body: Schemas['PublicReportDto'], key: string, signal: AbortSignal) {
   return resultOf(
     await api.POST('/api/v1/public/reports', {
       body,
       params: { header: { 'Idempotency-Key': key } },
+      signal,
     }),
   );
 }
@@ -45,42 +44,6 @@ export type FiledAnonymousReport = Extract<
 interface School {
   name: string;
   code: string;
-}
-
-/** Type another school code; the address changes to that school's report page. */
-export function SchoolCodeForm({ initial = '' }: { initial?: string }) {
-  const { t } = useTranslation('report');
-  const [, navigate] = useLocation();
-  const [code, setCode] = useState(initial);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const clean = code.trim().toUpperCase();
-    if (!clean) return setErrors([{ field: 'school-code', message: t('school.codeMissing') }]);
-    setErrors([]);
-    navigate(`/report/${encodeURIComponent(clean)}`);
-  };
-  return (
-    <>
-      <ErrorSummary errors={errors} />
-      <form className="inline-form" onSubmit={submit} noValidate>
-        <TextField
-          id="school-code"
-          label={t('school.code')}
-          hint={t('school.codeHint')}
-          autoCapitalize="characters"
-          autoComplete="off"
-          spellCheck={false}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={errorFor(errors, 'school-code')}
-        />
-        <button type="submit" className="button secondary">
-          {t('school.find')}
-        </button>
-      </form>
-    </>
-  );
 }
 
 function AnonymousReport({ schoolCode }: { schoolCode: string }) {

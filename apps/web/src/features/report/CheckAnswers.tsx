@@ -64,7 +64,10 @@ export function CheckAnswers({ answers, steps, extraRows = [], locked, onChange 
           <ul className="plain-list">
             {people.map((person, index) => (
               <li key={index}>
-                {person.name}: {t(`common:partyRole.${person.role}`)}
+                {t('check.person', {
+                  name: person.name,
+                  role: t(`common:partyRole.${person.role}`),
+                })}
               </li>
             ))}
           </ul>

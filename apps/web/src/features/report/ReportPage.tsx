@@ -20,9 +20,13 @@ const QUESTIONS: StepId[] = [
   'files',
 ];
 
-async function fileReport(body: Schemas['CreateIncidentDto'], key: string) {
+async function fileReport(body: Schemas['CreateIncidentDto'], key: string, signal: AbortSignal) {
   return resultOf(
-    await api.POST('/api/v1/incidents', { body, params: { header: { 'Idempotency-Key': key } } }),
+    await api.POST('/api/v1/incidents', {
+      body,
+      params: { header: { 'Idempotency-Key': key } },
+      signal,
+    }),
   );
 }
 

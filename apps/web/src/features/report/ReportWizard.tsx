@@ -17,7 +17,7 @@ import {
   WhenStep,
   type StepProps,
 } from './steps';
-import { useSendOnce, type SendResult } from './useSendOnce';
+import { isValidationAnswer, useSendOnce, type SendResult } from './useSendOnce';
 import { validateStep, type StepId } from './validate';
 
 export interface WizardProps<B, T> {
@@ -31,7 +31,7 @@ export interface WizardProps<B, T> {
   /** A sentence above the Send button: who will read the report. */
   sendNote: (answers: Answers) => string;
   build: (answers: Answers, now: Date) => B;
-  send: (body: B, key: string) => Promise<SendResult<T>>;
+  send: (body: B, key: string, signal: AbortSignal) => Promise<SendResult<T>>;
   onSent: (data: T, answers: Answers) => void;
 }
 
@@ -49,9 +49,8 @@ export function ReportWizard<B, T>(props: WizardProps<B, T>) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [returnToCheck, setReturnToCheck] = useState(false);
 
-  const buildBody = useCallback(() => build(answers, new Date()), [build, answers]);
-  const sent = useCallback((data: T) => onSent(data, answers), [onSent, answers]);
-  const { state, attempt, locked } = useSendOnce(buildBody, send, sent);
+  const buildBody = useCallback((frozen: Answers) => build(frozen, new Date()), [build]);
+  const { state, attempt, locked } = useSendOnce(answers, buildBody, send, onSent);
 
   const step = steps[index];
   const questions: StepId[] = steps.filter((id) => id !== 'intro' && id !== 'check');
@@ -86,7 +85,8 @@ export function ReportWizard<B, T>(props: WizardProps<B, T>) {
   const sendErrors = useMemo<FieldError[]>(() => {
     if (state.phase !== 'failed' || state.retryable) return [];
     if (state.status === 401) return [{ message: t('send.signedOut') }];
-    return [{ message: t('send.refused') }, ...state.messages.map((message) => ({ message }))];
+    const refused = isValidationAnswer(state.status) ? t('send.refused') : t('send.notFiled');
+    return [{ message: refused }, ...state.messages.map((message) => ({ message }))];
   }, [state, t]);
 
   const title =
@@ -129,7 +129,7 @@ export function ReportWizard<B, T>(props: WizardProps<B, T>) {
           <h2>{t('send.title')}</h2>
           <p>{sendNote(answers)}</p>
           <SendStatus
-            phase={state.phase}
+            phase={state.phase === 'offline' && state.reason === 'slow' ? 'slow' : state.phase}
             retryable={state.phase === 'failed' && state.retryable}
             status={state.phase === 'failed' ? state.status : 0}
           />
@@ -182,7 +182,7 @@ export function ReportWizard<B, T>(props: WizardProps<B, T>) {
   );
 }
 
-/** Says, in a live region, where the report is: on its way, waiting for the network, or refused. */
+/** Says, in a live region, where the report is: on its way, waiting for the network or the server, or refused. */
 function SendStatus({
   phase,
   retryable,
@@ -196,6 +196,7 @@ function SendStatus({
   let text = '';
   if (phase === 'sending') text = t('send.sendingStatus');
   else if (phase === 'offline') text = t('send.offline');
+  else if (phase === 'slow') text = t('send.slow');
   else if (retryable) text = status === 429 ? t('send.tooMany') : t('send.serverProblem');
   return (
     <p

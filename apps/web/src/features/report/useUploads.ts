@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { newKey, type ChosenFile } from './answers';
 import { uploadFile, type UploadTarget } from './upload';
 
-export type UploadProblem = 'offline' | 'tooBig' | 'type' | 'notFound' | 'failed';
+export type UploadProblem = 'offline' | 'slow' | 'tooBig' | 'type' | 'notFound' | 'failed';
 
 export interface Upload {
   key: string;
@@ -56,7 +56,8 @@ export function useUploads(target: UploadTarget | null, initial: ChosenFile[] = 
       if (running.current !== mine) return;
       running.current = null;
       if (answer === 'aborted') return;
-      if (answer.status >= 200 && answer.status < 300)
+      if (answer === 'timeout') update(next.key, { state: 'failed', problem: 'slow' });
+      else if (answer.status >= 200 && answer.status < 300)
         update(next.key, { state: 'sent', progress: 1 });
       else update(next.key, { state: 'failed', problem: problemOf(answer.status) });
     });
