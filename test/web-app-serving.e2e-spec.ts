@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { TestApp } from './support/test-app';
 
 /** The API serves the built web app (npm run build writes dist/web; npm test builds first). */
+const QUICK_EXIT = 'https://weather.example.org/today?city=boston&units=f';
+
 describe('web app serving', () => {
   let t: TestApp;
   const assets = readdirSync(join(__dirname, '..', 'dist', 'web', 'assets'));
   const script = assets.find((name) => name.endsWith('.js'))!;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ QUICK_EXIT_URL: QUICK_EXIT });
   });
   afterAll(() => t.close());
 
@@ -22,6 +24,15 @@ describe('web app serving', () => {
     const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1];
     expect(scriptSrc).toBe("'self'");
     expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it('writes the installation\'s "Leave this site" address into the page, and never serves the bare file', async () => {
+    const response = await t.http.get('/track').expect(200);
+    expect(response.text).toContain(
+      '<meta name="quick-exit-url" content="https://weather.example.org/today?city=boston&amp;units=f" />',
+    );
+    const bare = await t.http.get('/index.html');
+    expect(bare.text).not.toContain('<meta name="quick-exit-url" content="" />');
   });
 
   it.each(['/report/MAPLE', '/track', '/cases/8f0f6a8e-64a8-4d3b-9c55-3a8f4f2a9a11', '/settings'])(

@@ -89,7 +89,7 @@ export async function createApiApp(
     });
   }
   setUpSwagger(app, { ui: config.API_DOCS });
-  await serveWebApp(app, config.WEB_DIR);
+  await serveWebApp(app, { webDir: config.WEB_DIR, quickExitUrl: config.QUICK_EXIT_URL });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

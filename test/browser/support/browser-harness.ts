@@ -16,7 +16,7 @@ import {
 export const DEMO_PASSWORD = 'safe-schools-demo';
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
-/** Where "Leave this site" goes; tests answer it locally, nothing leaves the machine. */
+/** The default QUICK_EXIT_URL, where "Leave this site" goes; tests answer it locally, nothing leaves the machine. */
 export const NEUTRAL_SITE = 'https://www.google.com/';
 /** The demo schools' time zone; the browser runs in UTC, so pages must show the school's dates. */
 export const SCHOOL_TIME_ZONE = 'America/New_York';

@@ -68,6 +68,20 @@ export class EnvironmentVariables {
   @IsString()
   WEB_DIR = 'dist/web';
 
+  /**
+   * Where "Leave this site" sends people: an everyday site that says nothing
+   * about this one. The API writes it into the app's page; the app itself
+   * names no other host.
+   */
+  @MaxLength(500)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    {
+      message: 'QUICK_EXIT_URL must be an http:// or https:// URL such as https://www.google.com/',
+    },
+  )
+  QUICK_EXIT_URL = 'https://www.google.com/';
+
   @IsOptional()
   @Transform(toInteger)
   @IsInt()

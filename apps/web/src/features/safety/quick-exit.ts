@@ -1,5 +1,12 @@
-/** Where "Leave this site" goes: an everyday page that says nothing about this one. */
-export const NEUTRAL_SITE = 'https://www.google.com/';
+/**
+ * Where "Leave this site" goes: an everyday site that says nothing about this
+ * one (the QUICK_EXIT_URL setting, which the API writes into the page). A blank
+ * page when the setting is missing, as under the development server.
+ */
+function neutralSite(): string {
+  const setting = document.querySelector<HTMLMetaElement>('meta[name="quick-exit-url"]');
+  return setting?.content || 'about:blank';
+}
 
 /**
  * Replaces the page with a neutral site. The app keeps a single entry in the
@@ -9,9 +16,9 @@ export const NEUTRAL_SITE = 'https://www.google.com/';
  */
 export function leaveSite(): void {
   navigator.sendBeacon('/api/v1/auth/session/logout');
-  document.title = 'Google';
+  document.title = '';
   document.body.replaceChildren();
-  window.location.replace(NEUTRAL_SITE);
+  window.location.replace(neutralSite());
 }
 
 const DOUBLE_PRESS_MS = 1000;
