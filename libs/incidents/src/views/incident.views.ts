@@ -88,8 +88,18 @@ export interface StaffIncidentView {
   createdAt: Date;
 }
 
+/** The deadlines a reporter or family is told, and the zone whose calendar they are on. */
+export interface DeadlinesToldToFamilies {
+  triageDueAt: Date;
+  resolveDueAt: Date;
+  /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
+  dueAt: Date | null;
+  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
+  schoolTimeZone: string;
+}
+
 /** The person who filed: their own words, status and deadlines; no one else's identity. */
-export interface ReporterIncidentView {
+export interface ReporterIncidentView extends DeadlinesToldToFamilies {
   view: 'reporter';
   id?: string;
   reference: string;
@@ -101,12 +111,6 @@ export interface ReporterIncidentView {
   ongoing: boolean;
   description: string;
   urgent: boolean;
-  triageDueAt: Date;
-  resolveDueAt: Date;
-  /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
-  dueAt: Date | null;
-  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
-  schoolTimeZone: string;
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
@@ -120,7 +124,7 @@ export interface ReporterIncidentView {
  * A parent following their child's case: status, deadlines, shared updates
  * and the outcome. Not the report's text, the children involved, or who filed.
  */
-export interface FamilyIncidentView {
+export interface FamilyIncidentView extends DeadlinesToldToFamilies {
   view: 'family';
   id: string;
   reference: string;
@@ -129,12 +133,6 @@ export interface FamilyIncidentView {
   category: Category;
   location: Location;
   occurredAt: Date;
-  triageDueAt: Date;
-  resolveDueAt: Date;
-  /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
-  dueAt: Date | null;
-  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
-  schoolTimeZone: string;
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
@@ -167,7 +165,7 @@ export interface StaffIncidentSummary {
 }
 
 /** One line of `GET /incidents`, for reporters and families. */
-export interface OwnIncidentSummary {
+export interface OwnIncidentSummary extends DeadlinesToldToFamilies {
   view: 'reporter' | 'family';
   id: string;
   reference: string;
@@ -175,12 +173,6 @@ export interface OwnIncidentSummary {
   category: Category;
   location: Location;
   occurredAt: Date;
-  triageDueAt: Date;
-  resolveDueAt: Date;
-  /** The deadline that matters now: triage while submitted, resolution while open; null once settled. */
-  dueAt: Date | null;
-  /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
-  schoolTimeZone: string;
   /**
    * The caller's own child the case is about: in the family view, that child;
    * for a report a parent filed for their child, that child. Null for every

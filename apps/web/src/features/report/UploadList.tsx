@@ -34,28 +34,18 @@ export function UploadList({ uploads, onRetry, onRemove }: Props) {
                 ? t(`upload.problem.${upload.problem}`)
                 : t(`upload.state.${upload.state}`, { percent })}
             </span>
-            {upload.state === 'failed' && (
+            {upload.state !== 'sent' && (
               <span className="file-actions">
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => onRetry(upload.key)}
-                >
-                  {t('upload.retry')}
-                  <span className="visually-hidden"> {upload.file.name}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => onRemove(upload.key)}
-                >
-                  {t('upload.remove')}
-                  <span className="visually-hidden"> {upload.file.name}</span>
-                </button>
-              </span>
-            )}
-            {(upload.state === 'waiting' || upload.state === 'sending') && (
-              <span className="file-actions">
+                {upload.state === 'failed' && (
+                  <button
+                    type="button"
+                    className="button secondary"
+                    onClick={() => onRetry(upload.key)}
+                  >
+                    {t('upload.retry')}
+                    <span className="visually-hidden"> {upload.file.name}</span>
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button secondary"
