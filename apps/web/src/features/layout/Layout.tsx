@@ -6,6 +6,7 @@ import { NotificationBell } from '../notifications/NotificationBell';
 import { GetHelpPanel } from '../safety/GetHelpPanel';
 import { SafetyBar } from '../safety/SafetyBar';
 import { LanguageSwitch } from './LanguageSwitch';
+import { RoleNav } from './RoleNav';
 
 /** Moves focus to the page without a #main in the address (that would add a history entry). */
 function skipToMain(event: MouseEvent): void {
@@ -32,7 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label={t('nav.label')} className="header-row nav">
           {profile ? (
             <>
-              <Link href="/">{t('nav.home')}</Link>
+              <RoleNav role={profile.role} />
               <NotificationBell />
               <Link href="/settings">{t('nav.settings')}</Link>
               <button type="button" className="link-button" onClick={() => void signOut()}>
