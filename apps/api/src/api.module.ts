@@ -6,6 +6,7 @@ import { APP_CONFIG, appConfigModule, CommonModule, type AppConfig } from '@app/
 import { DatabaseModule } from '@app/database';
 import { AdminHttpModule } from './admin/admin-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { CaseworkHttpModule } from './casework/casework-http.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsHttpModule } from './incidents/incidents-http.module';
@@ -49,6 +50,7 @@ export class ApiModule {
         HealthModule,
         AuthHttpModule,
         AdminHttpModule,
+        CalendarHttpModule,
         IncidentsHttpModule,
         CaseworkHttpModule,
         NotificationsHttpModule,

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { IncidentsModule } from '@app/incidents';
+import { DeadlineMover } from './calendar/deadline-mover';
+import { SchoolCalendarService } from './calendar/school-calendar.service';
 import { AssignService } from './decisions/assign.service';
 import { CaseChanges } from './decisions/case-changes';
 import { NotesService } from './decisions/notes.service';
@@ -20,10 +22,12 @@ const services = [
   AssignService,
   CaseChanges,
   ChronologyService,
+  DeadlineMover,
   DeadlineScanner,
   NotesService,
   QueueService,
   ResolveService,
+  SchoolCalendarService,
   TransitionService,
   TriageService,
 ];

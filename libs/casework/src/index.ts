@@ -3,6 +3,14 @@ import { IncidentAction } from './entities/incident-action.entity';
 import { IncidentNote } from './entities/incident-note.entity';
 
 export { CaseworkModule } from './casework.module';
+export {
+  SchoolCalendarService,
+  type CalendarChangeResult,
+  type DayOffInput,
+  type DistrictDaysOffView,
+  type SchoolCalendarView,
+  type SchoolYearInput,
+} from './calendar/school-calendar.service';
 export { AssignService } from './decisions/assign.service';
 export { NotesService } from './decisions/notes.service';
 export { ResolveService } from './decisions/resolve.service';

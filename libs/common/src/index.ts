@@ -23,4 +23,15 @@ export {
 export { isUniqueViolation, postgresErrorCode } from './errors/postgres-errors';
 export { decodeCursor, PageQueryDto, toPage, type Page } from './pagination/page';
 export { Clock } from './time/clock';
-export { schoolDayDeadline, schoolYearOf, type SchoolCalendar } from './calendar/school-days';
+export {
+  isSchoolDay,
+  localDate,
+  movedDeadline,
+  schoolDayDeadline,
+  schoolDayRule,
+  schoolDaysUntil,
+  schoolYearOf,
+  type DateRange,
+  type SchoolCalendar,
+  type SchoolYearBounds,
+} from './calendar/school-days';

@@ -1,11 +1,21 @@
 export { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from './roles';
 export { type Principal } from './principal';
+export { DAY_OFF_MAX_DAYS, DAY_OFF_NAME_MAX } from './entities/day-off.entity';
 export {
+  loadSchoolCalendars,
+  schoolCalendarOf,
+  toSchoolCalendar,
+  type DayOffRecord,
+  type SchoolCalendarRecord,
+} from './calendar/school-calendars';
+export {
+  DayOff,
   District,
   Guardianship,
   identityEntities,
   School,
   SchoolMembership,
+  SchoolYear,
   User,
 } from './entities';
 export { IdentityModule } from './identity.module';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RuleViolationError } from '@app/common';
-import { School, type Principal } from '@app/identity';
+import { School, schoolCalendarOf, type Principal } from '@app/identity';
 import {
   CaseRecorder,
   Incident,
@@ -99,7 +99,8 @@ export class TransitionService {
    */
   private async restartDeadlines(manager: EntityManager, incident: Incident, to: Status) {
     const school = await manager.getRepository(School).findOneByOrFail({ id: incident.schoolId });
-    const deadlines = reopenedDeadlines(to, this.clock.now(), school);
+    const calendar = await schoolCalendarOf(manager, school.id);
+    const deadlines = reopenedDeadlines(to, this.clock.now(), school, calendar);
     await manager.getRepository(DeadlineNotice).delete({
       incidentId: incident.id,
       deadline: In(deadlines.triageDueAt ? ['triage', 'resolve'] : ['resolve']),

@@ -51,6 +51,7 @@ export class AccessService {
           params: [schools],
         };
       case Permission.SchoolAdminister:
+      case Permission.SchoolCalendar:
         return district
           ? {
               sql: 'SELECT id FROM schools WHERE id = ANY($1) AND district_id = $2',
@@ -60,6 +61,11 @@ export class AccessService {
               sql: 'SELECT id FROM schools WHERE id = ANY($1) AND id = ANY($2)',
               params: [schools],
             };
+      case Permission.DistrictCalendar:
+        return {
+          sql: 'SELECT id FROM districts WHERE id = ANY($1) AND id = $2',
+          params: [principal.districtId],
+        };
       case Permission.UserAdminister:
         // Every membership in reach: an account shared with a school beyond the
         // caller's reach is not theirs to take over.

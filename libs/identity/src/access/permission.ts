@@ -34,6 +34,10 @@ export enum Permission {
   SchoolCreate = 'school.create',
   /** Read and change a school (school admins: holidays and policy only). */
   SchoolAdminister = 'school.administer',
+  /** A school's calendar: its year and its days off (district-wide ones are read-only). */
+  SchoolCalendar = 'school.calendar',
+  /** The days off of every school of a district. */
+  DistrictCalendar = 'district.calendar',
   /** Change an account: every school it belongs to must be within reach. */
   UserAdminister = 'user.administer',
   /** Link a parent to a student: one school of the parent within reach is enough. */
@@ -137,6 +141,16 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
     roles: ADMIN_ROLES,
     reach: 'district admin: the district’s schools; school admin: their schools',
     subject: 'School',
+  },
+  [Permission.SchoolCalendar]: {
+    roles: ADMIN_ROLES,
+    reach: 'district admin: the district’s schools; school admin: their schools',
+    subject: 'School',
+  },
+  [Permission.DistrictCalendar]: {
+    roles: ['district_admin'],
+    reach: 'their district',
+    subject: 'District',
   },
   [Permission.UserAdminister]: {
     roles: ADMIN_ROLES,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, schoolDayDeadline, schoolYearOf } from '@app/common';
-import type { School } from '@app/identity';
+import { schoolCalendarOf, type School } from '@app/identity';
 import { EntityManager } from 'typeorm';
 import { IncidentParty } from '../entities/incident-party.entity';
 import { Incident } from '../entities/incident.entity';
@@ -33,7 +33,8 @@ export class IncidentWriter {
   async write(manager: EntityManager, filing: Filing): Promise<Incident> {
     const { school, report } = filing;
     const now = this.clock.now();
-    const calendar = { timeZone: school.timeZone, holidays: school.holidays };
+    // Weekends, the school's holidays and days off, its district's, its year.
+    const calendar = await schoolCalendarOf(manager, school.id);
     const reasons = escalationReasons(report.urgent ?? false, [
       report.description,
       report.locationDetail ?? '',
