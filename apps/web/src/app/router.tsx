@@ -12,6 +12,7 @@ const TrackPage = lazy(() => import('../features/track/TrackPage'));
 const CasePage = lazy(() => import('../features/cases/CasePage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 
 /** Pages for signed-in users; a signed-out visitor gets the sign-in page and comes back. */
 function SignedIn({ children }: { children: React.ReactNode }) {
@@ -57,6 +58,11 @@ export function AppRoutes() {
         <Route path="/settings">
           <SignedIn>
             <SettingsPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/calendar">
+          <SignedIn>
+            <CalendarPage />
           </SignedIn>
         </Route>
         <Route>

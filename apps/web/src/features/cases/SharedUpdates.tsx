@@ -46,6 +46,11 @@ function Update({ entry }: { entry: TimelineEntry }) {
     }
     case 'resolved':
       return <p>{t('update.resolved')}</p>;
+    case 'deadline_moved': {
+      const dayOff = entry.data.dayOff as { name?: unknown } | undefined;
+      const name = text(dayOff?.name);
+      return <p>{name ? t('update.deadlineMovedFor', { name }) : t('update.deadlineMoved')}</p>;
+    }
     default:
       return <p>{t('update.other')}</p>;
   }
