@@ -367,6 +367,44 @@ describe('the school calendar and the deadlines it moves', () => {
       expect(after.resolve_due_at.getTime()).toBeGreaterThan(before.resolve_due_at.getTime());
     });
 
+    it('moves hundreds of open cases in one go', async () => {
+      const school = await t.factory.school(w.district);
+      const admin = await t.signIn(
+        await t.factory.user('school_admin', { district: w.district, schools: [school] }),
+      );
+      const now = new Date();
+      const calendar = { timeZone: ZONE, holidays: [] };
+      const triage = schoolDayDeadline(now, 1, calendar);
+      const resolve = schoolDayDeadline(now, 10, calendar);
+      await t.dataSource.query(
+        `INSERT INTO incidents (school_id, district_id, reference, reporter_kind, category, location,
+                                occurred_at, description, triage_due_at, resolve_due_at, created_at)
+         SELECT $1, $2, $3 || '-' || n, 'anonymous', 'verbal', 'cafeteria', $4,
+                'Lunch again, the same older kids.', $5, $6, $4
+           FROM generate_series(1, 400) AS n`,
+        [school.id, school.districtId, `${school.code}-BULK`, now, triage, resolve],
+      );
+      const day = localDate(triage, ZONE);
+      const started = Date.now();
+      const response = await admin
+        .post(daysOffOf(school.id), { name: 'Snow day', from: day, to: day })
+        .expect(201);
+      expect(response.body.movedCases).toBe(400);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const [counts] = await t.dataSource.query<
+        { events: number; audits: number; moved: number }[]
+      >(
+        `SELECT (SELECT count(*)::int FROM incident_events e JOIN incidents i ON i.id = e.incident_id
+                  WHERE i.school_id = $1 AND e.type = 'deadline_moved') AS events,
+                (SELECT count(*)::int FROM audit_log
+                  WHERE school_id = $1 AND action = 'incident.deadline_moved') AS audits,
+                (SELECT count(*)::int FROM incidents
+                  WHERE school_id = $1 AND triage_due_at > $2 AND version = 2) AS moved`,
+        [school.id, triage],
+      );
+      expect(counts).toEqual({ events: 400, audits: 400, moved: 400 });
+    });
+
     it('writes nothing when a part of the change fails: the calendar and the deadlines commit together', async () => {
       const filed = await as.student.file(w.school.id).expectStatus(201);
       const before = await row(filed.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { movedDeadline } from '@app/common';
+import { localDate, movedDeadline } from '@app/common';
 import { toSchoolCalendar, type SchoolCalendarRecord } from '@app/identity';
 import { EntityManager } from 'typeorm';
 
@@ -82,19 +82,27 @@ export class DeadlineMover {
       [schoolIds, since],
     );
     const moves: Move[] = [];
+    // A deadline depends only on the day it is counted from: cases filed the
+    // same day share their answer, which keeps hundreds of cases cheap.
+    const answers = new Map<string, Date | null>();
     for (const row of candidates) {
       const old = before.get(row.school_id);
       const now = after.get(row.school_id);
       if (!old || !now) continue;
       const [oldCalendar, newCalendar] = [toSchoolCalendar(old), toSchoolCalendar(now)];
       const recount = (from: Date, due: Date, days: number) => {
-        try {
-          const moved = movedDeadline(from, due, days, oldCalendar, newCalendar);
-          return moved.getTime() === due.getTime() ? null : { from: due, to: moved };
-        } catch (error) {
-          if (error instanceof RangeError) return null; // a calendar with no school day left
-          throw error;
+        const key = `${row.school_id}|${localDate(from, now.timeZone)}|${due.getTime()}|${days}`;
+        let moved = answers.get(key);
+        if (moved === undefined) {
+          try {
+            moved = movedDeadline(from, due, days, oldCalendar, newCalendar);
+          } catch (error) {
+            if (!(error instanceof RangeError)) throw error;
+            moved = null; // a calendar with no school day left: leave the deadline
+          }
+          answers.set(key, moved);
         }
+        return moved && moved.getTime() !== due.getTime() ? { from: due, to: moved } : null;
       };
       const triage =
         row.status === 'submitted'

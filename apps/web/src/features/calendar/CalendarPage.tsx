@@ -107,9 +107,13 @@ function DaysOffList({
             <p>{words(dayOff.from, dayOff.to)}</p>
           </div>
           {canRemove(dayOff) ? (
-            <button type="button" className="button danger" onClick={() => onRemove(dayOff)}>
+            <button
+              type="button"
+              className="button danger"
+              aria-label={t('removeNamed', { name: dayOff.name })}
+              onClick={() => onRemove(dayOff)}
+            >
               {t('remove')}
-              <span className="visually-hidden">: {dayOff.name}</span>
             </button>
           ) : (
             dayOff.districtWide && <p className="calendar-note">{t('districtOnly')}</p>
