@@ -367,6 +367,41 @@ describe('the school calendar and the deadlines it moves', () => {
       expect(after.resolve_due_at.getTime()).toBeGreaterThan(before.resolve_due_at.getTime());
     });
 
+    it('counts a reopened case from its reopening, not from its filing', async () => {
+      const filed = await as.student.file(w.school.id).expectStatus(201);
+      let view = await as.counselor.incident(filed.id).expectStatus(200);
+      view = await as.counselor
+        .transition(filed.id, { version: view.version, action: 'dismiss', reason: 'Prank' })
+        .expectStatus(200);
+      await as.counselor
+        .transition(filed.id, { version: view.version, action: 'reopen', reason: 'Not a prank' })
+        .expectStatus(200);
+      // Filed two weeks before it was reopened.
+      await t.dataSource.query(
+        `UPDATE incidents SET created_at = created_at - interval '14 days' WHERE id = $1`,
+        [filed.id],
+      );
+      const before = await row(filed.id);
+      // A weekday between the filing and the reopening changes nothing.
+      let past = new Date(Date.now() - 7 * 86_400_000);
+      while ([0, 6].includes(new Date(`${localDate(past, ZONE)}T12:00:00Z`).getUTCDay())) {
+        past = new Date(past.getTime() - 86_400_000);
+      }
+      const pastDay = localDate(past, ZONE);
+      await as.schoolAdmin
+        .post(daysOffOf(w.school.id), { name: 'Teacher workday', from: pastDay, to: pastDay })
+        .expect(201);
+      expect(await row(filed.id)).toEqual(before);
+      // A day off on the triage day counted at the reopening moves it.
+      const day = await triageDay(filed.id);
+      await as.schoolAdmin
+        .post(daysOffOf(w.school.id), { name: 'Snow day', from: day, to: day })
+        .expect(201);
+      const after = await row(filed.id);
+      expect(after.triage_due_at.getTime()).toBeGreaterThan(before.triage_due_at.getTime());
+      expect(after.version).toBe(before.version + 1);
+    });
+
     it('moves hundreds of open cases in one go', async () => {
       const school = await t.factory.school(w.district);
       const admin = await t.signIn(
