@@ -402,6 +402,45 @@ describe('the school calendar and the deadlines it moves', () => {
       expect(after.version).toBe(before.version + 1);
     });
 
+    it('a year that ends before the deadline, with the next start known, moves it to the next year', async () => {
+      const school = await t.factory.school(w.district);
+      const admin = await t.signIn(
+        await t.factory.user('school_admin', { district: w.district, schools: [school] }),
+      );
+      const student = await t.signIn(
+        await t.factory.user('student', { district: w.district, schools: [school] }),
+      );
+      const filed = await student.file(school.id).expectStatus(201);
+      const before = await row(filed.id);
+      const today = localDate(new Date(), ZONE);
+      const shift = (days: number) =>
+        new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      const year = { startsOn: shift(-200), endsOn: today, nextStartsOn: shift(40) };
+
+      // Without the next start, the weeks after the year's end still count.
+      const open = await put(admin, `/schools/${school.id}/calendar/year`, {
+        startsOn: year.startsOn,
+        endsOn: year.endsOn,
+      }).expect(200);
+      expect(open.body.movedCases).toBe(0);
+      expect(await row(filed.id)).toEqual(before);
+
+      const known = await put(admin, `/schools/${school.id}/calendar/year`, year).expect(200);
+      expect(known.body.movedCases).toBe(1);
+      const after = await row(filed.id);
+      const calendar = { timeZone: ZONE, holidays: [], year };
+      expect(after.triage_due_at.toISOString()).toBe(
+        schoolDayDeadline(before.created_at, 1, calendar).toISOString(),
+      );
+      expect(localDate(after.triage_due_at, ZONE) >= year.nextStartsOn).toBe(true);
+      const view = await admin.incident(filed.id).expectStatus(200);
+      expect(view.timeline.find((e) => e.type === 'deadline_moved')?.data).toMatchObject({
+        reason: 'School year changed',
+        change: 'year_changed',
+        year,
+      });
+    });
+
     it('moves hundreds of open cases in one go', async () => {
       const school = await t.factory.school(w.district);
       const admin = await t.signIn(
