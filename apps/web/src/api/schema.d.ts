@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read or changed what in your school, newest first */
+        /**
+         * Who read or changed what in your school, newest first
+         * @description Filter by incident, actor, action or kind (read / change) and by days (`from`, `to`: the school’s days, both included).
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -602,6 +605,43 @@ export interface paths {
         patch: operations["SchoolsController_update"];
         trace?: never;
     };
+    "/api/v1/students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find students of your schools by name or username (staff, counselors, school admins)
+         * @description To open a student’s history, or to link a party of a report to the student record. Matches ignore case and accents; pages of `?limit=` (default 20, max 100) with `?cursor=`, by name.
+         */
+        get: operations["StudentsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One student of your schools: name, username, grade, school */
+        get: operations["StudentsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students/{id}/incidents": {
         parameters: {
             query?: never;
@@ -789,6 +829,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             incidentId: string | null;
+            /**
+             * @description The reference of the incident, when the entry is about one
+             * @example MAPLE-2026-0001
+             */
+            incidentReference: string | null;
             /** @description The x-request-id of the HTTP request it happened in; null outside one */
             requestId: string | null;
             /** Format: uuid */
@@ -835,6 +880,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             incidentId: string;
+            /** @description What the school did about it, oldest first */
+            interventions: components["schemas"]["ChronologyInterventionDto"][];
             /** Format: date-time */
             occurredAt: string;
             reference: string;
@@ -842,6 +889,11 @@ export interface components {
             roles: components["schemas"]["PartyRole"][];
             severity: components["schemas"]["Severity"] | null;
             status: components["schemas"]["IncidentStatus"];
+        };
+        ChronologyInterventionDto: {
+            /** Format: date-time */
+            takenAt: string;
+            type: components["schemas"]["ActionType"];
         };
         CreateGuardianshipDto: {
             /** Format: uuid */
@@ -951,6 +1003,28 @@ export interface components {
              * @default 1
              */
             triageSchoolDays: number;
+        };
+        DirectoryStudentDto: {
+            /** @example Sam Carter */
+            displayName: string;
+            /**
+             * @description The school grade, when the school recorded it
+             * @example 7
+             */
+            grade: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            /** @example Maple Ridge Middle School */
+            schoolName: string;
+            /** @example student.sam */
+            username: string;
+        };
+        DirectoryStudentPageDto: {
+            /** @description By name */
+            items: components["schemas"]["DirectoryStudentDto"][];
+            nextCursor: string | null;
         };
         /** @enum {string} */
         DismissalReason: "prank" | "duplicate" | "other";
@@ -1235,6 +1309,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * @description Where the school’s deadlines fall and its days are counted
+             * @example America/New_York
+             */
+            timeZone: string;
         };
         PublicPartyDto: {
             /** @example A boy in my class called Max */
@@ -1617,12 +1696,20 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description Only these actions (e.g. incident.viewed, incident.triaged, note.added). Any of these: repeat the parameter or separate the values with commas */
+                action?: string[];
                 actorId?: string;
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
+                /** @description From this day on (YYYY-MM-DD, the school’s day) */
+                from?: string;
                 incidentId?: string;
+                /** @description read: who looked at a case, its files or a student history; change: the rest */
+                kind?: "read" | "change";
                 limit?: number;
                 schoolId?: string;
+                /** @description Up to and including this day (YYYY-MM-DD, the school’s day) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2563,6 +2650,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolDto"];
+                };
+            };
+        };
+    };
+    StudentsController_search: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Words of the name or the username, any case, with or without accents; every word must appear. Empty or missing: every student, by name */
+                q?: string;
+                /** @description Only this one of your schools */
+                schoolId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryStudentPageDto"];
+                };
+            };
+        };
+    };
+    StudentsController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryStudentDto"];
                 };
             };
         };
