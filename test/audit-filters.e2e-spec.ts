@@ -139,11 +139,7 @@ describe('audit log filters', () => {
   it('counts days in the school’s time zone, both ends included', async () => {
     // New York is five hours behind UTC in January.
     const lateOnTheFirst = await entryAt(world.school.id, '2026-01-06T04:30:00Z', 'test.day_one');
-    const earlyOnTheSecond = await entryAt(
-      world.school.id,
-      '2026-01-06T05:30:00Z',
-      'test.day_two',
-    );
+    const earlyOnTheSecond = await entryAt(world.school.id, '2026-01-06T05:30:00Z', 'test.day_two');
     const endOfTheSecond = await entryAt(world.school.id, '2026-01-07T04:59:00Z', 'test.day_two');
     const third = await entryAt(world.school.id, '2026-01-07T05:01:00Z', 'test.day_three');
     const ids = (items: AuditItem[]) => items.map((item) => item.id);

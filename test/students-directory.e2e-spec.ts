@@ -158,10 +158,7 @@ describe('student directory', () => {
       expect(walked.map((student) => student.id).sort()).toEqual(rows.map((r) => r.id).sort());
       expect(new Set(walked.map((student) => student.id)).size).toBe(walked.length);
       const folded = walked.map((student) =>
-        student.displayName
-          .toLowerCase()
-          .normalize('NFD')
-          .replace(/\p{M}/gu, ''),
+        student.displayName.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''),
       );
       expect(folded).toEqual([...folded].sort());
     });
