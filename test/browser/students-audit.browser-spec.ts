@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ApiClient, IncidentView, Page as ApiPage } from '../support/api-driver';
+import type { ApiClient, Page as ApiPage } from '../support/api-driver';
 import {
   BrowserHarness,
   describeInBrowser,
@@ -126,11 +126,11 @@ describeInBrowser('students, caseload and audit', () => {
     await page.waitForURL(`**/cases/${caseId}`);
     const caseyRead = async () =>
       (
-        (await h.t.dataSource.query(
+        await h.t.dataSource.query<unknown[]>(
           `SELECT 1 FROM audit_log a JOIN users u ON u.id = a.actor_id
             WHERE a.incident_id = $1 AND a.action = 'incident.viewed' AND u.username = 'counselor.casey'`,
           [caseId],
-        )) as unknown[]
+        )
       ).length;
     for (let tries = 0; tries < 50 && (await caseyRead()) === 0; tries++) {
       await page.waitForTimeout(100);
@@ -243,7 +243,7 @@ describeInBrowser('students, caseload and audit', () => {
         WHERE u.username = 'staff.taylor' ORDER BY i.created_at DESC LIMIT 1`,
     );
     const filed = await casey.incident(rows[0].id).expectStatus(200);
-    expect((filed as IncidentView).parties).toEqual([
+    expect(filed.parties).toEqual([
       expect.objectContaining({
         role: 'target',
         name: 'Jo',
