@@ -1,5 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DeadlineScanner } from '@app/casework';
+import { parseEnvironment } from '@app/common';
+import { OutboxDispatcher } from '@app/notifications';
+import { startWorker } from '@app/worker';
 import type { Page } from 'playwright-core';
 import type { ApiClient, Page as ApiPage } from '../support/api-driver';
 import {
@@ -57,6 +63,9 @@ describeInBrowser('students, caseload and audit', () => {
   let jo: DirectoryStudent;
   let caseId: string;
   let reference: string;
+  let soonReference: string;
+  let worker: INestApplicationContext;
+  let dataDir: string;
 
   const findStudent = async (q: string) => {
     const found = await casey.get('/students', { q });
@@ -91,9 +100,44 @@ describeInBrowser('students, caseload and audit', () => {
       `UPDATE incidents SET resolve_due_at = now() - interval '2 days' WHERE id = $1`,
       [caseId],
     );
+    // Another of hers is due in two hours: the worker reminds her of it.
+    const soon = await casey
+      .file(me.schools[0].id, {
+        category: 'social',
+        location: 'playground',
+        occurredAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+        description: 'A group keeps leaving one student out of every game at recess.',
+      })
+      .expectStatus(201);
+    soonReference = soon.reference;
+    await casey
+      .triage(soon.id, { version: 1, severity: 'low', assigneeId: me.id })
+      .expectStatus(200);
+    await h.t.dataSource.query(
+      `UPDATE incidents SET resolve_due_at = now() + interval '2 hours' WHERE id = $1`,
+      [soon.id],
+    );
+    dataDir = mkdtempSync(join(tmpdir(), 'students-audit-browser-'));
+    worker = await startWorker(
+      parseEnvironment({
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        WORKER_POLL_MS: '60000',
+        DEADLINE_SCAN_SECONDS: '3600',
+      }),
+      (h.t.dataSource.options as { url: string }).url,
+    );
+    await worker.get(DeadlineScanner).scan();
+    for (let round = 0; round < 20; round += 1) {
+      if ((await worker.get(OutboxDispatcher).dispatchBatch()) === 0) break;
+    }
   });
 
-  afterAll(() => h?.close());
+  afterAll(async () => {
+    await worker?.close();
+    await h?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
   afterEach(() => expect(h.externalRequests).toEqual([]));
 
   it('counselor.casey searches "sam" and opens his history, with the report where he is the target', async () => {
@@ -181,7 +225,9 @@ describeInBrowser('students, caseload and audit', () => {
     const overdue = page.getByRole('region', { name: 'Overdue: 1 case' });
     await overdue.getByRole('link', { name: `Case ${reference}` }).waitFor();
     await overdue.getByText('Overdue', { exact: true }).waitFor();
-    await page.getByRole('heading', { name: 'Deadline reminders' }).waitFor();
+    const reminders = page.getByRole('region', { name: 'Deadline reminders' });
+    await reminders.getByRole('link', { name: `Report ${soonReference} is due soon` }).waitFor();
+    await reminders.getByText('New', { exact: true }).waitFor();
     const yours = page.locator('.count-grid > div', { hasText: 'Yours overdue' });
     expect(await yours.locator('dd').textContent()).toBe('1');
     await expectAccessibleAtBothSizes(page);
