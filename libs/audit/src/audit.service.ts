@@ -86,9 +86,7 @@ export class AuditService {
       query.andWhere('entry.action = ANY(:actions)', { actions: filter.actions });
     if (filter.kind)
       query.andWhere(
-        filter.kind === 'read'
-          ? 'entry.action = ANY(:reads)'
-          : 'entry.action <> ALL(:reads)',
+        filter.kind === 'read' ? 'entry.action = ANY(:reads)' : 'entry.action <> ALL(:reads)',
         { reads: AUDIT_READ_ACTIONS },
       );
     const schoolZone = `(SELECT s.time_zone FROM schools s WHERE s.id = entry.school_id)`;
@@ -97,10 +95,9 @@ export class AuditService {
         from: filter.from,
       });
     if (filter.to)
-      query.andWhere(
-        `entry.at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE ${schoolZone})`,
-        { to: filter.to },
-      );
+      query.andWhere(`entry.at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE ${schoolZone})`, {
+        to: filter.to,
+      });
     if (filter.cursor) {
       const [at, id] = decodeCursor(filter.cursor, 2);
       query.andWhere('(entry.at, entry.id) < (:at, :id)', { at, id });

@@ -16,7 +16,8 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Who read or changed what in your school, newest first',
+  @ApiOperation({
+    summary: 'Who read or changed what in your school, newest first',
     description:
       'Filter by incident, actor, action or kind (read / change) and by days (`from`, `to`: the school’s days, both included).',
   })

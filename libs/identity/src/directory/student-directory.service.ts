@@ -26,6 +26,15 @@ export const MAX_SEARCH_WORDS = 5;
 
 type Row = DirectoryStudent & { sortKey: string };
 
+const withoutSortKey = (row: Row): DirectoryStudent => ({
+  id: row.id,
+  displayName: row.displayName,
+  username: row.username,
+  grade: row.grade,
+  schoolId: row.schoolId,
+  schoolName: row.schoolName,
+});
+
 /** `LIKE` reads `%`, `_` and `\` as patterns: a name search means them literally. */
 const likeLiteral = (word: string) => word.replace(/[\\%_]/g, '\\$&');
 
@@ -65,12 +74,7 @@ export class StudentDirectoryService {
         LIMIT $${params.length}`,
       params,
     );
-    return toPage(
-      rows,
-      search.limit,
-      ({ sortKey: _sortKey, ...student }) => student,
-      (row) => [row.sortKey, row.id],
-    );
+    return toPage(rows, search.limit, withoutSortKey, (row) => [row.sortKey, row.id]);
   }
 
   /** One student of the caller's schools; anyone else is not found. */
@@ -82,8 +86,7 @@ export class StudentDirectoryService {
         ])
       : [];
     if (!row) throw new NotFoundError(`Student ${studentId} not found`);
-    const { sortKey: _sortKey, ...student } = row;
-    return student;
+    return withoutSortKey(row);
   }
 
   /** Students with a school among `$1`, each with the first of those schools by name. */

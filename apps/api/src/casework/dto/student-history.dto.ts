@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACTION_TYPES, type ActionType, type ChronologyEntry, type RepeatSummary } from '@app/casework';
+import {
+  ACTION_TYPES,
+  type ActionType,
+  type ChronologyEntry,
+  type RepeatSummary,
+} from '@app/casework';
 import {
   CATEGORIES,
   PARTY_ROLES,
