@@ -251,4 +251,41 @@ describe('student directory', () => {
       expect(response.status).toBe(400);
     });
   });
+
+  describe('GET /students/:id/incidents', () => {
+    it('lists what the school did in each case, oldest first', async () => {
+      const incident = await t.factory.incident(world.school, {
+        status: 'investigating',
+        parties: [{ role: 'aggressor', student: samuel }],
+      });
+      const takenAt = (hours: number) => new Date(Date.now() - hours * 60 * 60_000).toISOString();
+      await api.counselor
+        .action(incident.id, {
+          type: 'safety_plan',
+          description: 'A plan for lunch.',
+          takenAt: takenAt(1),
+        })
+        .expectStatus(201);
+      await api.counselor
+        .action(incident.id, {
+          type: 'parent_conference',
+          description: 'Met the family.',
+          takenAt: takenAt(3),
+        })
+        .expectStatus(201);
+
+      const response = await api.counselor.get(`/students/${samuel.id}/incidents`);
+
+      expect(response.status).toBe(200);
+      const [entry] = (response.body as { items: Record<string, unknown>[] }).items;
+      expect(entry).toMatchObject({
+        incidentId: incident.id,
+        roles: ['aggressor'],
+        interventions: [
+          { type: 'parent_conference', takenAt: expect.any(String) },
+          { type: 'safety_plan', takenAt: expect.any(String) },
+        ],
+      });
+    });
+  });
 });
