@@ -9,8 +9,8 @@ const PLAIN = 'aaaaaaeeeeiiiiooooouuuuncyy';
  * compared lower-cased and without accents (`search_fold()`, immutable so it
  * can be indexed), through a trigram index that serves `LIKE '%text%'`.
  */
-export class StudentDirectory1796186900734 implements MigrationInterface {
-  name = 'StudentDirectory1796186900734';
+export class StudentDirectory1796187000000 implements MigrationInterface {
+  name = 'StudentDirectory1796187000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "users" ADD "grade" character varying(8)`);
