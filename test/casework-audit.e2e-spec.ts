@@ -545,6 +545,7 @@ describe('casework audit log and outbox', () => {
           id: entry.id,
           schoolId: world.school.id,
           incidentId,
+          incidentReference: expect.any(String),
           actor: { id: entry.actor_id, displayName: names.get(entry.actor_id!) },
           action: entry.action,
           requestId: entry.request_id,
@@ -667,7 +668,7 @@ describe('casework audit log and outbox', () => {
       ['limit 0', { limit: 0 }, 'limit'],
       ['limit 101', { limit: 101 }, 'limit'],
       ['a made-up cursor', { cursor: 'not-a-cursor' }, 'cursor'],
-      ['an unknown filter', { action: 'incident.viewed' }, 'action'],
+      ['an unknown filter', { verb: 'incident.viewed' }, 'verb'],
     ])('answers 400 for %s', async (_, query, field) => {
       const response = await getAudit('schoolAdmin', query);
 

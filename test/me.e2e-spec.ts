@@ -21,10 +21,11 @@ describe('GET /api/v1/me', () => {
     return response.body as Profile;
   }
 
-  const schoolOf = (school: { id: string; name: string; code: string }) => ({
+  const schoolOf = (school: { id: string; name: string; code: string; timeZone: string }) => ({
     id: school.id,
     name: school.name,
     code: school.code,
+    timeZone: school.timeZone,
   });
 
   it.each(['student', 'staff', 'counselor', 'schoolAdmin'] as const)(
@@ -357,7 +358,12 @@ describe('demo data', () => {
       expect(profile.schools).toEqual([]);
     } else {
       expect(profile.schools).toEqual([
-        { id: await schoolId(code), name: code === 'MAPLE' ? MAPLE : OAK, code },
+        {
+          id: await schoolId(code),
+          name: code === 'MAPLE' ? MAPLE : OAK,
+          code,
+          timeZone: 'America/New_York',
+        },
       ]);
     }
   });

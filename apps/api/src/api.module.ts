@@ -13,6 +13,7 @@ import { IncidentsHttpModule } from './incidents/incidents-http.module';
 import { AllExceptionsFilter } from './http/exception.filter';
 import { loggerOptions } from './logging/logger.options';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { StudentsHttpModule } from './students/students-http.module';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -54,6 +55,7 @@ export class ApiModule {
         IncidentsHttpModule,
         CaseworkHttpModule,
         NotificationsHttpModule,
+        StudentsHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,7 +1,14 @@
 import { AuditEntry } from './audit-entry.entity';
 
 export { AuditModule } from './audit.module';
-export { AuditService, type AuditFilter, type AuditRecord } from './audit.service';
+export {
+  AUDIT_READ_ACTIONS,
+  AuditService,
+  type AuditFilter,
+  type AuditKind,
+  type AuditListEntry,
+  type AuditRecord,
+} from './audit.service';
 
 /** The library's tables, for the migration CLI. */
 export const auditEntities = [AuditEntry];

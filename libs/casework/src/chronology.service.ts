@@ -18,6 +18,7 @@ import {
   type Status,
 } from '@app/incidents';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ActionType } from './entities/incident-action.entity';
 
 export interface ChronologyEntry {
   incidentId: string;
@@ -28,6 +29,8 @@ export interface ChronologyEntry {
   category: Category;
   occurredAt: Date;
   createdAt: Date;
+  /** What the school did about it, oldest first. */
+  interventions: { type: ActionType; takenAt: string }[];
 }
 
 /** The student's involvement over the repeat window, whatever page is shown. */
@@ -84,7 +87,10 @@ export class ChronologyService {
         `SELECT i.id AS "incidentId", i.reference, i.status, i.severity, i.category,
                 i.occurred_at AS "occurredAt", i.created_at AS "createdAt",
                 i.occurred_at::text AS "cursorAt",
-                array_agg(DISTINCT v.role ORDER BY v.role) AS roles
+                array_agg(DISTINCT v.role ORDER BY v.role) AS roles,
+                (SELECT coalesce(json_agg(json_build_object('type', a.type, 'takenAt', a.taken_at)
+                                          ORDER BY a.taken_at, a.id), '[]')
+                   FROM incident_actions a WHERE a.incident_id = i.id) AS interventions
            FROM ${studentInvolvement('ARRAY[$1::uuid]')} v JOIN incidents i ON i.id = v.incident_id
           WHERE i.school_id = ANY($2)
             AND ($4::timestamptz IS NULL OR (i.occurred_at, i.id) < ($4::timestamptz, $5::uuid))

@@ -13,6 +13,7 @@ import { LoginGuardService } from './auth/login-guard.service';
 import { PrincipalLoader } from './auth/principal.loader';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { DirectoryService } from './directory/directory.service';
+import { StudentDirectoryService } from './directory/student-directory.service';
 import { identityEntities } from './entities';
 import { GuardianshipsService } from './guardianships/guardianships.service';
 import { PasswordService } from './passwords/password.service';
@@ -31,6 +32,7 @@ const services = [
   PrincipalLoader,
   ProfileService,
   SchoolsService,
+  StudentDirectoryService,
   UsersService,
 ];
 

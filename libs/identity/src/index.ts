@@ -38,6 +38,12 @@ export { inScope, narrowScope, scopeOf, type SchoolScope } from './access/school
 export { activeAccountsSql, guardiansOfSql, schoolMembersSql } from './directory/directory-sql';
 export { DirectoryService } from './directory/directory.service';
 export {
+  MAX_SEARCH_WORDS,
+  StudentDirectoryService,
+  type DirectorySearch,
+  type DirectoryStudent,
+} from './directory/student-directory.service';
+export {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,

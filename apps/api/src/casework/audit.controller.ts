@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
+import { InvalidInputError } from '@app/common';
 import { narrowScope, Permission, scopeOf, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
@@ -15,15 +16,25 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Who read or changed what in your school, newest first' })
+  @ApiOperation({
+    summary: 'Who read or changed what in your school, newest first',
+    description:
+      'Filter by incident, actor, action or kind (read / change) and by days (`from`, `to`: the school’s days, both included).',
+  })
   @ApiOkResponse({ type: AuditPageDto })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: AuditQueryDto,
   ): Promise<AuditPageDto> {
+    if (query.from && query.to && query.from > query.to)
+      throw new InvalidInputError('from must be a day before to, or the same day');
     const page = await this.audit.list(narrowScope(scopeOf(principal), query.schoolId), {
       incidentId: query.incidentId,
       actorId: query.actorId,
+      actions: query.action,
+      kind: query.kind,
+      from: query.from,
+      to: query.to,
       limit: query.limit,
       cursor: query.cursor,
     });
@@ -32,6 +43,7 @@ export class AuditController {
         id: entry.id,
         schoolId: entry.schoolId,
         incidentId: entry.incidentId,
+        incidentReference: entry.incidentReference,
         actor: entry.actorId ? { id: entry.actorId, displayName: entry.actorName } : null,
         action: entry.action,
         requestId: entry.requestId,

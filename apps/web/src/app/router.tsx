@@ -13,6 +13,10 @@ const CasePage = lazy(() => import('../features/cases/CasePage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
+const StudentsPage = lazy(() => import('../features/students/StudentsPage'));
+const StudentHistoryPage = lazy(() => import('../features/students/StudentHistoryPage'));
+const CaseloadPage = lazy(() => import('../features/caseload/CaseloadPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 
 /** Pages for signed-in users; a signed-out visitor gets the sign-in page and comes back. */
 function SignedIn({ children }: { children: React.ReactNode }) {
@@ -63,6 +67,28 @@ export function AppRoutes() {
         <Route path="/admin/calendar">
           <SignedIn>
             <CalendarPage />
+          </SignedIn>
+        </Route>
+        <Route path="/students">
+          <SignedIn>
+            <StudentsPage />
+          </SignedIn>
+        </Route>
+        <Route path="/students/:id">
+          {(params) => (
+            <SignedIn>
+              <StudentHistoryPage key={params.id} id={params.id} />
+            </SignedIn>
+          )}
+        </Route>
+        <Route path="/caseload">
+          <SignedIn>
+            <CaseloadPage />
+          </SignedIn>
+        </Route>
+        <Route path="/audit">
+          <SignedIn>
+            <AuditPage />
           </SignedIn>
         </Route>
         <Route>

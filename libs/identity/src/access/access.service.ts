@@ -45,6 +45,7 @@ export class AccessService {
     const schools = scopeOf(principal).schoolIds;
     switch (permission) {
       case Permission.StudentHistory:
+      case Permission.StudentDirectory:
         return {
           sql: `SELECT u.id FROM users u JOIN school_memberships m ON m.user_id = u.id
                  WHERE u.id = ANY($1) AND u.role = 'student' AND m.school_id = ANY($2)`,

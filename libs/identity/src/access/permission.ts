@@ -30,6 +30,12 @@ export enum Permission {
   CaseloadRead = 'caseload.read',
   /** Every incident a student of one's school is involved in. */
   StudentHistory = 'student.history',
+  /**
+   * Find students of one's schools by name or username (name, grade, school).
+   * Staff too: they name students when they file a report and may link the
+   * parties to student records (`incident.link-student`).
+   */
+  StudentDirectory = 'student.directory',
   AuditRead = 'audit.read',
   SchoolCreate = 'school.create',
   /** Read and change a school (school admins: holidays and policy only). */
@@ -128,6 +134,11 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
   [Permission.CaseloadRead]: { roles: CASEWORKER_ROLES, reach: 'their schools', subject: 'School' },
   [Permission.StudentHistory]: {
     roles: CASEWORKER_ROLES,
+    reach: 'students of their schools',
+    subject: 'Student',
+  },
+  [Permission.StudentDirectory]: {
+    roles: SCHOOL_STAFF_ROLES,
     reach: 'students of their schools',
     subject: 'Student',
   },

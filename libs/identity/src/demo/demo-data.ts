@@ -30,6 +30,8 @@ export interface DemoUser {
   school?: SchoolKey;
   guardianOf?: string;
   locale?: Locale;
+  /** Students: their grade. */
+  grade?: string;
 }
 
 /** The demo accounts listed in the API contract; all share DEMO_PASSWORD. */
@@ -39,8 +41,14 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'counselor.casey', displayName: 'Casey Lin', role: 'counselor', school: 'maple' },
   { username: 'counselor.morgan', displayName: 'Morgan Reyes', role: 'counselor', school: 'maple' },
   { username: 'staff.taylor', displayName: 'Taylor Brooks', role: 'staff', school: 'maple' },
-  { username: 'student.sam', displayName: 'Sam Carter', role: 'student', school: 'maple' },
-  { username: 'student.jo', displayName: 'Jo Patel', role: 'student', school: 'maple' },
+  {
+    username: 'student.sam',
+    displayName: 'Sam Carter',
+    role: 'student',
+    school: 'maple',
+    grade: '7',
+  },
+  { username: 'student.jo', displayName: 'Jo Patel', role: 'student', school: 'maple', grade: '6' },
   {
     username: 'parent.pat',
     displayName: 'Pat Carter',
@@ -50,7 +58,13 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { username: 'admin.avery', displayName: 'Avery Okafor', role: 'school_admin', school: 'oak' },
   { username: 'counselor.chris', displayName: 'Chris Novak', role: 'counselor', school: 'oak' },
-  { username: 'student.riley', displayName: 'Riley Santos', role: 'student', school: 'oak' },
+  {
+    username: 'student.riley',
+    displayName: 'Riley Santos',
+    role: 'student',
+    school: 'oak',
+    grade: '4',
+  },
   {
     username: 'parent.quinn',
     displayName: 'Quinn Santos',

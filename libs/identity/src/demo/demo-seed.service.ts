@@ -58,6 +58,7 @@ export class DemoSeedService {
           role: demo.role,
           email: `${demo.username}@riverside.example`,
           locale: demo.locale ?? 'en',
+          grade: demo.grade ?? null,
           passwordHash: hashes[index],
         });
         users.set(demo.username, user);

@@ -15,6 +15,9 @@ import { District } from './district.entity';
 @Entity('users')
 @Check('chk_users_role', `"role" IN (${ROLES.map((role) => `'${role}'`).join(', ')})`)
 @Check('chk_users_locale', `"locale" IN ('en', 'es')`)
+// Trigram GIN on the accent-folded name and username, for the student directory
+// search; created by hand in the StudentDirectory migration (`search_fold()`).
+@Index('idx_users_directory_search', { synchronize: false })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,6 +40,10 @@ export class User {
 
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
+
+  /** A student's school grade as the school writes it ("6", "K"), when known. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  grade: string | null;
 
   @Column({ type: 'varchar', length: 32 })
   role: Role;

@@ -13,7 +13,8 @@ export interface Profile {
   role: Role;
   /** The language of the app and of the notices the user gets. */
   locale: Locale;
-  schools: { id: string; name: string; code: string }[];
+  /** With each school's time zone, where deadlines fall and days are counted. */
+  schools: { id: string; name: string; code: string; timeZone: string }[];
   children: { id: string; displayName: string; schoolId: string | null }[];
 }
 
@@ -47,7 +48,7 @@ export class ProfileService {
         [principal.id],
       ),
       this.dataSource.query<Profile['schools']>(
-        'SELECT id, name, code FROM schools WHERE id = ANY($1) ORDER BY name',
+        'SELECT id, name, code, time_zone AS "timeZone" FROM schools WHERE id = ANY($1) ORDER BY name',
         [principal.schoolIds],
       ),
       this.dataSource.query<Profile['children']>(

@@ -9,6 +9,11 @@ class ProfileSchoolDto {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'The public code, for the anonymous report page /report/:code' })
   code: string;
+  @ApiProperty({
+    example: 'America/New_York',
+    description: 'Where the school’s deadlines fall and its days are counted',
+  })
+  timeZone: string;
 }
 
 class ProfileChildDto {

@@ -12,6 +12,13 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) schoolId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) incidentId: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'MAPLE-2026-0001',
+    description: 'The reference of the incident, when the entry is about one',
+  })
+  incidentReference: string | null;
+  @ApiProperty({
     type: AuditActorDto,
     nullable: true,
     description: 'null: the anonymous reporter or the system',

@@ -1,7 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
+import type { AuditKind } from '@app/audit';
 import { PageQueryDto } from '@app/common';
+import { IsCalendarDate } from '../../http/calendar-date.validator';
 import {
   CATEGORIES,
   SEVERITIES,
@@ -24,6 +35,7 @@ const toList = ({ value }: { value: unknown }) => {
     ),
   ];
 };
+const AUDIT_KINDS: readonly AuditKind[] = ['read', 'change'];
 const ANY_OF = 'Any of these: repeat the parameter or separate the values with commas';
 
 /** `GET /incidents` filters; all but `status` are for caseworkers. */
@@ -101,6 +113,47 @@ export const CASEWORK_FILTERS = [
 ] as const;
 
 export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    isArray: true,
+    type: String,
+    example: ['incident.viewed'],
+    description: `Only these actions (e.g. incident.viewed, incident.triaged, note.added). ${ANY_OF}`,
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z_]{1,30}\.[a-z_]{1,30}$/, {
+    each: true,
+    message: 'action must hold actions such as incident.viewed',
+  })
+  action?: string[];
+
+  @ApiPropertyOptional({
+    enum: AUDIT_KINDS,
+    description: 'read: who looked at a case, its files or a student history; change: the rest',
+  })
+  @IsOptional()
+  @IsIn(AUDIT_KINDS)
+  kind?: AuditKind;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-01',
+    description: 'From this day on (YYYY-MM-DD, the school’s day)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-02',
+    description: 'Up to and including this day (YYYY-MM-DD, the school’s day)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all')

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ChronologyEntry, RepeatSummary } from '@app/casework';
+import {
+  ACTION_TYPES,
+  type ActionType,
+  type ChronologyEntry,
+  type RepeatSummary,
+} from '@app/casework';
 import {
   CATEGORIES,
   PARTY_ROLES,
@@ -10,6 +15,11 @@ import {
   type Severity,
   type Status,
 } from '@app/incidents';
+
+export class ChronologyInterventionDto {
+  @ApiProperty({ enum: ACTION_TYPES, enumName: 'ActionType' }) type: ActionType;
+  @ApiProperty({ format: 'date-time' }) takenAt: string;
+}
 
 export class ChronologyEntryDto implements ChronologyEntry {
   @ApiProperty({ format: 'uuid' }) incidentId: string;
@@ -28,6 +38,11 @@ export class ChronologyEntryDto implements ChronologyEntry {
   @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category: Category;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({
+    type: [ChronologyInterventionDto],
+    description: 'What the school did about it, oldest first',
+  })
+  interventions: ChronologyInterventionDto[];
 }
 
 export class RepeatSummaryDto implements RepeatSummary {

@@ -68,6 +68,9 @@ export function CheckAnswers({ answers, steps, extraRows = [], locked, onChange 
                   name: person.name,
                   role: t(`common:partyRole.${person.role}`),
                 })}
+                {person.studentId && (
+                  <span className="answer-line">{t('students:picker.linkedShort')}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { Link, useSearch } from 'wouter';
 import { api, type Schemas } from '../../lib/api-client';
 import { useProfile, type Profile } from '../../lib/auth';
 import { Page } from '../layout/Page';
+import { mayUseDirectory } from '../students/roles';
 import { emptyAnswers, reportFields, type Answers } from './answers';
 import { ReportSent } from './ReportSent';
 import { ReportWizard } from './ReportWizard';
@@ -134,6 +135,7 @@ export default function ReportPage() {
       build={build}
       send={fileReport}
       onSent={onSent}
+      linkStudents={mayUseDirectory(profile)}
     />
   );
 }

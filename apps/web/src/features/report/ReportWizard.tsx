@@ -33,6 +33,8 @@ export interface WizardProps<B, T> {
   build: (answers: Answers, now: Date) => B;
   send: (body: B, key: string, signal: AbortSignal) => Promise<SendResult<T>>;
   onSent: (data: T, answers: Answers) => void;
+  /** Staff may link the people named to student records (the directory search). */
+  linkStudents?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export interface WizardProps<B, T> {
  */
 export function ReportWizard<B, T>(props: WizardProps<B, T>) {
   const { steps, initial, intro, subject, checkRows, sendNote, build, send, onSent } = props;
+  const { linkStudents = false } = props;
   const { t } = useTranslation('report');
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState(initial);
@@ -95,7 +98,7 @@ export function ReportWizard<B, T>(props: WizardProps<B, T>) {
       : step === 'subject' && subject
         ? subject.question
         : t(`${step}.${step === 'check' ? 'title' : 'question'}`);
-  const stepProps: StepProps = { answers, change, errors, setErrors };
+  const stepProps: StepProps = { answers, change, errors, setErrors, linkStudents };
   const position = questions.indexOf(step);
 
   return (

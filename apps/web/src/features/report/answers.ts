@@ -1,4 +1,5 @@
 import type { Schemas } from '../../lib/api-client';
+import type { LinkedStudent } from '../students/StudentPicker';
 
 export type Category = Schemas['CreateIncidentDto']['category'];
 export type Location = Schemas['CreateIncidentDto']['location'];
@@ -21,6 +22,8 @@ export interface Person {
   key: string;
   name: string;
   role: PartyRole | '';
+  /** Staff: the student record the person is linked to, from the directory. */
+  student?: LinkedStudent;
 }
 
 export interface ChosenFile {
@@ -124,11 +127,17 @@ export function occurredAt(answers: Answers, now: Date): string {
   return withOffset(at.getTime() > now.getTime() ? now : at);
 }
 
-/** The people named, without empty rows. */
-export function namedPeople(answers: Answers): { role: PartyRole; name: string }[] {
+/** The people named, without empty rows; those linked to a student record carry its id. */
+export function namedPeople(
+  answers: Answers,
+): { role: PartyRole; name: string; studentId?: string }[] {
   return answers.people
     .filter((person) => person.name.trim() && person.role)
-    .map((person) => ({ role: person.role as PartyRole, name: person.name.trim() }));
+    .map((person) => ({
+      role: person.role as PartyRole,
+      name: person.name.trim(),
+      ...(person.student ? { studentId: person.student.id } : {}),
+    }));
 }
 
 /** What every report sends, whoever files it. */

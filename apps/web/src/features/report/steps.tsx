@@ -8,6 +8,7 @@ import { TextArea } from '../forms/TextArea';
 import { TextField } from '../forms/TextField';
 import { useDangerWatch } from '../safety/useDangerWatch';
 import { useSafety } from '../safety/safety-context';
+import { StudentPicker } from '../students/StudentPicker';
 import {
   CATEGORIES,
   daysBefore,
@@ -32,6 +33,8 @@ export interface StepProps {
   errors: FieldError[];
   /** Errors found while picking files, shown like any other. */
   setErrors: (errors: FieldError[]) => void;
+  /** Staff may link the people named to student records of the school (`answers.subject`). */
+  linkStudents?: boolean;
 }
 
 export function SubjectStep({
@@ -188,7 +191,7 @@ export function WhenStep({ answers, change, errors }: StepProps) {
   );
 }
 
-export function PeopleStep({ answers, change, errors }: StepProps) {
+export function PeopleStep({ answers, change, errors, linkStudents }: StepProps) {
   const { t } = useTranslation('report');
   useDangerWatch(answers.people.map((person) => person.name).join('\n'));
   const focusNext = useRef<string | null>(null);
@@ -201,10 +204,7 @@ export function PeopleStep({ answers, change, errors }: StepProps) {
     target?.focus();
   }, [answers.people]);
 
-  const update = (
-    key: string,
-    patch: { name?: string; role?: Answers['people'][number]['role'] },
-  ) =>
+  const update = (key: string, patch: Partial<Omit<Answers['people'][number], 'key'>>) =>
     change({
       people: answers.people.map((person) =>
         person.key === key ? { ...person, ...patch } : person,
@@ -250,6 +250,21 @@ export function PeopleStep({ answers, change, errors }: StepProps) {
                 onChange={(role) => update(person.key, { role })}
                 error={errorFor(errors, `person-${person.key}-role`)}
               />
+              {linkStudents && (
+                <StudentPicker
+                  id={`person-${person.key}-student`}
+                  number={number}
+                  schoolId={answers.subject || undefined}
+                  suggestion={person.name}
+                  linked={person.student}
+                  onLink={(student) =>
+                    update(person.key, {
+                      student,
+                      ...(student && !person.name.trim() ? { name: student.displayName } : {}),
+                    })
+                  }
+                />
+              )}
               <button type="button" className="button secondary" onClick={() => remove(person.key)}>
                 {t('people.remove', { number })}
               </button>

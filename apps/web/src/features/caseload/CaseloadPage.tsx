@@ -1,0 +1,239 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useProfile } from '../../lib/auth';
+import { useDateWords } from '../../lib/dates';
+import { markRead } from '../notifications/unread';
+import { Loading } from '../layout/Loading';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import { Page } from '../layout/Page';
+import { isCaseworker } from '../students/roles';
+import {
+  currentDeadline,
+  loadCaseload,
+  loadMyOpenCases,
+  loadReminders,
+  type CaseSummary,
+  type Caseload,
+  type Notice,
+} from './caseload-api';
+import { DEADLINE_GROUPS, deadlineGroup, type DeadlineGroup } from './deadline-groups';
+import './caseload.css';
+
+function CaseCard({
+  item,
+  group,
+  timeZone,
+}: {
+  item: CaseSummary;
+  group: DeadlineGroup;
+  timeZone: string | undefined;
+}) {
+  const { t } = useTranslation('caseload');
+  const dates = useDateWords();
+  const deadline = currentDeadline(item);
+  return (
+    <li className={`case-card due-${group}`}>
+      <h3 className="case-card-title">
+        <Link href={`/cases/${item.id}`}>{t('caseLink', { reference: item.reference })}</Link>
+      </h3>
+      <dl className="case-facts">
+        <div>
+          <dt>{t(deadline.kind === 'triage' ? 'triageBy' : 'resolveBy')}</dt>
+          <dd>
+            {dates.day(deadline.at, timeZone)}
+            {group === 'overdue' && <span className="late-tag">{t('overdueTag')}</span>}
+            {group === 'today' && <span className="today-tag">{t('todayTag')}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('what')}</dt>
+          <dd>{t(`common:category.${item.category}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('status')}</dt>
+          <dd>{t(`common:status.${item.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('severity')}</dt>
+          <dd>
+            {item.severity ? t(`students:severity.${item.severity}`) : t('students:severity.none')}
+            {item.critical && <span className="late-tag">{t('criticalTag')}</span>}
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
+function Counts({
+  caseload,
+  groups,
+}: {
+  caseload: Caseload;
+  groups: Record<DeadlineGroup, number>;
+}) {
+  const { t } = useTranslation('caseload');
+  const rows = [
+    ['mine', caseload.assignedToMe.open],
+    ['mineOverdue', caseload.assignedToMe.overdue],
+    ['mineToday', groups.today],
+    ['mineDueSoon', caseload.assignedToMe.dueSoon],
+    ['schoolUnassigned', caseload.unassigned],
+    ['schoolCritical', caseload.critical],
+  ] as const;
+  return (
+    <section className="panel" aria-labelledby="counts-title">
+      <h2 id="counts-title">{t('counts.title')}</h2>
+      <dl className="count-grid">
+        {rows.map(([key, count]) => (
+          <div key={key}>
+            <dt>{t(`counts.${key}`)}</dt>
+            <dd>{count}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Reminders({ notices }: { notices: Notice[] }) {
+  const { t } = useTranslation('caseload');
+  const dates = useDateWords();
+  return (
+    <section aria-labelledby="reminders-title">
+      <h2 id="reminders-title">{t('reminders.title')}</h2>
+      {notices.length === 0 ? (
+        <p>{t('reminders.none')}</p>
+      ) : (
+        <ul className="notice-list">
+          {notices.map((notice) => (
+            <li key={notice.id} className="notice-item">
+              <p className="notice-title">
+                {notice.readAt === null && <span className="new-tag">{t('reminders.new')}</span>}
+                {notice.incidentId ? (
+                  <Link
+                    href={`/cases/${notice.incidentId}`}
+                    onClick={() => notice.readAt === null && void markRead([notice.id])}
+                  >
+                    {notice.title}
+                  </Link>
+                ) : (
+                  <strong>{notice.title}</strong>
+                )}
+              </p>
+              <p className="when">
+                <time dateTime={notice.createdAt}>{dates.moment(notice.createdAt)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface Loaded {
+  cases: CaseSummary[];
+  caseload: Caseload;
+  reminders: Notice[] | null;
+  now: Date;
+}
+
+/**
+ * `/caseload`: the caller's own open cases by deadline (overdue, due today,
+ * due this week, later) on each school's calendar, the counts, and the
+ * deadline reminders. Every case links to its page.
+ */
+export default function CaseloadPage() {
+  const { t } = useTranslation('caseload');
+  const profile = useProfile();
+  const caseworker = isCaseworker(profile);
+  const [loaded, setLoaded] = useState<Loaded | 'failed' | null>(null);
+
+  const load = useCallback(async () => {
+    setLoaded(null);
+    const [cases, caseload, reminders] = await Promise.all([
+      loadMyOpenCases(),
+      loadCaseload(),
+      loadReminders(),
+    ]);
+    if (!cases || !caseload) return setLoaded('failed');
+    setLoaded({ cases, caseload, reminders, now: new Date() });
+  }, []);
+
+  useEffect(() => {
+    if (caseworker) void load();
+  }, [caseworker, load]);
+
+  const zones = useMemo(
+    () => new Map(profile.schools.map((school) => [school.id, school.timeZone])),
+    [profile.schools],
+  );
+  const grouped = useMemo(() => {
+    const groups: Record<DeadlineGroup, CaseSummary[]> = {
+      overdue: [],
+      today: [],
+      week: [],
+      later: [],
+    };
+    if (loaded && loaded !== 'failed') {
+      for (const item of loaded.cases) {
+        const zone = zones.get(item.schoolId);
+        groups[deadlineGroup(currentDeadline(item).at, loaded.now, zone)].push(item);
+      }
+      for (const group of DEADLINE_GROUPS)
+        groups[group].sort(
+          (a, b) => Date.parse(currentDeadline(a).at) - Date.parse(currentDeadline(b).at),
+        );
+    }
+    return groups;
+  }, [loaded, zones]);
+
+  if (!caseworker) return <NotFoundPage />;
+  if (loaded === null) return <Loading />;
+  if (loaded === 'failed') {
+    return (
+      <Page title={t('title')}>
+        <p className="notice warn" role="alert">
+          {t('failed')}
+        </p>
+        <button type="button" className="button" onClick={() => void load()}>
+          {t('tryAgain')}
+        </button>
+      </Page>
+    );
+  }
+
+  const counts = Object.fromEntries(
+    DEADLINE_GROUPS.map((group) => [group, grouped[group].length]),
+  ) as Record<DeadlineGroup, number>;
+  return (
+    <Page title={t('title')}>
+      <Counts caseload={loaded.caseload} groups={counts} />
+      {loaded.cases.length === 0 && <p>{t('noCases')}</p>}
+      {DEADLINE_GROUPS.map((group) =>
+        grouped[group].length === 0 ? null : (
+          <section key={group} aria-labelledby={`group-${group}`} className="deadline-group">
+            <h2 id={`group-${group}`}>{t(`group.${group}`, { count: grouped[group].length })}</h2>
+            <ul className="case-list">
+              {grouped[group].map((item) => (
+                <CaseCard
+                  key={item.id}
+                  item={item}
+                  group={group}
+                  timeZone={zones.get(item.schoolId)}
+                />
+              ))}
+            </ul>
+          </section>
+        ),
+      )}
+      {loaded.reminders ? (
+        <Reminders notices={loaded.reminders} />
+      ) : (
+        <p className="notice warn">{t('reminders.failed')}</p>
+      )}
+    </Page>
+  );
+}

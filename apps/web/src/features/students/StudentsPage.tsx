@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearch } from 'wouter';
+import { navigateInPlace } from '../../app/history';
+import { useProfile } from '../../lib/auth';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import { Page } from '../layout/Page';
+import { isCaseworker } from './roles';
+import { ShowMore } from './ShowMore';
+import { searchStudents, type DirectoryStudent } from './students-api';
+import './students.css';
+
+/** Name, username, grade and school of one student, as a line under their name. */
+export function StudentFacts({ student }: { student: DirectoryStudent }) {
+  const { t } = useTranslation('students');
+  return (
+    <dl className="student-facts">
+      <div>
+        <dt>{t('facts.username')}</dt>
+        <dd>{student.username}</dd>
+      </div>
+      <div>
+        <dt>{t('facts.grade')}</dt>
+        <dd>{student.grade ?? t('facts.gradeUnknown')}</dd>
+      </div>
+      <div>
+        <dt>{t('facts.school')}</dt>
+        <dd>{student.schoolName}</dd>
+      </div>
+    </dl>
+  );
+}
+
+interface Results {
+  q: string;
+  items: DirectoryStudent[];
+  nextCursor: string | null;
+}
+
+/**
+ * `/students?q=`: counselors and school admins find a student of their schools
+ * by name or username and open their history. The query stays in the address.
+ */
+export default function StudentsPage() {
+  const { t } = useTranslation('students');
+  const profile = useProfile();
+  const search = useSearch();
+  const q = new URLSearchParams(search).get('q') ?? '';
+  const [typed, setTyped] = useState(q);
+  const [results, setResults] = useState<Results | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const load = useCallback(async (query: string, cursor: string | null) => {
+    setFailed(false);
+    const page = await searchStudents(query, cursor);
+    if (!page) {
+      setFailed(true);
+      return;
+    }
+    setResults((previous) =>
+      cursor && previous
+        ? { q: query, items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
+        : { q: query, items: page.items, nextCursor: page.nextCursor },
+    );
+  }, []);
+
+  useEffect(() => {
+    setTyped(q);
+    setResults(null);
+    if (q) void load(q, null);
+  }, [q, load]);
+
+  if (!isCaseworker(profile)) return <NotFoundPage />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const words = typed.trim();
+    navigateInPlace(words ? `/students?q=${encodeURIComponent(words)}` : '/students');
+  };
+  const more = async () => {
+    if (!results?.nextCursor) return;
+    setLoadingMore(true);
+    await load(results.q, results.nextCursor);
+    setLoadingMore(false);
+  };
+
+  return (
+    <Page title={t('search.title')}>
+      <form role="search" className="student-search" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="student-q">{t('search.label')}</label>
+          <p className="hint" id="student-q-hint">
+            {t('search.hint')}
+          </p>
+          <div className="search-row">
+            <input
+              id="student-q"
+              type="search"
+              value={typed}
+              maxLength={100}
+              autoComplete="off"
+              aria-describedby="student-q-hint"
+              onChange={(event) => setTyped(event.target.value)}
+            />
+            <button type="submit" className="button primary">
+              {t('search.button')}
+            </button>
+          </div>
+        </div>
+      </form>
+      <p role="status" className="status-line">
+        {results ? t('search.found', { count: results.items.length, q: results.q }) : ''}
+        {results?.nextCursor ? ` ${t('search.moreExist')}` : ''}
+      </p>
+      {results && results.items.length > 0 && (
+        <ul className="student-list">
+          {results.items.map((student) => (
+            <li key={student.id} className="student-card">
+              <h2 className="student-card-title">
+                <Link href={`/students/${student.id}`}>{student.displayName}</Link>
+              </h2>
+              <StudentFacts student={student} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <ShowMore
+        hasMore={Boolean(results?.nextCursor)}
+        loading={loadingMore}
+        failed={failed}
+        onMore={() => void more()}
+        labels={{
+          more: t('search.more'),
+          loading: t('search.loading'),
+          failed: t('search.failed'),
+        }}
+      />
+    </Page>
+  );
+}
