@@ -186,6 +186,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{id}/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district-wide days off */
+        get: operations["CalendarController_districtDaysOff"];
+        put?: never;
+        /**
+         * Add a day off to every school of the district
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        post: operations["CalendarController_addDistrictDayOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{id}/days-off/{dayOffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a district-wide day off
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        delete: operations["CalendarController_removeDistrictDayOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guardianships": {
         parameters: {
             query?: never;
@@ -605,6 +646,83 @@ export interface paths {
         patch: operations["SchoolsController_update"];
         trace?: never;
     };
+    "/api/v1/schools/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school’s calendar: its year and its days off, the district’s too */
+        get: operations["CalendarController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/calendar/year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the school year
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        put: operations["CalendarController_setYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a day off (holiday, break, snow day) to a school
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        post: operations["CalendarController_addDayOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/days-off/{dayOffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a day off of a school (district-wide ones: 403)
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        delete: operations["CalendarController_removeDayOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students": {
         parameters: {
             query?: never;
@@ -992,6 +1110,40 @@ export interface components {
         };
         /** @enum {string} */
         CriticalReason: "urgent_flag" | "self_harm" | "weapon" | "threat" | "triage";
+        DayOffDto: {
+            /** @description Set by the district for all its schools (school admins cannot remove it) */
+            districtWide: boolean;
+            /**
+             * Format: date
+             * @description First day off
+             */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Winter break */
+            name: string;
+            /**
+             * Format: date
+             * @description Last day off
+             */
+            to: string;
+        };
+        DayOffInputDto: {
+            /**
+             * Format: date
+             * @description First day off, in the school’s time zone
+             * @example 2026-12-14
+             */
+            from: string;
+            /** @example Snow day */
+            name: string;
+            /**
+             * Format: date
+             * @description Last day off (the same as from for one day); at most 120 days in all
+             * @example 2026-12-14
+             */
+            to: string;
+        };
         DeadlinePolicyDto: {
             /**
              * @description School days to complete it
@@ -1028,6 +1180,16 @@ export interface components {
         };
         /** @enum {string} */
         DismissalReason: "prank" | "duplicate" | "other";
+        DistrictDaysOffChangeDto: {
+            calendar: components["schemas"]["DistrictDaysOffDto"];
+            /** @description How many open cases of the district had a deadline moved */
+            movedCases: number;
+        };
+        DistrictDaysOffDto: {
+            daysOff: components["schemas"]["DayOffDto"][];
+            /** Format: uuid */
+            districtId: string;
+        };
         FamilyIncidentView: {
             /** @description The files you added */
             attachments: components["schemas"]["AttachmentView"][];
@@ -1429,6 +1591,22 @@ export interface components {
         };
         /** @enum {string} */
         Role: "student" | "parent" | "staff" | "counselor" | "school_admin" | "district_admin";
+        SchoolCalendarChangeDto: {
+            calendar: components["schemas"]["SchoolCalendarDto"];
+            /** @description How many open cases had a deadline moved by the change */
+            movedCases: number;
+        };
+        SchoolCalendarDto: {
+            /** @description The school’s days off and its district’s */
+            daysOff: components["schemas"]["DayOffDto"][];
+            /** @description The single days of the school’s holidays list (PATCH /schools/:id) */
+            holidays: string[];
+            /** Format: uuid */
+            schoolId: string;
+            /** @example America/New_York */
+            timeZone: string;
+            year: components["schemas"]["SchoolYearDto"] | null;
+        };
         SchoolDto: {
             code: string;
             /** Format: date-time */
@@ -1448,6 +1626,34 @@ export interface components {
         SchoolPageDto: {
             items: components["schemas"]["SchoolDto"][];
             nextCursor: string | null;
+        };
+        SchoolYearDto: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: date */
+            nextStartsOn: string | null;
+            /** Format: date */
+            startsOn: string;
+        };
+        SchoolYearInputDto: {
+            /**
+             * Format: date
+             * @description Last day of the year
+             * @example 2027-06-18
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description First day of the next year, once known: the days between endsOn and it are not school days
+             * @example 2027-09-01
+             */
+            nextStartsOn?: string | null;
+            /**
+             * Format: date
+             * @description First day of the year
+             * @example 2026-09-02
+             */
+            startsOn: string;
         };
         SessionDto: {
             /** @description Bearer token for the Authorization header */
@@ -1559,7 +1765,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -1974,6 +2180,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseloadDto"];
+                };
+            };
+        };
+    };
+    CalendarController_districtDaysOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffDto"];
+                };
+            };
+        };
+    };
+    CalendarController_addDistrictDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DayOffInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_removeDistrictDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dayOffId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffChangeDto"];
                 };
             };
         };
@@ -2650,6 +2924,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolDto"];
+                };
+            };
+        };
+    };
+    CalendarController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarDto"];
+                };
+            };
+        };
+    };
+    CalendarController_setYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolYearInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_addDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DayOffInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_removeDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dayOffId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
                 };
             };
         };
