@@ -10,6 +10,7 @@ import { CaseworkHttpModule } from './casework/casework-http.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsHttpModule } from './incidents/incidents-http.module';
 import { AllExceptionsFilter } from './http/exception.filter';
+import { LiveHttpModule } from './live/live-http.module';
 import { loggerOptions } from './logging/logger.options';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 
@@ -52,6 +53,7 @@ export class ApiModule {
         IncidentsHttpModule,
         CaseworkHttpModule,
         NotificationsHttpModule,
+        LiveHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

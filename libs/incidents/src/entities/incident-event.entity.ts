@@ -27,6 +27,7 @@ export const TIMELINE_EVENT_TYPES = [
   'action_recorded',
   'attachment_added',
   'family_notified',
+  'alert_acknowledged',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
