@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unacknowledged critical alerts of your schools, oldest first
+         * @description A screen that connects shows these, then follows `alert.raised` and `alert.acknowledged` on `GET /api/v1/events`.
+         */
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments/{id}": {
         parameters: {
             query?: never;
@@ -183,6 +203,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events: queue changes and critical alerts of your schools, live
+         * @description Authenticate with the usual `Authorization: Bearer` header (read it with fetch streaming, not EventSource). Each event has an `id:` (increasing), an `event:` kind (`incident.filed`, `incident.triaged`, `incident.assigned`, `incident.status_changed`, `incident.severity_changed`, `alert.raised`, `alert.acknowledged`, `alert.escalated`) and `data:` JSON `{id, kind, schoolId, incidentId, payload, createdAt}` with ids and codes only, never case text. A comment line comes every 20 s. The stream ends when the access token expires: reconnect with a fresh token and `Last-Event-ID`.
+         */
+        get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guardianships": {
         parameters: {
             query?: never;
@@ -266,6 +306,26 @@ export interface paths {
         put?: never;
         /** Record an intervention (counseling session, safety plan, ...) */
         post: operations["CaseworkController_recordAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/alert/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge the case's critical alert: it leaves every screen
+         * @description Records who and when on the timeline (`alert_acknowledged`, staff only) and in the audit. Idempotent: when the alert was acknowledged already, answers it as it is (200, with the first acknowledgement). 404 when the case is out of reach or never had an alert.
+         */
+        post: operations["AlertsController_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -696,6 +756,38 @@ export interface components {
             takenAt: string;
             type: components["schemas"]["ActionType"];
         };
+        AlertDto: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedBy: components["schemas"]["AlertPersonDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the administrators of the school and the district were e-mailed because nobody acknowledged it within CRITICAL_ALERT_ESCALATION_MINUTES
+             */
+            escalatedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: date-time */
+            raisedAt: string;
+            /**
+             * @description The case reference
+             * @example MAPLE-2026-00042
+             */
+            reference: string;
+            /** Format: uuid */
+            schoolId: string;
+        };
+        AlertListDto: {
+            /** @description Oldest first, at most 100 */
+            items: components["schemas"]["AlertDto"][];
+        };
+        AlertPersonDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         AnonymousMessageDto: {
             body: string;
             /** @example K7QM-W3ZP-9HTC-NV4R-XE2D */
@@ -1115,7 +1207,7 @@ export interface components {
              * @description Named after the case timeline event the notice announces
              * @enum {string}
              */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated";
+            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated";
         };
         NotificationPageDto: {
             /** @description Newest first */
@@ -1480,7 +1572,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "alert_acknowledged";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -1592,6 +1684,25 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AlertsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertListDto"];
+                };
+            };
+        };
+    };
     AttachmentsController_download: {
         parameters: {
             query?: never;
@@ -1891,6 +2002,29 @@ export interface operations {
             };
         };
     };
+    EventsController_stream: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The last event id received: the stream first sends what came after it (the last 24 hours, at most 500 events). */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream (`text/event-stream`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+        };
+    };
     GuardianshipsController_create: {
         parameters: {
             query?: never;
@@ -2038,6 +2172,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionView"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDto"];
                 };
             };
         };
