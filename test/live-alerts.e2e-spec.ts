@@ -5,7 +5,7 @@ import { Clock, parseEnvironment } from '@app/common';
 import { TestDatabases } from '@app/database';
 import type { User } from '@app/identity';
 import { createApiApp } from '../apps/api/src/app.factory';
-import type { ApiClient, IncidentView } from './support/api-driver';
+import type { ApiClient } from './support/api-driver';
 import type { Factory } from './support/factory';
 import { openSse, type SseEvent, type SseStream } from './support/sse-reader';
 import { TestApp } from './support/test-app';
@@ -260,7 +260,7 @@ describe('live updates and critical alerts', () => {
       const entries = staffView.timeline.filter((entry) => entry.type === 'alert_acknowledged');
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ visibility: 'internal' });
-      const familyView = (await api.student.incident(id).expectStatus(200)) as IncidentView;
+      const familyView = await api.student.incident(id).expectStatus(200);
       expect(familyView.timeline.map((entry) => entry.type)).not.toContain('alert_acknowledged');
       const audit = await t.dataSource.query<{ actor_id: string }[]>(
         `SELECT actor_id FROM audit_log WHERE incident_id = $1 AND action = 'incident.alert_acknowledged'`,

@@ -11,7 +11,13 @@ import { OutboxMessage } from './outbox/outbox-message.entity';
 /** The outbox and inbox tables, and the inbox the API reads (business transactions queue notices with `outboxInsertSql`). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutboxMessage, Notification, EmailDelivery, LiveEvent, CriticalAlert]),
+    TypeOrmModule.forFeature([
+      OutboxMessage,
+      Notification,
+      EmailDelivery,
+      LiveEvent,
+      CriticalAlert,
+    ]),
   ],
   providers: [NotificationsService, LiveEventsService],
   exports: [NotificationsService, LiveEventsService],

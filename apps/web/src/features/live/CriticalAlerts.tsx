@@ -28,7 +28,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  */
 export function CriticalAlerts() {
   const { t } = useTranslation('live');
-  const { moment } = useDateWords();
+  const dates = useDateWords();
   const [alerts, setAlerts] = useState<ShownAlert[]>([]);
   const [sending, setSending] = useState<Record<string, Sending>>({});
 
@@ -113,7 +113,7 @@ export function CriticalAlerts() {
             <strong className="critical-alert-label">{t('alerts.critical')}</strong>{' '}
             {t('alerts.text', { reference: alert.reference })}{' '}
             <span className="critical-alert-time">
-              {t('alerts.raisedAt', { when: moment(alert.raisedAt) })}
+              {t('alerts.raisedAt', { when: dates.moment(alert.raisedAt) })}
             </span>
           </p>
           {alert.escalated && <p className="critical-alert-note">{t('alerts.escalated')}</p>}

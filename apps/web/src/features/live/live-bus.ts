@@ -48,7 +48,10 @@ export function publish(event: LiveEvent): void {
     try {
       handler(event);
     } catch (error) {
-      console.error(error);
+      // One page's failing handler must not keep the event from the others (nor stop the stream).
+      setTimeout(() => {
+        throw error;
+      });
     }
   }
 }
