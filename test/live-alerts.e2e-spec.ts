@@ -340,6 +340,20 @@ describe('live updates and critical alerts', () => {
     }
   });
 
+  it('keeps the stream going when the LISTEN connection drops: reconnects and replays what it missed', async () => {
+    const stream = await open('counselor');
+    const [{ killed }] = await t.dataSource.query<{ killed: number }[]>(
+      `SELECT count(pg_terminate_backend(pid))::int AS killed FROM pg_stat_activity
+        WHERE application_name = 'safe-schools-live' AND datname = current_database()`,
+    );
+    expect(killed).toBeGreaterThanOrEqual(1);
+    // Committed while nobody listens: the process reads it back from the table.
+    const id = await fileCritical();
+    await stream.waitFor(about(id, 'alert.raised'), 10_000);
+    const later = await api.student.file(world.school.id).expectStatus(201);
+    await stream.waitFor(about(later.id, 'incident.filed'), 10_000);
+  });
+
   it('ends its open streams when the API shuts down, without waiting for them', async () => {
     const stream = await open('counselor', secondBase);
     await new Promise((resolve) => setTimeout(resolve, 100));
