@@ -233,6 +233,15 @@ describeInBrowser('live: a critical report on every screen', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('lets a staff page load finish: the stream opens after the page settled', async () => {
+    const page = await h.newPage({ viewport: PHONE });
+    await h.signIn(page, 'counselor.casey');
+    const open = streamOpen(page);
+    await page.goto('/settings');
+    await page.waitForLoadState('networkidle', { timeout: 10_000 });
+    await open;
+  });
+
   it('never loads the live code for students', async () => {
     const page = await h.newPage({ viewport: PHONE });
     const requested: string[] = [];

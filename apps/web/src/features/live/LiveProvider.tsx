@@ -5,6 +5,8 @@ import { disconnected, publish, type LiveEvent } from './live-bus';
 import { readSse } from './sse';
 
 const MAX_WAIT_MS = 30_000;
+/** How long after the page's load the stream opens. */
+const SETTLE_MS = 1_000;
 
 /**
  * Keeps the live stream open while a caseworker is signed in: `fetch` with
@@ -14,7 +16,23 @@ const MAX_WAIT_MS = 30_000;
  * missed. A 401 (the access token ran out) renews the session first.
  */
 export function LiveProvider() {
-  useEffect(() => startLiveStream(), []);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    // The stream never ends: it opens once the page has loaded and settled, so that
+    // the page load itself completes (and tools waiting for network idle see it).
+    // Alerts raised meanwhile are read on `live.connected`.
+    const begin = () => {
+      timer = window.setTimeout(() => (stop = startLiveStream()), SETTLE_MS);
+    };
+    let timer: number | undefined;
+    if (document.readyState === 'complete') begin();
+    else window.addEventListener('load', begin, { once: true });
+    return () => {
+      window.removeEventListener('load', begin);
+      window.clearTimeout(timer);
+      stop?.();
+    };
+  }, []);
   return null;
 }
 
