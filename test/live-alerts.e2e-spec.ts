@@ -5,6 +5,7 @@ import { Clock, parseEnvironment } from '@app/common';
 import { TestDatabases } from '@app/database';
 import type { User } from '@app/identity';
 import { createApiApp } from '../apps/api/src/app.factory';
+import { EventsController, HEARTBEAT_MS } from '../apps/api/src/live/events.controller';
 import type { ApiClient } from './support/api-driver';
 import type { Factory } from './support/factory';
 import { openSse, type SseEvent, type SseStream } from './support/sse-reader';
@@ -158,6 +159,20 @@ describe('live updates and critical alerts', () => {
       expect(stream.response.headers.get('x-request-id')).toBeTruthy();
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(stream.comments).toContain('connected');
+    });
+
+    it('sends a heartbeat comment while nothing happens', async () => {
+      const controller = t.app.get(EventsController);
+      controller.heartbeatMs = 100;
+      try {
+        const stream = await open('schoolAdmin');
+        await new Promise((resolve) => setTimeout(resolve, 350));
+        expect(
+          stream.comments.filter((comment) => comment === 'heartbeat').length,
+        ).toBeGreaterThanOrEqual(2);
+      } finally {
+        controller.heartbeatMs = HEARTBEAT_MS;
+      }
     });
 
     it('tells the staff of the school, on every API process, of a critical report and its alert; never its text', async () => {

@@ -28,6 +28,8 @@ export const HEARTBEAT_MS = 20_000;
 export const STREAMS_PER_USER = 10;
 
 const LAST_EVENT_ID = /^\d{1,18}$/;
+/** A screen that stops reading: past this much unsent output its stream ends (it reconnects and catches up). */
+const MAX_UNSENT_BYTES = 1024 * 1024;
 
 /** The SSE frame of one event. */
 export const sseFrame = (event: LiveEventMessage): string =>
@@ -51,6 +53,8 @@ function tokenExpiry(request: FastifyRequest): number | undefined {
 @Controller()
 export class EventsController {
   private readonly perUser = new Map<string, number>();
+  /** Between heartbeat comments (shortened by tests). */
+  heartbeatMs = HEARTBEAT_MS;
 
   constructor(
     private readonly hub: LiveHub,
@@ -117,6 +121,7 @@ export class EventsController {
       sent.add(event.id);
       if (sent.size > 1000) sent.clear();
       raw.write(sseFrame(event));
+      if (raw.writableLength > MAX_UNSENT_BYTES) end();
     };
     const end = () => {
       if (ended) return;
@@ -134,7 +139,7 @@ export class EventsController {
       send: (event) => (waiting ? waiting.push(event) : write(event)),
       close: end,
     });
-    const heartbeat = setInterval(() => raw.write(`: heartbeat\n\n`), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => raw.write(`: heartbeat\n\n`), this.heartbeatMs);
     const expiresAt = tokenExpiry(request);
     const expiry = expiresAt
       ? setTimeout(end, Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)))
