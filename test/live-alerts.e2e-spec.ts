@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AlertEscalation } from '@app/casework';
 import { Clock, parseEnvironment } from '@app/common';
 import { TestDatabases } from '@app/database';
 import type { User } from '@app/identity';
+import { OutboxDispatcher } from '@app/notifications';
+import { startWorker } from '@app/worker';
 import { createApiApp } from '../apps/api/src/app.factory';
 import { EventsController, HEARTBEAT_MS } from '../apps/api/src/live/events.controller';
 import type { ApiClient } from './support/api-driver';
@@ -31,6 +36,8 @@ interface AlertBody {
 }
 
 const MINUTE = 60_000;
+const databases = () =>
+  new TestDatabases(process.env.TEST_DATABASE_ADMIN_URL!, process.env.TEST_DATABASE_PREFIX!);
 const DESCRIPTION = 'He said he would hurt me after school and showed a knife in the bathroom.';
 const data = (event: SseEvent) => JSON.parse(event.data) as LiveData;
 const about = (incidentId: string, kind: string) => (event: SseEvent) =>
@@ -86,10 +93,6 @@ describe('live updates and critical alerts', () => {
     }
     base = await listen(t.app);
     // A second API process on the same database: its own pool and LISTEN connection.
-    const databases = new TestDatabases(
-      process.env.TEST_DATABASE_ADMIN_URL!,
-      process.env.TEST_DATABASE_PREFIX!,
-    );
     second = await createApiApp(
       parseEnvironment({
         ...process.env,
@@ -98,7 +101,7 @@ describe('live updates and critical alerts', () => {
         JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
         DATABASE_POOL_SIZE: '3',
       }),
-      databases.urlOf(t.databaseName),
+      databases().urlOf(t.databaseName),
     );
     secondBase = await listen(second);
   });
@@ -338,6 +341,37 @@ describe('live updates and critical alerts', () => {
       expect(outbox[0].payload.recipients.map((r) => r.userId).sort()).toEqual(
         [world.users.schoolAdmin.id, world.users.districtAdmin.id].sort(),
       );
+      // Delivered like every notice: the worker writes the e-mails.
+      await t.dataSource.query(
+        `UPDATE users SET email = username || '@example.org' WHERE id = ANY($1)`,
+        [[world.users.schoolAdmin.id, world.users.districtAdmin.id, world.users.counselor.id]],
+      );
+      const dataDir = mkdtempSync(join(tmpdir(), 'live-alerts-'));
+      const worker = await startWorker(
+        parseEnvironment({
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'silent',
+          WORKER_POLL_MS: '60000',
+          DEADLINE_SCAN_SECONDS: '3600',
+        }),
+        databases().urlOf(t.databaseName),
+      );
+      try {
+        while ((await worker.get(OutboxDispatcher).dispatchBatch()) > 0);
+      } finally {
+        await worker.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+      const emails = await t.dataSource.query<{ user_id: string; subject: string }[]>(
+        `SELECT e.user_id, e.subject FROM email_deliveries e JOIN outbox o ON o.id = e.outbox_id
+          WHERE o.incident_id = $1 AND o.type = 'alert_escalated' ORDER BY e.user_id`,
+        [id],
+      );
+      expect(emails.map((email) => email.user_id).sort()).toEqual(
+        [world.users.schoolAdmin.id, world.users.districtAdmin.id].sort(),
+      );
+      expect(emails[0].subject).toMatch(/^URGENT: nobody has acknowledged critical report /);
+
       const view = await api.counselor.incident(id).expectStatus(200);
       expect(view.timeline.filter((entry) => entry.type === 'alert_escalated')).toHaveLength(1);
       await stream.waitFor(about(id, 'alert.escalated'));
