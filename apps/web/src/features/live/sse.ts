@@ -20,7 +20,11 @@ export async function readSse(
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
-    buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+    buffer += decoder.decode(value, { stream: true });
+    // CRLF and CR end lines too; a CR at the very end may be the first half of a CRLF.
+    const pendingCr = buffer.endsWith('\r');
+    buffer =
+      (pendingCr ? buffer.slice(0, -1) : buffer).replace(/\r\n?/g, '\n') + (pendingCr ? '\r' : '');
     let end: number;
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const block = buffer.slice(0, end);
