@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AlertEscalation } from '@app/casework';
 import { Clock, parseEnvironment } from '@app/common';
 import { TestDatabases } from '@app/database';
-import type { User } from '@app/identity';
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  type User,
+} from '@app/identity';
 import { OutboxDispatcher } from '@app/notifications';
 import { startWorker } from '@app/worker';
 import { createApiApp } from '../apps/api/src/app.factory';
@@ -36,6 +42,8 @@ interface AlertBody {
 }
 
 const MINUTE = 60_000;
+/** The test app's (test/support/test-app.ts). */
+const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 const databases = () =>
   new TestDatabases(process.env.TEST_DATABASE_ADMIN_URL!, process.env.TEST_DATABASE_PREFIX!);
 const DESCRIPTION = 'He said he would hurt me after school and showed a knife in the bathroom.';
@@ -98,7 +106,7 @@ describe('live updates and critical alerts', () => {
         ...process.env,
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
-        JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+        JWT_SECRET,
         DATABASE_POOL_SIZE: '3',
       }),
       databases().urlOf(t.databaseName),
@@ -162,6 +170,29 @@ describe('live updates and critical alerts', () => {
       expect(stream.response.headers.get('x-request-id')).toBeTruthy();
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(stream.comments).toContain('connected');
+    });
+
+    it('ends when the access token expires, so that the screen comes back with a fresh one', async () => {
+      const shortLived = new JwtService({ secret: JWT_SECRET }).sign(
+        { sub: world.users.counselor.id, role: 'counselor' },
+        {
+          expiresIn: 2,
+          algorithm: ACCESS_TOKEN_ALGORITHM,
+          issuer: ACCESS_TOKEN_ISSUER,
+          audience: ACCESS_TOKEN_AUDIENCE,
+        },
+      );
+      const stream = await openSse(`${base}/api/v1/events`, {
+        Authorization: `Bearer ${shortLived}`,
+      });
+      streams.push(stream);
+      expect(stream.response.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      expect(stream.ended()).toBe(true);
+      const again = await openSse(`${base}/api/v1/events`, {
+        Authorization: `Bearer ${shortLived}`,
+      });
+      expect(again.response.status).toBe(401);
     });
 
     it('sends a heartbeat comment while nothing happens', async () => {
