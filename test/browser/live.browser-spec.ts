@@ -182,6 +182,38 @@ describeInBrowser('live: a critical report on every screen', () => {
     expect(await alertFor(later, filed.reference).count()).toBe(0);
   });
 
+  it('renews the session when the stream is refused with 401, then listens again', async () => {
+    const page = await h.newPage({ viewport: PHONE });
+    await h.signIn(page, 'counselor.casey');
+    // The first stream request meets an expired token (as after a laptop's sleep).
+    let refused = 0;
+    await page.route('**/api/v1/events', async (route) => {
+      if (refused === 0) {
+        refused += 1;
+        return route.fulfill({ status: 401, contentType: 'application/json', body: '{}' });
+      }
+      return route.continue();
+    });
+    // A page load renews the session once by itself; the refused stream renews it again.
+    let renewals = 0;
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/session/refresh') && response.ok()) renewals += 1;
+    });
+    const reopened = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/events') && response.status() === 200,
+    );
+    await page.goto('/settings');
+    await reopened;
+    expect(refused).toBe(1);
+    expect(renewals).toBe(2);
+    const filed = await fileCritical('student.sam');
+    await alertFor(page, filed.reference).waitFor({ timeout: 5_000 });
+    await alertFor(page, filed.reference)
+      .getByRole('button', { name: `Acknowledge ${filed.reference}` })
+      .click();
+    await alertFor(page, filed.reference).waitFor({ state: 'detached' });
+  });
+
   it('shows a critical alert that was raised before the screen opened', async () => {
     const filed = await fileCritical('student.jo');
     const page = await pageOnSecond(PHONE);
