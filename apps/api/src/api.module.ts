@@ -11,6 +11,7 @@ import { CaseworkHttpModule } from './casework/casework-http.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsHttpModule } from './incidents/incidents-http.module';
 import { AllExceptionsFilter } from './http/exception.filter';
+import { LiveHttpModule } from './live/live-http.module';
 import { loggerOptions } from './logging/logger.options';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { StudentsHttpModule } from './students/students-http.module';
@@ -56,6 +57,7 @@ export class ApiModule {
         CaseworkHttpModule,
         NotificationsHttpModule,
         StudentsHttpModule,
+        LiveHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

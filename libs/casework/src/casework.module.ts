@@ -16,9 +16,13 @@ import { DeadlineScanner } from './deadlines/deadline-scanner';
 import { DeadlineNotice } from './entities/deadline-notice.entity';
 import { IncidentAction } from './entities/incident-action.entity';
 import { IncidentNote } from './entities/incident-note.entity';
+import { AlertEscalation } from './live/alert-escalation';
+import { AlertsService } from './live/alerts.service';
 import { QueueService } from './queue.service';
 
 const services = [
+  AlertEscalation,
+  AlertsService,
   AssignService,
   CaseChanges,
   ChronologyService,

@@ -25,6 +25,8 @@ export {
 export { DeadlineScanner } from './deadlines/deadline-scanner';
 export { ACTION_TYPES, type ActionType } from './entities/incident-action.entity';
 export { NOTE_VISIBILITIES, type NoteVisibility } from './entities/incident-note.entity';
+export { AlertEscalation } from './live/alert-escalation';
+export { AlertsService, OPEN_ALERTS_LIMIT, type AlertView } from './live/alerts.service';
 export { QueueService, type Caseload, type QueueFilter } from './queue.service';
 
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

@@ -14,5 +14,6 @@ export const NOTICE_TYPES = [
   'message_posted',
   'deadline_reminder',
   'overdue_escalated',
+  'alert_escalated',
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];

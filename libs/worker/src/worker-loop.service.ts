@@ -7,14 +7,14 @@ import {
 } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '@app/common';
-import { DeadlineScanner } from '@app/casework';
-import { EmailSender, OutboxDispatcher } from '@app/notifications';
+import { AlertEscalation, DeadlineScanner } from '@app/casework';
+import { EmailSender, LiveEventsService, OutboxDispatcher } from '@app/notifications';
 
 const MAX_BACKOFF_MS = 30_000;
 
 /**
  * The worker's two loops: delivery (outbox events, then e-mails) and the
- * deadline scan. When the database goes away they wait and retry on their
+ * deadline scan (with the critical alerts' escalation and the live events' cleanup). When the database goes away they wait and retry on their
  * own, doubling the wait up to 30 s, and say so once.
  */
 @Injectable()
@@ -28,6 +28,8 @@ export class WorkerLoop implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly dispatcher: OutboxDispatcher,
     private readonly email: EmailSender,
     private readonly deadlines: DeadlineScanner,
+    private readonly alerts: AlertEscalation,
+    private readonly liveEvents: LiveEventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,7 +38,12 @@ export class WorkerLoop implements OnApplicationBootstrap, OnApplicationShutdown
       this.repeat('delivery', () => this.deliver(), this.config.WORKER_POLL_MS),
       this.repeat(
         'deadlines',
-        async () => void (await this.deadlines.scan()),
+        async () => {
+          await this.deadlines.scan();
+          // Critical alerts nobody acknowledged, and live events past their catch-up window.
+          await this.alerts.scan();
+          await this.liveEvents.deleteOld();
+        },
         this.config.DEADLINE_SCAN_SECONDS * 1000,
       ),
     ];

@@ -5,7 +5,7 @@ import { appConfigModule, CommonModule, type AppConfig } from '@app/common';
 import { CaseworkModule } from '@app/casework';
 import { DatabaseModule } from '@app/database';
 import { IncidentsModule } from '@app/incidents';
-import { NotificationDeliveryModule } from '@app/notifications';
+import { NotificationDeliveryModule, NotificationsModule } from '@app/notifications';
 import { WorkerLoop } from './worker-loop.service';
 
 /** Background jobs: notification delivery and deadline reminders. */
@@ -26,6 +26,7 @@ export class WorkerModule {
         }),
         NotificationDeliveryModule.register(IncidentsModule),
         CaseworkModule,
+        NotificationsModule,
       ],
       providers: [WorkerLoop],
     };

@@ -220,6 +220,13 @@ export class EnvironmentVariables {
   @Max(168)
   DUE_SOON_HOURS = 24;
 
+  /** Minutes a critical alert may stay unacknowledged before the worker e-mails the school's and the district's administrators. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  CRITICAL_ALERT_ESCALATION_MINUTES = 15;
+
   /** Benchmarks only: answer each request with `x-query-count`, the SQL statements it caused (exact when requests do not overlap). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -49,6 +49,10 @@ export enum Permission {
   /** Link a parent to a student: one school of the parent within reach is enough. */
   ParentLink = 'user.link-parent',
   GuardianshipAdminister = 'guardianship.administer',
+  /** The live stream of queue changes and critical alerts of one's schools, and the open alerts. */
+  LiveSubscribe = 'live.subscribe',
+  /** Acknowledge a critical alert: someone owns the case now. */
+  AlertAcknowledge = 'alert.acknowledge',
 }
 
 /** Counselors and school administrators: the people who work a school's cases. */
@@ -177,6 +181,17 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
     roles: ADMIN_ROLES,
     reach: 'links of students within reach',
     subject: 'Guardianship',
+  },
+  [Permission.LiveSubscribe]: {
+    roles: CASEWORKER_ROLES,
+    reach: 'their schools',
+    subject: 'School',
+  },
+  [Permission.AlertAcknowledge]: {
+    roles: CASEWORKER_ROLES,
+    reach: 'their schools’ incidents',
+    subject: 'Incident',
+    audiences: ['staff'],
   },
 };
 

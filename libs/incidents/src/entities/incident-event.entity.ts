@@ -28,6 +28,7 @@ export const TIMELINE_EVENT_TYPES = [
   'attachment_added',
   'family_notified',
   'deadline_moved',
+  'alert_acknowledged',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

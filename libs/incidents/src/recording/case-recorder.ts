@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { SqlParams } from '@app/database';
-import { outboxInsertSql, type Notice } from '@app/notifications';
+import { liveEventWrites, outboxInsertSql, type Notice } from '@app/notifications';
 import { EntityManager } from 'typeorm';
 import type { EventVisibility, TimelineEventType } from '../entities/incident-event.entity';
 import { caseFactsSql, recipientsSql, type RecipientRule } from './notice-recipients';
 
 export interface CaseChange {
-  incident: { id: string; schoolId: string };
+  /** With its severity before the change, when known (a case becoming critical raises an alert). */
+  incident: { id: string; schoolId: string; severity?: string | null };
   /** Null for the anonymous reporter and for the system. */
   actorId: string | null;
   /** The timeline entry. */
@@ -29,7 +30,9 @@ export interface CaseChange {
  * the notice's recipients (by the rules of `notice-recipients.ts`) and the
  * facts it will tell are resolved inside PostgreSQL, at that moment, and
  * stored with the outbox row (shaped by `@app/notifications`) as the record
- * of who was to be told.
+ * of who was to be told. The timeline event is also announced to the
+ * school's staff on the live stream (`live_events`, and the critical alert
+ * when the case becomes critical) in the same statement.
  */
 @Injectable()
 export class CaseRecorder {
@@ -41,6 +44,16 @@ export class CaseRecorder {
     const school = params.add(change.incident.schoolId);
     const actor = `${params.add(change.actorId)}::uuid`;
     const writes: string[] = [];
+    const live = change.event
+      ? liveEventWrites({
+          params,
+          incident,
+          school,
+          type: change.event.type,
+          data: change.event.data ?? {},
+          previousSeverity: change.incident.severity,
+        })
+      : [];
     if (change.event) {
       writes.push(
         `INSERT INTO incident_events (incident_id, school_id, type, actor_id, visibility, data)
@@ -70,9 +83,10 @@ export class CaseRecorder {
         }),
       );
     }
-    if (writes.length === 0) return;
-    const last = writes.pop()!;
-    const ctes = writes.map((sql, i) => `w${i} AS (${sql})`);
+    const named = [...writes.map((sql, i) => ({ name: `w${i}`, sql })), ...live];
+    if (named.length === 0) return;
+    const last = named.pop()!.sql;
+    const ctes = named.map(({ name, sql }) => `${name} AS (${sql})`);
     await manager.query(ctes.length ? `WITH ${ctes.join(',\n')}\n${last}` : last, params.values);
   }
 

@@ -13,6 +13,8 @@ export type RecipientRule =
   /** The school's counselors and administrators, each one separately. */
   | { kind: 'caseworkers' }
   | { kind: 'admins' }
+  /** The administrators of the school's district. */
+  | { kind: 'district_admins' }
   | { kind: 'user'; userId: string }
   /** The assignee, or the school's counselors while nobody is assigned. */
   | { kind: 'assignee_or_counselors' }
@@ -72,6 +74,9 @@ function candidatesSql(
         return members(school, params.add([...CASEWORKER_ROLES]));
       case 'admins':
         return members(school, params.add(['school_admin']));
+      case 'district_admins':
+        return `SELECT u.id FROM users u JOIN schools s ON s.district_id = u.district_id
+                 WHERE s.id = ${school} AND u.role = 'district_admin'`;
       case 'user':
         return `SELECT ${params.add(rule.userId)}::uuid AS id`;
       case 'assignee_or_counselors':

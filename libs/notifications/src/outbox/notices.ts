@@ -18,6 +18,7 @@ export interface NoticePayloads {
   message_posted: { messageId: string; authorKind: string; threadStudentId: string | null };
   deadline_reminder: Deadline;
   overdue_escalated: Deadline;
+  alert_escalated: { alertId: string };
 }
 
 /** A notice to queue: its type and that type's payload (optional when it has none). */

@@ -169,6 +169,16 @@ export const TEMPLATES: Record<NoticeType, Template> = {
       text: `El reporte ${f.reference} en ${f.schoolName} no cumplió su plazo (${f.dueAt}).`,
     }),
   ),
+  alert_escalated: by(
+    (f) => ({
+      title: `URGENT: nobody has acknowledged critical report ${f.reference}`,
+      text: `The critical alert for report ${f.reference} at ${f.schoolName} is still unacknowledged. Make sure someone at the school acts on it now.`,
+    }),
+    (f) => ({
+      title: `URGENTE: nadie ha atendido el reporte crítico ${f.reference}`,
+      text: `Nadie ha confirmado todavía la alerta crítica del reporte ${f.reference} en ${f.schoolName}. Asegúrese de que alguien de la escuela actúe ahora.`,
+    }),
+  ),
 };
 
 function noticeText(type: string, facts: NoticeFacts, locale: Locale): NoticeText {

@@ -2,6 +2,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useAuth } from '../../lib/auth';
+import { LiveForStaff } from '../live/LiveForStaff';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { GetHelpPanel } from '../safety/GetHelpPanel';
 import { SafetyBar } from '../safety/SafetyBar';
@@ -45,6 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
           )}
         </nav>
       </header>
+      <LiveForStaff />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
