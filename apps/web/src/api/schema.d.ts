@@ -48,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read or changed what in your school, newest first */
+        /**
+         * Who read or changed what in your school, newest first
+         * @description Filter by incident, actor, action or kind (read / change) and by days (`from`, `to`: the school’s days, both included).
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -198,6 +201,47 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{id}/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district-wide days off */
+        get: operations["CalendarController_districtDaysOff"];
+        put?: never;
+        /**
+         * Add a day off to every school of the district
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        post: operations["CalendarController_addDistrictDayOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{id}/days-off/{dayOffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a district-wide day off
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        delete: operations["CalendarController_removeDistrictDayOff"];
         options?: never;
         head?: never;
         patch?: never;
@@ -662,6 +706,120 @@ export interface paths {
         patch: operations["SchoolsController_update"];
         trace?: never;
     };
+    "/api/v1/schools/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school’s calendar: its year and its days off, the district’s too */
+        get: operations["CalendarController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/calendar/year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the school year
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        put: operations["CalendarController_setYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a day off (holiday, break, snow day) to a school
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        post: operations["CalendarController_addDayOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/days-off/{dayOffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a day off of a school (district-wide ones: 403)
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        delete: operations["CalendarController_removeDayOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find students of your schools by name or username (staff, counselors, school admins)
+         * @description To open a student’s history, or to link a party of a report to the student record. Matches ignore case and accents; pages of `?limit=` (default 20, max 100) with `?cursor=`, by name.
+         */
+        get: operations["StudentsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One student of your schools: name, username, grade, school */
+        get: operations["StudentsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students/{id}/incidents": {
         parameters: {
             query?: never;
@@ -881,6 +1039,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             incidentId: string | null;
+            /**
+             * @description The reference of the incident, when the entry is about one
+             * @example MAPLE-2026-0001
+             */
+            incidentReference: string | null;
             /** @description The x-request-id of the HTTP request it happened in; null outside one */
             requestId: string | null;
             /** Format: uuid */
@@ -927,6 +1090,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             incidentId: string;
+            /** @description What the school did about it, oldest first */
+            interventions: components["schemas"]["ChronologyInterventionDto"][];
             /** Format: date-time */
             occurredAt: string;
             reference: string;
@@ -934,6 +1099,11 @@ export interface components {
             roles: components["schemas"]["PartyRole"][];
             severity: components["schemas"]["Severity"] | null;
             status: components["schemas"]["IncidentStatus"];
+        };
+        ChronologyInterventionDto: {
+            /** Format: date-time */
+            takenAt: string;
+            type: components["schemas"]["ActionType"];
         };
         CreateGuardianshipDto: {
             /** Format: uuid */
@@ -1032,6 +1202,40 @@ export interface components {
         };
         /** @enum {string} */
         CriticalReason: "urgent_flag" | "self_harm" | "weapon" | "threat" | "triage";
+        DayOffDto: {
+            /** @description Set by the district for all its schools (school admins cannot remove it) */
+            districtWide: boolean;
+            /**
+             * Format: date
+             * @description First day off
+             */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Winter break */
+            name: string;
+            /**
+             * Format: date
+             * @description Last day off
+             */
+            to: string;
+        };
+        DayOffInputDto: {
+            /**
+             * Format: date
+             * @description First day off, in the school’s time zone
+             * @example 2026-12-14
+             */
+            from: string;
+            /** @example Snow day */
+            name: string;
+            /**
+             * Format: date
+             * @description Last day off (the same as from for one day); at most 120 days in all
+             * @example 2026-12-14
+             */
+            to: string;
+        };
         DeadlinePolicyDto: {
             /**
              * @description School days to complete it
@@ -1044,8 +1248,40 @@ export interface components {
              */
             triageSchoolDays: number;
         };
+        DirectoryStudentDto: {
+            /** @example Sam Carter */
+            displayName: string;
+            /**
+             * @description The school grade, when the school recorded it
+             * @example 7
+             */
+            grade: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            /** @example Maple Ridge Middle School */
+            schoolName: string;
+            /** @example student.sam */
+            username: string;
+        };
+        DirectoryStudentPageDto: {
+            /** @description By name */
+            items: components["schemas"]["DirectoryStudentDto"][];
+            nextCursor: string | null;
+        };
         /** @enum {string} */
         DismissalReason: "prank" | "duplicate" | "other";
+        DistrictDaysOffChangeDto: {
+            calendar: components["schemas"]["DistrictDaysOffDto"];
+            /** @description How many open cases of the district had a deadline moved */
+            movedCases: number;
+        };
+        DistrictDaysOffDto: {
+            daysOff: components["schemas"]["DayOffDto"][];
+            /** Format: uuid */
+            districtId: string;
+        };
         FamilyIncidentView: {
             /** @description The files you added */
             attachments: components["schemas"]["AttachmentView"][];
@@ -1327,6 +1563,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * @description Where the school’s deadlines fall and its days are counted
+             * @example America/New_York
+             */
+            timeZone: string;
         };
         PublicPartyDto: {
             /** @example A boy in my class called Max */
@@ -1442,6 +1683,22 @@ export interface components {
         };
         /** @enum {string} */
         Role: "student" | "parent" | "staff" | "counselor" | "school_admin" | "district_admin";
+        SchoolCalendarChangeDto: {
+            calendar: components["schemas"]["SchoolCalendarDto"];
+            /** @description How many open cases had a deadline moved by the change */
+            movedCases: number;
+        };
+        SchoolCalendarDto: {
+            /** @description The school’s days off and its district’s */
+            daysOff: components["schemas"]["DayOffDto"][];
+            /** @description The single days of the school’s holidays list (PATCH /schools/:id) */
+            holidays: string[];
+            /** Format: uuid */
+            schoolId: string;
+            /** @example America/New_York */
+            timeZone: string;
+            year: components["schemas"]["SchoolYearDto"] | null;
+        };
         SchoolDto: {
             code: string;
             /** Format: date-time */
@@ -1461,6 +1718,34 @@ export interface components {
         SchoolPageDto: {
             items: components["schemas"]["SchoolDto"][];
             nextCursor: string | null;
+        };
+        SchoolYearDto: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: date */
+            nextStartsOn: string | null;
+            /** Format: date */
+            startsOn: string;
+        };
+        SchoolYearInputDto: {
+            /**
+             * Format: date
+             * @description Last day of the year
+             * @example 2027-06-18
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description First day of the next year, once known: the days between endsOn and it are not school days
+             * @example 2027-09-01
+             */
+            nextStartsOn?: string | null;
+            /**
+             * Format: date
+             * @description First day of the year
+             * @example 2026-09-02
+             */
+            startsOn: string;
         };
         SessionDto: {
             /** @description Bearer token for the Authorization header */
@@ -1572,7 +1857,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "alert_acknowledged";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -1728,12 +2013,20 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description Only these actions (e.g. incident.viewed, incident.triaged, note.added). Any of these: repeat the parameter or separate the values with commas */
+                action?: string[];
                 actorId?: string;
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
+                /** @description From this day on (YYYY-MM-DD, the school’s day) */
+                from?: string;
                 incidentId?: string;
+                /** @description read: who looked at a case, its files or a student history; change: the rest */
+                kind?: "read" | "change";
                 limit?: number;
                 schoolId?: string;
+                /** @description Up to and including this day (YYYY-MM-DD, the school’s day) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1998,6 +2291,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseloadDto"];
+                };
+            };
+        };
+    };
+    CalendarController_districtDaysOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffDto"];
+                };
+            };
+        };
+    };
+    CalendarController_addDistrictDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DayOffInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_removeDistrictDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dayOffId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffChangeDto"];
                 };
             };
         };
@@ -2718,6 +3079,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolDto"];
+                };
+            };
+        };
+    };
+    CalendarController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarDto"];
+                };
+            };
+        };
+    };
+    CalendarController_setYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolYearInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_addDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DayOffInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_removeDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dayOffId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
+                };
+            };
+        };
+    };
+    StudentsController_search: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Words of the name or the username, any case, with or without accents; every word must appear. Empty or missing: every student, by name */
+                q?: string;
+                /** @description Only this one of your schools */
+                schoolId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryStudentPageDto"];
+                };
+            };
+        };
+    };
+    StudentsController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryStudentDto"];
                 };
             };
         };
