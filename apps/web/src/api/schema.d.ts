@@ -190,7 +190,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A student’s guardians (studentId) or a parent’s children (parentId), within your reach
+         * @description Send exactly one of studentId and parentId; a person out of your reach is a 404.
+         */
+        get: operations["GuardianshipsController_list"];
         put?: never;
         /** Link a parent to a student; the parent then follows the child’s cases */
         post: operations["GuardianshipsController_create"];
@@ -589,14 +593,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One school you administer, with its settings */
+        get: operations["SchoolsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /**
-         * Change a school; school admins may change holidays, policy and crisis contacts only
+         * Change a school; school admins may change holidays, policy, crisis contacts and places only
          * @description Changing the calendar or policy never moves deadlines already set on incidents.
          */
         patch: operations["SchoolsController_update"];
@@ -896,6 +901,8 @@ export interface components {
             holidays?: string[];
             /** @example Maple Ridge Middle School */
             name: string;
+            /** @description Named places the report form offers, names unique (case aside); replaces the whole list */
+            places?: components["schemas"]["SchoolPlaceDto"][];
             policy?: components["schemas"]["DeadlinePolicyDto"];
             /** @example America/New_York */
             timeZone: string;
@@ -1045,6 +1052,28 @@ export interface components {
             /** Format: uuid */
             studentId: string;
             verified: boolean;
+        };
+        GuardianshipListDto: {
+            items: components["schemas"]["GuardianshipListItemDto"][];
+        };
+        GuardianshipListItemDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            parent: components["schemas"]["GuardianshipPersonDto"];
+            /** Format: uuid */
+            parentId: string;
+            student: components["schemas"]["GuardianshipPersonDto"];
+            /** Format: uuid */
+            studentId: string;
+            verified: boolean;
+        };
+        GuardianshipPersonDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            username: string;
         };
         IncidentPageDto: {
             items: (components["schemas"]["StaffIncidentSummary"] | components["schemas"]["OwnIncidentSummary"])[];
@@ -1235,6 +1264,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Named places the report form offers for this school */
+            places: components["schemas"]["SchoolPlaceView"][];
         };
         PublicPartyDto: {
             /** @example A boy in my class called Max */
@@ -1277,6 +1308,8 @@ export interface components {
             crisisContacts: components["schemas"]["CrisisContactView"][];
             /** @example Maple Ridge Middle School */
             name: string;
+            /** @description Named places of the school for the report form; may be empty */
+            places: components["schemas"]["SchoolPlaceView"][];
         };
         RefreshTokenDto: {
             refreshToken: string;
@@ -1361,6 +1394,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            places: components["schemas"]["SchoolPlaceView"][];
             policy: components["schemas"]["DeadlinePolicyDto"];
             timeZone: string;
             /** Format: date-time */
@@ -1369,6 +1403,21 @@ export interface components {
         SchoolPageDto: {
             items: components["schemas"]["SchoolDto"][];
             nextCursor: string | null;
+        };
+        SchoolPlaceDto: {
+            /**
+             * @description The report’s location when this place is chosen; the name goes in locationDetail
+             * @example hallway
+             */
+            location: components["schemas"]["Location"];
+            /** @example North stairwell */
+            name: string;
+        };
+        SchoolPlaceView: {
+            /** @example hallway */
+            location: components["schemas"]["Location"];
+            /** @example North stairwell */
+            name: string;
         };
         SessionDto: {
             /** @description Bearer token for the Authorization header */
@@ -1548,6 +1597,8 @@ export interface components {
             holidays?: string[];
             /** @example Maple Ridge Middle School */
             name?: string;
+            /** @description Named places the report form offers, names unique (case aside); replaces the whole list */
+            places?: components["schemas"]["SchoolPlaceDto"][];
             policy?: components["schemas"]["DeadlinePolicyDto"];
             /** @example America/New_York */
             timeZone?: string;
@@ -1887,6 +1938,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseloadDto"];
+                };
+            };
+        };
+    };
+    GuardianshipsController_list: {
+        parameters: {
+            query?: {
+                /** @description The parent whose children to list */
+                parentId?: string;
+                /** @description The student whose guardians to list */
+                studentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianshipListDto"];
                 };
             };
         };
@@ -2542,6 +2617,27 @@ export interface operations {
             };
         };
     };
+    SchoolsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolDto"];
+                };
+            };
+        };
+    };
     SchoolsController_update: {
         parameters: {
             query?: never;
@@ -2598,6 +2694,8 @@ export interface operations {
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
                 limit?: number;
+                /** @description Part of the username or display name, any case */
+                q?: string;
                 role?: components["schemas"]["Role"];
                 schoolId?: string;
             };

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { User } from '../entities/user.entity';
 import type { Principal } from '../principal';
 import type { Locale, Role } from '../roles';
+import type { SchoolPlace } from '../schools/places';
 
 export interface Profile {
   id: string;
@@ -13,7 +14,8 @@ export interface Profile {
   role: Role;
   /** The language of the app and of the notices the user gets. */
   locale: Locale;
-  schools: { id: string; name: string; code: string }[];
+  /** With the named places the report form offers for each. */
+  schools: { id: string; name: string; code: string; places: SchoolPlace[] }[];
   children: { id: string; displayName: string; schoolId: string | null }[];
 }
 
@@ -47,7 +49,7 @@ export class ProfileService {
         [principal.id],
       ),
       this.dataSource.query<Profile['schools']>(
-        'SELECT id, name, code FROM schools WHERE id = ANY($1) ORDER BY name',
+        'SELECT id, name, code, places FROM schools WHERE id = ANY($1) ORDER BY name',
         [principal.schoolIds],
       ),
       this.dataSource.query<Profile['children']>(

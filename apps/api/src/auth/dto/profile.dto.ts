@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from '@app/identity';
+import { SchoolPlaceView } from '../../admin/dto/school.dto';
 import { isPresent } from '../../http/validation';
 
 class ProfileSchoolDto {
@@ -9,6 +10,11 @@ class ProfileSchoolDto {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'The public code, for the anonymous report page /report/:code' })
   code: string;
+  @ApiProperty({
+    type: [SchoolPlaceView],
+    description: 'Named places the report form offers for this school',
+  })
+  places: SchoolPlaceView[];
 }
 
 class ProfileChildDto {
