@@ -12,6 +12,11 @@ const TrackPage = lazy(() => import('../features/track/TrackPage'));
 const CasePage = lazy(() => import('../features/cases/CasePage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const AdminHub = lazy(() => import('../features/admin/AdminHub'));
+const AdminUsersPage = lazy(() => import('../features/admin/UsersPage'));
+const AdminSchoolPage = lazy(() => import('../features/admin/SchoolSettingsPage'));
+const AdminSchoolsPage = lazy(() => import('../features/admin/SchoolsPage'));
+const AdminPosterPage = lazy(() => import('../features/admin/PosterPage'));
 
 /** Pages for signed-in users; a signed-out visitor gets the sign-in page and comes back. */
 function SignedIn({ children }: { children: React.ReactNode }) {
@@ -57,6 +62,31 @@ export function AppRoutes() {
         <Route path="/settings">
           <SignedIn>
             <SettingsPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin">
+          <SignedIn>
+            <AdminHub />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/users">
+          <SignedIn>
+            <AdminUsersPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/school">
+          <SignedIn>
+            <AdminSchoolPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/schools">
+          <SignedIn>
+            <AdminSchoolsPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/poster">
+          <SignedIn>
+            <AdminPosterPage />
           </SignedIn>
         </Route>
         <Route>
