@@ -25,6 +25,7 @@ describe('GET /api/v1/me', () => {
     id: school.id,
     name: school.name,
     code: school.code,
+    places: [],
   });
 
   it.each(['student', 'staff', 'counselor', 'schoolAdmin'] as const)(
@@ -357,7 +358,7 @@ describe('demo data', () => {
       expect(profile.schools).toEqual([]);
     } else {
       expect(profile.schools).toEqual([
-        { id: await schoolId(code), name: code === 'MAPLE' ? MAPLE : OAK, code },
+        { id: await schoolId(code), name: code === 'MAPLE' ? MAPLE : OAK, code, places: [] },
       ]);
     }
   });

@@ -180,7 +180,7 @@ function UsersPageContent() {
       const { data } = await api.GET('/api/v1/users', {
         params: {
           query: {
-            limit: 50,
+            limit: 20,
             ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
             ...(filter.role ? { role: filter.role } : {}),
             ...(filter.schoolId ? { schoolId: filter.schoolId } : {}),
