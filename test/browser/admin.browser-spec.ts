@@ -27,8 +27,13 @@ describeInBrowser('administration: users, settings, places, poster, schools', ()
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   };
-  const heading = (page: Page, name: string | RegExp) =>
-    page.getByRole('heading', { level: 1, name }).waitFor();
+  const heading = (page: Page, name: string) =>
+    page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  /** The page's own content has arrived: its heading, nothing still loading. */
+  const settled = async (page: Page) => {
+    await page.locator('h1').first().waitFor();
+    await page.locator('.loading').waitFor({ state: 'detached' });
+  };
 
   beforeAll(async () => {
     h = await BrowserHarness.start();
@@ -145,7 +150,7 @@ describeInBrowser('administration: users, settings, places, poster, schools', ()
     await h.signIn(page, 'district.dana');
     await heading(page, "Your district's schools");
     await page.getByRole('heading', { name: 'Oak Hill Elementary' }).waitFor();
-    await page.getByRole('link', { name: 'Schools', exact: true }).first().click();
+    await page.getByRole('main').getByRole('link', { name: 'Schools', exact: true }).click();
     await heading(page, 'Schools');
     await page.getByLabel('Name of the school').fill('Willow Creek High School');
     await page.getByLabel('Public code').fill('willow');
@@ -176,8 +181,7 @@ describeInBrowser('administration: users, settings, places, poster, schools', ()
       await h.signIn(page, username);
       for (const path of pages[username]) {
         await page.goto(path);
-        await page.locator('h1').first().waitFor();
-        await page.waitForFunction("!document.querySelector('.loading')");
+        await settled(page);
         if (path === '/admin/poster') await page.getByTestId('poster-qr').waitFor();
         for (const viewport of [PHONE, DESKTOP]) {
           await page.setViewportSize(viewport);
@@ -193,8 +197,7 @@ describeInBrowser('administration: users, settings, places, poster, schools', ()
         )[0].id;
         for (const path of ['/admin/school', '/admin/poster', '/admin/users']) {
           await page.goto(`${path}?school=${schoolId}`);
-          await page.locator('h1').first().waitFor();
-          await page.waitForFunction("!document.querySelector('.loading')");
+          await settled(page);
           for (const viewport of [PHONE, DESKTOP]) {
             await page.setViewportSize(viewport);
             await expectNoAxeViolations(page);
