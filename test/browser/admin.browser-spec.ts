@@ -82,7 +82,7 @@ describeInBrowser('administration: users, settings, places, poster, schools', ()
     expect(links).toHaveLength(1);
   });
 
-  it('admin.alex lists a place; the anonymous report form offers it and files under its kind', async () => {
+  it('admin.alex lists a place; the report forms offer it and fill in where from it', async () => {
     const page = await h.newPage({ viewport: PHONE });
     await h.signIn(page, 'admin.alex');
     await page.goto('/admin/school');
@@ -110,6 +110,18 @@ describeInBrowser('administration: users, settings, places, poster, schools', ()
     await reporter.getByLabel('Hallway', { exact: true }).waitFor();
     await expectNoAxeViolations(reporter);
     await shot(reporter, 'report-places-phone');
+
+    const student = await h.newPage({ viewport: PHONE });
+    await h.signIn(student, 'student.sam');
+    await student.goto('/report');
+    await student.getByLabel('No', { exact: true }).check();
+    await student.getByRole('button', { name: 'Continue', exact: true }).click();
+    await student.getByLabel('Mean words, teasing or name-calling').check();
+    await student.getByRole('button', { name: 'Continue', exact: true }).click();
+    await heading(student, 'Where did it happen?');
+    await student.getByLabel('North stairwell').check();
+    await student.getByRole('button', { name: 'Continue', exact: true }).click();
+    await heading(student, 'When did it happen?');
   });
 
   it('admin.alex prints the poster: its QR code opens the school’s report page', async () => {
@@ -143,6 +155,19 @@ describeInBrowser('administration: users, settings, places, poster, schools', ()
     await expect(decode()).resolves.toBe(`${h.baseUrl}/report/MAPLE`);
     await shot(page, 'poster-print');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('keeps the admin pages from everyone else: the same answer as an unknown address', async () => {
+    const page = await h.newPage({ viewport: PHONE });
+    await h.signIn(page, 'counselor.casey');
+    for (const path of ['/admin', '/admin/users', '/admin/school', '/admin/poster']) {
+      await page.goto(path);
+      await heading(page, 'Page not found');
+    }
+    const alex = await h.newPage({ viewport: PHONE });
+    await h.signIn(alex, 'admin.alex');
+    await alex.goto('/admin/schools');
+    await heading(alex, 'Page not found');
   });
 
   it('district.dana starts on the district’s schools and adds a school', async () => {

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useProfile } from '../../lib/auth';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
+import { AdminOnly } from './AdminOnly';
 import { schoolHref, useAdminSchools, type School } from './admin-api';
 import './admin.css';
 
@@ -88,5 +89,9 @@ export function DistrictHub() {
 /** `/admin`: each school's admin pages (district admins: the district's schools). */
 export default function AdminHub() {
   const profile = useProfile();
-  return profile.role === 'district_admin' ? <DistrictHub /> : <SchoolAdminHub />;
+  return (
+    <AdminOnly>
+      {profile.role === 'district_admin' ? <DistrictHub /> : <SchoolAdminHub />}
+    </AdminOnly>
+  );
 }
