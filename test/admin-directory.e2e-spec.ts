@@ -144,6 +144,42 @@ describe('admin directory: guardianship lists, user search, one school', () => {
     });
   });
 
+  describe('school administrators, managed by the district', () => {
+    const account = (schoolIds: string[]) => ({
+      username: `head.${Math.random().toString(36).slice(2, 10)}`,
+      displayName: 'Harper Quill',
+      role: 'school_admin',
+      password: 'violet-anchor-mosaic-41',
+      schoolIds,
+    });
+
+    it('lets a district admin add a school admin to a school of the district, found by role', async () => {
+      const created = await api.districtAdmin
+        .post('/users')
+        .send(account([world.sisterSchool.id]))
+        .expect(201);
+      const listed = await api.districtAdmin
+        .get('/users')
+        .query({ role: 'school_admin', schoolId: world.sisterSchool.id, q: 'harper' })
+        .expect(200);
+      expect(idsOf(listed.body)).toEqual([(created.body as { id: string }).id]);
+    });
+
+    it('answers 404 for a school of another district', async () => {
+      await api.districtAdmin
+        .post('/users')
+        .send(account([world.foreignSchool.id]))
+        .expect(404);
+    });
+
+    it('refuses a school admin adding one to a sister school with 404', async () => {
+      await api.schoolAdmin
+        .post('/users')
+        .send(account([world.sisterSchool.id]))
+        .expect(404);
+    });
+  });
+
   describe('GET /api/v1/schools/:id', () => {
     it('gives the school admin their school, places included', async () => {
       const { body } = await api.schoolAdmin.get(`/schools/${world.school.id}`).expect(200);
