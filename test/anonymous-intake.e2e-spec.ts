@@ -137,6 +137,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         name: world.school.name,
         code: world.school.code,
         crisisContacts: [],
+        places: [],
       });
     });
 
@@ -153,6 +154,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
       expect(maple.body).toEqual({
         name: 'Maple Ridge Middle School',
         code: 'MAPLE',
+        places: [],
         crisisContacts: expect.arrayContaining([
           {
             name: 'Maple Ridge counseling office',

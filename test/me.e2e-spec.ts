@@ -26,6 +26,7 @@ describe('GET /api/v1/me', () => {
     name: school.name,
     code: school.code,
     timeZone: school.timeZone,
+    places: [],
   });
 
   it.each(['student', 'staff', 'counselor', 'schoolAdmin'] as const)(
@@ -363,6 +364,7 @@ describe('demo data', () => {
           name: code === 'MAPLE' ? MAPLE : OAK,
           code,
           timeZone: 'America/New_York',
+          places: [],
         },
       ]);
     }

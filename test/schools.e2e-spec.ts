@@ -56,6 +56,7 @@ describe('schools administration', () => {
         holidays: [],
         policy: { triageSchoolDays: 1, resolveSchoolDays: 10 },
         crisisContacts: [],
+        places: [],
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -223,6 +224,7 @@ describe('schools administration', () => {
               resolveSchoolDays: expect.any(Number),
             },
             crisisContacts: expect.any(Array),
+            places: expect.any(Array),
             createdAt: expect.any(String),
             updatedAt: expect.any(String),
           },
@@ -548,13 +550,19 @@ describe('schools administration', () => {
         name: school.name,
         code: school.code,
         crisisContacts: [COUNSELING, { ...HELPLINE, hours: null }],
+        places: [],
       });
     });
 
     it('are an empty list on the public page of a school without any', async () => {
       const school = await t.factory.school(world.district);
       const response = await t.anonymous().get(`/public/schools/${school.code}`).expect(200);
-      expect(response.body).toEqual({ name: school.name, code: school.code, crisisContacts: [] });
+      expect(response.body).toEqual({
+        name: school.name,
+        code: school.code,
+        crisisContacts: [],
+        places: [],
+      });
     });
 
     it('allow ten contacts and refuse eleven with 400', async () => {

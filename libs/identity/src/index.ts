@@ -54,7 +54,7 @@ export { AuthService } from './auth/auth.service';
 export { PrincipalLoader } from './auth/principal.loader';
 export { DEMO_SCHOOLS, DEMO_USERS } from './demo/demo-data';
 export { DemoSeedService } from './demo/demo-seed.service';
-export { GuardianshipsService } from './guardianships/guardianships.service';
+export { GuardianshipsService, type GuardianshipView } from './guardianships/guardianships.service';
 export { InstallationService } from './installation/installation.service';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords/password-policy';
 export { PASSWORD_HASH_OPTIONS, PasswordService } from './passwords/password.service';
@@ -66,6 +66,7 @@ export {
   MAX_CRISIS_CONTACTS,
   type CrisisContact,
 } from './schools/crisis-contacts';
+export { MAX_SCHOOL_PLACES, SCHOOL_PLACE_NAME_MAX, type SchoolPlace } from './schools/places';
 export { SchoolsService } from './schools/schools.service';
 export { ProfileService, type Profile, type ProfileChanges } from './users/profile.service';
 export { UsersService, type UserWithSchools } from './users/users.service';

@@ -1,8 +1,19 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -10,7 +21,13 @@ import { GuardianshipsService, Permission, type Principal } from '@app/identity'
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
-import { CreateGuardianshipDto, GuardianshipDto } from './dto/guardianship.dto';
+import {
+  CreateGuardianshipDto,
+  GuardianshipDto,
+  GuardianshipListDto,
+  GuardianshipListItemDto,
+  GuardianshipQueryDto,
+} from './dto/guardianship.dto';
 
 @ApiTags('administration')
 @ApiBearerAuth()
@@ -31,6 +48,21 @@ export class GuardianshipsController {
     return GuardianshipDto.from(
       await this.guardianships.create(principal, body.parentId, body.studentId),
     );
+  }
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'A student’s guardians (studentId) or a parent’s children (parentId), within your reach',
+    description: 'Send exactly one of studentId and parentId; a person out of your reach is a 404.',
+  })
+  @ApiOkResponse({ type: GuardianshipListDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: GuardianshipQueryDto,
+  ): Promise<GuardianshipListDto> {
+    const items = await this.guardianships.list(principal, query);
+    return { items: items.map((item) => GuardianshipListItemDto.fromView(item)) };
   }
 
   @Delete(':id')

@@ -45,10 +45,22 @@ export class SchoolsController {
     };
   }
 
+  @Get(':id')
+  @RequirePermission(Permission.SchoolAdminister)
+  @ApiOperation({ summary: 'One school you administer, with its settings' })
+  @ApiOkResponse({ type: SchoolDto })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<SchoolDto> {
+    return SchoolDto.from(await this.schools.get(principal, id));
+  }
+
   @Patch(':id')
   @RequirePermission(Permission.SchoolAdminister)
   @ApiOperation({
-    summary: 'Change a school; school admins may change holidays, policy and crisis contacts only',
+    summary:
+      'Change a school; school admins may change holidays, policy, crisis contacts and places only',
     description: 'Changing the calendar or policy never moves deadlines already set on incidents.',
   })
   @ApiOkResponse({ type: SchoolDto })

@@ -4,26 +4,6 @@
  */
 
 export interface paths {
-    "/api/v1/alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The unacknowledged critical alerts of your schools, oldest first
-         * @description A screen that connects shows these, then follows `alert.raised` and `alert.acknowledged` on `GET /api/v1/events`.
-         */
-        get: operations["AlertsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/attachments/{id}": {
         parameters: {
             query?: never;
@@ -48,10 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Who read or changed what in your school, newest first
-         * @description Filter by incident, actor, action or kind (read / change) and by days (`from`, `to`: the school’s days, both included).
-         */
+        /** Who read or changed what in your school, newest first */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -206,67 +183,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/districts/{id}/days-off": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The district-wide days off */
-        get: operations["CalendarController_districtDaysOff"];
-        put?: never;
-        /**
-         * Add a day off to every school of the district
-         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
-         */
-        post: operations["CalendarController_addDistrictDayOff"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/districts/{id}/days-off/{dayOffId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Remove a district-wide day off
-         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
-         */
-        delete: operations["CalendarController_removeDistrictDayOff"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Server-sent events: queue changes and critical alerts of your schools, live
-         * @description Authenticate with the usual `Authorization: Bearer` header (read it with fetch streaming, not EventSource). Each event has an `id:` (increasing), an `event:` kind (`incident.filed`, `incident.triaged`, `incident.assigned`, `incident.status_changed`, `incident.severity_changed`, `alert.raised`, `alert.acknowledged`, `alert.escalated`) and `data:` JSON `{id, kind, schoolId, incidentId, payload, createdAt}` with ids and codes only, never case text. A comment line comes every 20 s. The stream ends when the access token expires: reconnect with a fresh token and `Last-Event-ID`.
-         */
-        get: operations["EventsController_stream"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/guardianships": {
         parameters: {
             query?: never;
@@ -274,7 +190,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A student’s guardians (studentId) or a parent’s children (parentId), within your reach
+         * @description Send exactly one of studentId and parentId; a person out of your reach is a 404.
+         */
+        get: operations["GuardianshipsController_list"];
         put?: never;
         /** Link a parent to a student; the parent then follows the child’s cases */
         post: operations["GuardianshipsController_create"];
@@ -350,26 +270,6 @@ export interface paths {
         put?: never;
         /** Record an intervention (counseling session, safety plan, ...) */
         post: operations["CaseworkController_recordAction"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/incidents/{id}/alert/acknowledge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Acknowledge the case's critical alert: it leaves every screen
-         * @description Records who and when on the timeline (`alert_acknowledged`, staff only) and in the audit. Idempotent: when the alert was acknowledged already, answers it as it is (200, with the first acknowledgement). 404 when the case is out of reach or never had an alert.
-         */
-        post: operations["AlertsController_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -693,131 +593,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One school you administer, with its settings */
+        get: operations["SchoolsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /**
-         * Change a school; school admins may change holidays, policy and crisis contacts only
+         * Change a school; school admins may change holidays, policy, crisis contacts and places only
          * @description Changing the calendar or policy never moves deadlines already set on incidents.
          */
         patch: operations["SchoolsController_update"];
-        trace?: never;
-    };
-    "/api/v1/schools/{id}/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A school’s calendar: its year and its days off, the district’s too */
-        get: operations["CalendarController_view"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/schools/{id}/calendar/year": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Set the school year
-         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
-         */
-        put: operations["CalendarController_setYear"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/schools/{id}/days-off": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a day off (holiday, break, snow day) to a school
-         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
-         */
-        post: operations["CalendarController_addDayOff"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/schools/{id}/days-off/{dayOffId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Remove a day off of a school (district-wide ones: 403)
-         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
-         */
-        delete: operations["CalendarController_removeDayOff"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/students": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Find students of your schools by name or username (staff, counselors, school admins)
-         * @description To open a student’s history, or to link a party of a report to the student record. Matches ignore case and accents; pages of `?limit=` (default 20, max 100) with `?cursor=`, by name.
-         */
-        get: operations["StudentsController_search"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/students/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One student of your schools: name, username, grade, school */
-        get: operations["StudentsController_find"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/api/v1/students/{id}/incidents": {
@@ -914,38 +701,6 @@ export interface components {
             takenAt: string;
             type: components["schemas"]["ActionType"];
         };
-        AlertDto: {
-            /** Format: date-time */
-            acknowledgedAt: string | null;
-            acknowledgedBy: components["schemas"]["AlertPersonDto"] | null;
-            /**
-             * Format: date-time
-             * @description When the administrators of the school and the district were e-mailed because nobody acknowledged it within CRITICAL_ALERT_ESCALATION_MINUTES
-             */
-            escalatedAt: string | null;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            incidentId: string;
-            /** Format: date-time */
-            raisedAt: string;
-            /**
-             * @description The case reference
-             * @example MAPLE-2026-00042
-             */
-            reference: string;
-            /** Format: uuid */
-            schoolId: string;
-        };
-        AlertListDto: {
-            /** @description Oldest first, at most 100 */
-            items: components["schemas"]["AlertDto"][];
-        };
-        AlertPersonDto: {
-            displayName: string;
-            /** Format: uuid */
-            id: string;
-        };
         AnonymousMessageDto: {
             body: string;
             /** @example K7QM-W3ZP-9HTC-NV4R-XE2D */
@@ -1039,11 +794,6 @@ export interface components {
             id: string;
             /** Format: uuid */
             incidentId: string | null;
-            /**
-             * @description The reference of the incident, when the entry is about one
-             * @example MAPLE-2026-0001
-             */
-            incidentReference: string | null;
             /** @description The x-request-id of the HTTP request it happened in; null outside one */
             requestId: string | null;
             /** Format: uuid */
@@ -1090,8 +840,6 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             incidentId: string;
-            /** @description What the school did about it, oldest first */
-            interventions: components["schemas"]["ChronologyInterventionDto"][];
             /** Format: date-time */
             occurredAt: string;
             reference: string;
@@ -1099,11 +847,6 @@ export interface components {
             roles: components["schemas"]["PartyRole"][];
             severity: components["schemas"]["Severity"] | null;
             status: components["schemas"]["IncidentStatus"];
-        };
-        ChronologyInterventionDto: {
-            /** Format: date-time */
-            takenAt: string;
-            type: components["schemas"]["ActionType"];
         };
         CreateGuardianshipDto: {
             /** Format: uuid */
@@ -1158,6 +901,8 @@ export interface components {
             holidays?: string[];
             /** @example Maple Ridge Middle School */
             name: string;
+            /** @description Named places the report form offers, names unique (case aside); replaces the whole list */
+            places?: components["schemas"]["SchoolPlaceDto"][];
             policy?: components["schemas"]["DeadlinePolicyDto"];
             /** @example America/New_York */
             timeZone: string;
@@ -1202,40 +947,6 @@ export interface components {
         };
         /** @enum {string} */
         CriticalReason: "urgent_flag" | "self_harm" | "weapon" | "threat" | "triage";
-        DayOffDto: {
-            /** @description Set by the district for all its schools (school admins cannot remove it) */
-            districtWide: boolean;
-            /**
-             * Format: date
-             * @description First day off
-             */
-            from: string;
-            /** Format: uuid */
-            id: string;
-            /** @example Winter break */
-            name: string;
-            /**
-             * Format: date
-             * @description Last day off
-             */
-            to: string;
-        };
-        DayOffInputDto: {
-            /**
-             * Format: date
-             * @description First day off, in the school’s time zone
-             * @example 2026-12-14
-             */
-            from: string;
-            /** @example Snow day */
-            name: string;
-            /**
-             * Format: date
-             * @description Last day off (the same as from for one day); at most 120 days in all
-             * @example 2026-12-14
-             */
-            to: string;
-        };
         DeadlinePolicyDto: {
             /**
              * @description School days to complete it
@@ -1248,40 +959,8 @@ export interface components {
              */
             triageSchoolDays: number;
         };
-        DirectoryStudentDto: {
-            /** @example Sam Carter */
-            displayName: string;
-            /**
-             * @description The school grade, when the school recorded it
-             * @example 7
-             */
-            grade: string | null;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            schoolId: string;
-            /** @example Maple Ridge Middle School */
-            schoolName: string;
-            /** @example student.sam */
-            username: string;
-        };
-        DirectoryStudentPageDto: {
-            /** @description By name */
-            items: components["schemas"]["DirectoryStudentDto"][];
-            nextCursor: string | null;
-        };
         /** @enum {string} */
         DismissalReason: "prank" | "duplicate" | "other";
-        DistrictDaysOffChangeDto: {
-            calendar: components["schemas"]["DistrictDaysOffDto"];
-            /** @description How many open cases of the district had a deadline moved */
-            movedCases: number;
-        };
-        DistrictDaysOffDto: {
-            daysOff: components["schemas"]["DayOffDto"][];
-            /** Format: uuid */
-            districtId: string;
-        };
         FamilyIncidentView: {
             /** @description The files you added */
             attachments: components["schemas"]["AttachmentView"][];
@@ -1374,6 +1053,28 @@ export interface components {
             studentId: string;
             verified: boolean;
         };
+        GuardianshipListDto: {
+            items: components["schemas"]["GuardianshipListItemDto"][];
+        };
+        GuardianshipListItemDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            parent: components["schemas"]["GuardianshipPersonDto"];
+            /** Format: uuid */
+            parentId: string;
+            student: components["schemas"]["GuardianshipPersonDto"];
+            /** Format: uuid */
+            studentId: string;
+            verified: boolean;
+        };
+        GuardianshipPersonDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            username: string;
+        };
         IncidentPageDto: {
             items: (components["schemas"]["StaffIncidentSummary"] | components["schemas"]["OwnIncidentSummary"])[];
             nextCursor: string | null;
@@ -1443,7 +1144,7 @@ export interface components {
              * @description Named after the case timeline event the notice announces
              * @enum {string}
              */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated";
+            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated";
         };
         NotificationPageDto: {
             /** @description Newest first */
@@ -1563,11 +1264,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /**
-             * @description Where the school’s deadlines fall and its days are counted
-             * @example America/New_York
-             */
-            timeZone: string;
+            /** @description Named places the report form offers for this school */
+            places: components["schemas"]["SchoolPlaceView"][];
         };
         PublicPartyDto: {
             /** @example A boy in my class called Max */
@@ -1610,6 +1308,8 @@ export interface components {
             crisisContacts: components["schemas"]["CrisisContactView"][];
             /** @example Maple Ridge Middle School */
             name: string;
+            /** @description Named places of the school for the report form; may be empty */
+            places: components["schemas"]["SchoolPlaceView"][];
         };
         RefreshTokenDto: {
             refreshToken: string;
@@ -1683,22 +1383,6 @@ export interface components {
         };
         /** @enum {string} */
         Role: "student" | "parent" | "staff" | "counselor" | "school_admin" | "district_admin";
-        SchoolCalendarChangeDto: {
-            calendar: components["schemas"]["SchoolCalendarDto"];
-            /** @description How many open cases had a deadline moved by the change */
-            movedCases: number;
-        };
-        SchoolCalendarDto: {
-            /** @description The school’s days off and its district’s */
-            daysOff: components["schemas"]["DayOffDto"][];
-            /** @description The single days of the school’s holidays list (PATCH /schools/:id) */
-            holidays: string[];
-            /** Format: uuid */
-            schoolId: string;
-            /** @example America/New_York */
-            timeZone: string;
-            year: components["schemas"]["SchoolYearDto"] | null;
-        };
         SchoolDto: {
             code: string;
             /** Format: date-time */
@@ -1710,6 +1394,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            places: components["schemas"]["SchoolPlaceView"][];
             policy: components["schemas"]["DeadlinePolicyDto"];
             timeZone: string;
             /** Format: date-time */
@@ -1719,33 +1404,20 @@ export interface components {
             items: components["schemas"]["SchoolDto"][];
             nextCursor: string | null;
         };
-        SchoolYearDto: {
-            /** Format: date */
-            endsOn: string;
-            /** Format: date */
-            nextStartsOn: string | null;
-            /** Format: date */
-            startsOn: string;
+        SchoolPlaceDto: {
+            /**
+             * @description The report’s location when this place is chosen; the name goes in locationDetail
+             * @example hallway
+             */
+            location: components["schemas"]["Location"];
+            /** @example North stairwell */
+            name: string;
         };
-        SchoolYearInputDto: {
-            /**
-             * Format: date
-             * @description Last day of the year
-             * @example 2027-06-18
-             */
-            endsOn: string;
-            /**
-             * Format: date
-             * @description First day of the next year, once known: the days between endsOn and it are not school days
-             * @example 2027-09-01
-             */
-            nextStartsOn?: string | null;
-            /**
-             * Format: date
-             * @description First day of the year
-             * @example 2026-09-02
-             */
-            startsOn: string;
+        SchoolPlaceView: {
+            /** @example hallway */
+            location: components["schemas"]["Location"];
+            /** @example North stairwell */
+            name: string;
         };
         SessionDto: {
             /** @description Bearer token for the Authorization header */
@@ -1857,7 +1529,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -1925,6 +1597,8 @@ export interface components {
             holidays?: string[];
             /** @example Maple Ridge Middle School */
             name?: string;
+            /** @description Named places the report form offers, names unique (case aside); replaces the whole list */
+            places?: components["schemas"]["SchoolPlaceDto"][];
             policy?: components["schemas"]["DeadlinePolicyDto"];
             /** @example America/New_York */
             timeZone?: string;
@@ -1969,25 +1643,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AlertsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AlertListDto"];
-                };
-            };
-        };
-    };
     AttachmentsController_download: {
         parameters: {
             query?: never;
@@ -2013,20 +1668,12 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                /** @description Only these actions (e.g. incident.viewed, incident.triaged, note.added). Any of these: repeat the parameter or separate the values with commas */
-                action?: string[];
                 actorId?: string;
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
-                /** @description From this day on (YYYY-MM-DD, the school’s day) */
-                from?: string;
                 incidentId?: string;
-                /** @description read: who looked at a case, its files or a student history; change: the rest */
-                kind?: "read" | "change";
                 limit?: number;
                 schoolId?: string;
-                /** @description Up to and including this day (YYYY-MM-DD, the school’s day) */
-                to?: string;
             };
             header?: never;
             path?: never;
@@ -2295,93 +1942,26 @@ export interface operations {
             };
         };
     };
-    CalendarController_districtDaysOff: {
+    GuardianshipsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The parent whose children to list */
+                parentId?: string;
+                /** @description The student whose guardians to list */
+                studentId?: string;
+            };
             header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DistrictDaysOffDto"];
-                };
-            };
-        };
-    };
-    CalendarController_addDistrictDayOff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DayOffInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DistrictDaysOffChangeDto"];
-                };
-            };
-        };
-    };
-    CalendarController_removeDistrictDayOff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                dayOffId: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DistrictDaysOffChangeDto"];
-                };
-            };
-        };
-    };
-    EventsController_stream: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The last event id received: the stream first sends what came after it (the last 24 hours, at most 500 events). */
-                "Last-Event-ID"?: string;
-            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The event stream (`text/event-stream`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "application/json": components["schemas"]["GuardianshipListDto"];
                 };
             };
         };
@@ -2533,27 +2113,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionView"];
-                };
-            };
-        };
-    };
-    AlertsController_acknowledge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AlertDto"];
                 };
             };
         };
@@ -3058,6 +2617,27 @@ export interface operations {
             };
         };
     };
+    SchoolsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolDto"];
+                };
+            };
+        };
+    };
     SchoolsController_update: {
         parameters: {
             query?: never;
@@ -3079,147 +2659,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolDto"];
-                };
-            };
-        };
-    };
-    CalendarController_view: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchoolCalendarDto"];
-                };
-            };
-        };
-    };
-    CalendarController_setYear: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SchoolYearInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
-                };
-            };
-        };
-    };
-    CalendarController_addDayOff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DayOffInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
-                };
-            };
-        };
-    };
-    CalendarController_removeDayOff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                dayOffId: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
-                };
-            };
-        };
-    };
-    StudentsController_search: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from a previous page */
-                cursor?: string;
-                limit?: number;
-                /** @description Words of the name or the username, any case, with or without accents; every word must appear. Empty or missing: every student, by name */
-                q?: string;
-                /** @description Only this one of your schools */
-                schoolId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DirectoryStudentPageDto"];
-                };
-            };
-        };
-    };
-    StudentsController_find: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DirectoryStudentDto"];
                 };
             };
         };
@@ -3255,6 +2694,8 @@ export interface operations {
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
                 limit?: number;
+                /** @description Part of the username or display name, any case */
+                q?: string;
                 role?: components["schemas"]["Role"];
                 schoolId?: string;
             };

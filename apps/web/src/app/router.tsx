@@ -17,6 +17,11 @@ const StudentsPage = lazy(() => import('../features/students/StudentsPage'));
 const StudentHistoryPage = lazy(() => import('../features/students/StudentHistoryPage'));
 const CaseloadPage = lazy(() => import('../features/caseload/CaseloadPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const AdminHub = lazy(() => import('../features/admin/AdminHub'));
+const AdminUsersPage = lazy(() => import('../features/admin/UsersPage'));
+const AdminSchoolPage = lazy(() => import('../features/admin/SchoolSettingsPage'));
+const AdminSchoolsPage = lazy(() => import('../features/admin/SchoolsPage'));
+const AdminPosterPage = lazy(() => import('../features/admin/PosterPage'));
 
 /** Pages for signed-in users; a signed-out visitor gets the sign-in page and comes back. */
 function SignedIn({ children }: { children: React.ReactNode }) {
@@ -89,6 +94,31 @@ export function AppRoutes() {
         <Route path="/audit">
           <SignedIn>
             <AuditPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin">
+          <SignedIn>
+            <AdminHub />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/users">
+          <SignedIn>
+            <AdminUsersPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/school">
+          <SignedIn>
+            <AdminSchoolPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/schools">
+          <SignedIn>
+            <AdminSchoolsPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/poster">
+          <SignedIn>
+            <AdminPosterPage />
           </SignedIn>
         </Route>
         <Route>

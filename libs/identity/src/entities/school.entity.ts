@@ -10,12 +10,17 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { CrisisContact } from '../schools/crisis-contacts';
+import type { SchoolPlace } from '../schools/places';
 import { District } from './district.entity';
 
 @Entity('schools')
 @Check(
   'chk_schools_crisis_contacts',
   `jsonb_typeof("crisis_contacts") = 'array' AND jsonb_array_length("crisis_contacts") <= 10`,
+)
+@Check(
+  'chk_schools_places',
+  `jsonb_typeof("places") = 'array' AND jsonb_array_length("places") <= 50`,
 )
 @Check(
   'chk_schools_policy',
@@ -58,6 +63,10 @@ export class School {
   /** Whom to reach in a crisis, on the school's public page (at most 10). */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   crisisContacts: CrisisContact[];
+
+  /** Named places the report form offers, each mapped to an incident location (at most 50). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  places: SchoolPlace[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -15,6 +15,7 @@ import { scopeOf } from '../access/school-scope';
 import { School } from '../entities/school.entity';
 import type { Principal } from '../principal';
 import { normaliseCrisisContacts } from './crisis-contacts';
+import { normalisePlaces } from './places';
 
 export interface DeadlinePolicy {
   triageSchoolDays: number;
@@ -28,11 +29,13 @@ export interface CreateSchoolInput {
   holidays?: string[];
   policy?: DeadlinePolicy;
   crisisContacts?: { name: string; phone: string; hours?: string | null }[];
+  /** Named places for the report form; replaces the whole list. */
+  places?: { name: string; location: string }[];
 }
 
 export type UpdateSchoolInput = Partial<CreateSchoolInput>;
 
-/** Fields only a district administrator may change; school admins edit the calendar, policy and crisis contacts. */
+/** Fields only a district administrator may change; school admins edit the calendar, policy, crisis contacts and places. */
 const DISTRICT_ONLY_FIELDS = ['name', 'code', 'timeZone'] as const;
 
 @Injectable()
@@ -52,6 +55,7 @@ export class SchoolsService {
       triageSchoolDays: input.policy?.triageSchoolDays ?? 1,
       resolveSchoolDays: input.policy?.resolveSchoolDays ?? 10,
       crisisContacts: normaliseCrisisContacts(input.crisisContacts ?? []),
+      places: normalisePlaces(input.places ?? []),
     });
     return this.saveUnique(school);
   }
@@ -79,13 +83,18 @@ export class SchoolsService {
     );
   }
 
+  async get(principal: Principal, id: string): Promise<School> {
+    await this.access.require(principal, Permission.SchoolAdminister, id);
+    return this.schools.findOneByOrFail({ id });
+  }
+
   async update(principal: Principal, id: string, input: UpdateSchoolInput): Promise<School> {
     await this.access.require(principal, Permission.SchoolAdminister, id);
     if (principal.role !== 'district_admin') {
       const refused = DISTRICT_ONLY_FIELDS.filter((field) => input[field] !== undefined);
       if (refused.length > 0) {
         throw new NotAllowedError(
-          `Only a district administrator may change ${refused.join(', ')}; school administrators may change holidays, policy and crisis contacts`,
+          `Only a district administrator may change ${refused.join(', ')}; school administrators may change holidays, policy, crisis contacts and places`,
         );
       }
     }
@@ -100,6 +109,7 @@ export class SchoolsService {
     }
     if (input.crisisContacts !== undefined)
       school.crisisContacts = normaliseCrisisContacts(input.crisisContacts);
+    if (input.places !== undefined) school.places = normalisePlaces(input.places);
     return this.saveUnique(school);
   }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { User } from '../entities/user.entity';
 import type { Principal } from '../principal';
 import type { Locale, Role } from '../roles';
+import type { SchoolPlace } from '../schools/places';
 
 export interface Profile {
   id: string;
@@ -13,8 +14,8 @@ export interface Profile {
   role: Role;
   /** The language of the app and of the notices the user gets. */
   locale: Locale;
-  /** With each school's time zone, where deadlines fall and days are counted. */
-  schools: { id: string; name: string; code: string; timeZone: string }[];
+  /** With each school's time zone (where deadlines fall) and the named places the report form offers. */
+  schools: { id: string; name: string; code: string; timeZone: string; places: SchoolPlace[] }[];
   children: { id: string; displayName: string; schoolId: string | null }[];
 }
 
@@ -48,7 +49,7 @@ export class ProfileService {
         [principal.id],
       ),
       this.dataSource.query<Profile['schools']>(
-        'SELECT id, name, code, time_zone AS "timeZone" FROM schools WHERE id = ANY($1) ORDER BY name',
+        'SELECT id, name, code, time_zone AS "timeZone", places FROM schools WHERE id = ANY($1) ORDER BY name',
         [principal.schoolIds],
       ),
       this.dataSource.query<Profile['children']>(

@@ -45,6 +45,8 @@ export interface UpdateUserInput {
 export interface UserFilter {
   role?: Role;
   schoolId?: string;
+  /** Part of the username or display name. */
+  q?: string;
   limit: number;
   cursor?: string;
 }
@@ -120,6 +122,12 @@ export class UsersService {
       );
     }
     if (filter.role) query.andWhere('user.role = :role', { role: filter.role });
+    const q = filter.q?.trim();
+    if (q) {
+      query.andWhere('(user.username ILIKE :q OR user.displayName ILIKE :q)', {
+        q: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
     if (filter.cursor) {
       const [username] = decodeCursor(filter.cursor, 1);
       query.andWhere('user.username > :username', { username });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundError } from '@app/common';
-import { School, type CrisisContact } from '@app/identity';
+import { School, type CrisisContact, type SchoolPlace } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { AnonymousAccess } from '../entities/anonymous-access.entity';
 import { Incident } from '../entities/incident.entity';
@@ -26,14 +26,22 @@ export class AnonymousReportsService {
   ) {}
 
   /** What a reporter sees of a school before reporting: its name, and whom to call in a crisis. */
-  async school(
-    code: string,
-  ): Promise<{ name: string; code: string; crisisContacts: CrisisContact[] }> {
+  async school(code: string): Promise<{
+    name: string;
+    code: string;
+    crisisContacts: CrisisContact[];
+    places: SchoolPlace[];
+  }> {
     const school = await this.dataSource
       .getRepository(School)
       .findOneBy({ code: code.trim().toUpperCase().slice(0, 16) });
     if (!school) throw new NotFoundError(`No school has the code ${code.slice(0, 16)}`);
-    return { name: school.name, code: school.code, crisisContacts: school.crisisContacts };
+    return {
+      name: school.name,
+      code: school.code,
+      crisisContacts: school.crisisContacts,
+      places: school.places,
+    };
   }
 
   async incidentFor(trackingCode: string): Promise<Incident> {

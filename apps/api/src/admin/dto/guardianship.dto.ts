@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
-import type { Guardianship } from '@app/identity';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import type { Guardianship, GuardianshipView } from '@app/identity';
 
 export class CreateGuardianshipDto {
   @ApiProperty({ format: 'uuid' })
@@ -19,7 +19,7 @@ export class GuardianshipDto {
   @ApiProperty() verified: boolean;
   @ApiProperty() createdAt: Date;
 
-  static from(guardianship: Guardianship): GuardianshipDto {
+  static from(guardianship: Omit<Guardianship, 'parent' | 'student'>): GuardianshipDto {
     return {
       id: guardianship.id,
       parentId: guardianship.parentId,
@@ -28,4 +28,36 @@ export class GuardianshipDto {
       createdAt: guardianship.createdAt,
     };
   }
+}
+
+/** Send exactly one: a student's guardians, or a parent's children. */
+export class GuardianshipQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The student whose guardians to list' })
+  @IsOptional()
+  @IsUUID('all')
+  studentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The parent whose children to list' })
+  @IsOptional()
+  @IsUUID('all')
+  parentId?: string;
+}
+
+class GuardianshipPersonDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+}
+
+export class GuardianshipListItemDto extends GuardianshipDto {
+  @ApiProperty({ type: GuardianshipPersonDto }) parent: GuardianshipPersonDto;
+  @ApiProperty({ type: GuardianshipPersonDto }) student: GuardianshipPersonDto;
+
+  static fromView(view: GuardianshipView): GuardianshipListItemDto {
+    return { ...GuardianshipDto.from(view), parent: view.parent, student: view.student };
+  }
+}
+
+export class GuardianshipListDto {
+  @ApiProperty({ type: [GuardianshipListItemDto] }) items: GuardianshipListItemDto[];
 }

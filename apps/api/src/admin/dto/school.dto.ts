@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -23,10 +24,13 @@ import {
   CRISIS_PHONE_PATTERN,
   CRISIS_PHONE_RULE,
   MAX_CRISIS_CONTACTS,
+  MAX_SCHOOL_PLACES,
   SCHOOL_CODE_PATTERN,
+  SCHOOL_PLACE_NAME_MAX,
   SCHOOL_CODE_RULE,
   type School,
 } from '@app/identity';
+import { LOCATIONS, type Location } from '@app/incidents';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 import { isPresent } from '../../http/validation';
 
@@ -95,6 +99,30 @@ export class CrisisContactView {
   hours: string | null;
 }
 
+/** A named place of the school that the report form offers ("North stairwell", "Bus 12"). */
+export class SchoolPlaceDto {
+  @ApiProperty({ example: 'North stairwell', minLength: 1, maxLength: SCHOOL_PLACE_NAME_MAX })
+  @Transform(trim)
+  @IsString()
+  @Length(1, SCHOOL_PLACE_NAME_MAX)
+  name: string;
+
+  @ApiProperty({
+    enum: LOCATIONS,
+    enumName: 'Location',
+    example: 'hallway',
+    description: 'The report’s location when this place is chosen; the name goes in locationDetail',
+  })
+  @IsIn(LOCATIONS)
+  location: Location;
+}
+
+/** A named place as the school lists it (validated on the way in). */
+export class SchoolPlaceView {
+  @ApiProperty({ example: 'North stairwell' }) name: string;
+  @ApiProperty({ enum: LOCATIONS, enumName: 'Location', example: 'hallway' }) location: string;
+}
+
 export class CreateSchoolDto {
   @ApiProperty({ example: 'Maple Ridge Middle School' })
   @IsString()
@@ -146,6 +174,20 @@ export class CreateSchoolDto {
   @ValidateNested({ each: true })
   @Type(() => CrisisContactDto)
   crisisContacts?: CrisisContactDto[];
+
+  @ApiPropertyOptional({
+    type: [SchoolPlaceDto],
+    maxItems: MAX_SCHOOL_PLACES,
+    description:
+      'Named places the report form offers, names unique (case aside); replaces the whole list',
+  })
+  @ValidateIf(isPresent)
+  @IsArray()
+  @ArrayMaxSize(MAX_SCHOOL_PLACES)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => SchoolPlaceDto)
+  places?: SchoolPlaceDto[];
 }
 
 /** Fields left out stay as they are; `null` is refused rather than written (every field is required). */
@@ -160,6 +202,7 @@ export class SchoolDto {
   @ApiProperty({ type: [String] }) holidays: string[];
   @ApiProperty({ type: DeadlinePolicyDto }) policy: DeadlinePolicyDto;
   @ApiProperty({ type: [CrisisContactView] }) crisisContacts: CrisisContactView[];
+  @ApiProperty({ type: [SchoolPlaceView] }) places: SchoolPlaceView[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -180,6 +223,7 @@ export class SchoolDto {
         phone,
         hours: hours ?? null,
       })),
+      places: school.places.map(({ name, location }) => ({ name, location })),
       createdAt: school.createdAt,
       updatedAt: school.updatedAt,
     };

@@ -129,6 +129,15 @@ export class UserQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all')
   schoolId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Part of the username or display name, any case',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class UserDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, SUPPORTED_LOCALES, type Locale, type Role } from '@app/identity';
+import { SchoolPlaceView } from '../../admin/dto/school.dto';
 import { isPresent } from '../../http/validation';
 
 class ProfileSchoolDto {
@@ -14,6 +15,11 @@ class ProfileSchoolDto {
     description: 'Where the school’s deadlines fall and its days are counted',
   })
   timeZone: string;
+  @ApiProperty({
+    type: [SchoolPlaceView],
+    description: 'Named places the report form offers for this school',
+  })
+  places: SchoolPlaceView[];
 }
 
 class ProfileChildDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CrisisContactView } from '../../admin/dto/school.dto';
+import { CrisisContactView, SchoolPlaceView } from '../../admin/dto/school.dto';
 
 /** What an anonymous reporter sees of a school before reporting. */
 export class PublicSchoolDto {
@@ -10,4 +10,9 @@ export class PublicSchoolDto {
     description: 'Whom to reach now when someone is in danger; may be empty',
   })
   crisisContacts: CrisisContactView[];
+  @ApiProperty({
+    type: [SchoolPlaceView],
+    description: 'Named places of the school for the report form; may be empty',
+  })
+  places: SchoolPlaceView[];
 }

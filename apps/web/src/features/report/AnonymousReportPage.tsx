@@ -6,7 +6,7 @@ import { useAuth } from '../../lib/auth';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
 import { useSafety } from '../safety/safety-context';
-import { emptyAnswers, reportFields, type Answers } from './answers';
+import { emptyAnswers, reportFields, type Answers, type SchoolPlace } from './answers';
 import { AnonymousSent } from './AnonymousSent';
 import { ReportWizard } from './ReportWizard';
 import { SchoolCodeForm } from './SchoolCodeForm';
@@ -44,6 +44,7 @@ export type FiledAnonymousReport = Extract<
 interface School {
   name: string;
   code: string;
+  places: SchoolPlace[];
 }
 
 function AnonymousReport({ schoolCode }: { schoolCode: string }) {
@@ -61,7 +62,7 @@ function AnonymousReport({ schoolCode }: { schoolCode: string }) {
       .GET('/api/v1/public/schools/{code}', { params: { path: { code: schoolCode } } })
       .then(({ data, response }) => {
         if (!live) return;
-        if (data) setSchool({ name: data.name, code: data.code });
+        if (data) setSchool({ name: data.name, code: data.code, places: data.places });
         else setSchool(response.status === 404 ? 'unknown' : 'failed');
       })
       .catch(() => live && setSchool('failed'));
@@ -165,6 +166,7 @@ function AnonymousReport({ schoolCode }: { schoolCode: string }) {
           </>
         ),
       }}
+      places={() => school.places}
       checkRows={() => [{ question: t('check.school'), answer: school.name }]}
       sendNote={() => t('send.noteAnonymous', { school: school.name })}
       build={build}

@@ -116,6 +116,10 @@ export default function ReportPage() {
         question: subjectQuestion,
         choices: subjects.map((subject) => ({ value: subject.id, label: subject.name })),
       }}
+      places={(answers) => {
+        const schoolId = subjects.find((subject) => subject.id === answers.subject)?.schoolId;
+        return profile.schools.find((school) => school.id === schoolId)?.places ?? [];
+      }}
       checkRows={(answers) =>
         parent
           ? [

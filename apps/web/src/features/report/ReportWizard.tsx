@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Choice } from '../forms/Choices';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { Page } from '../layout/Page';
-import type { Answers } from './answers';
+import type { Answers, SchoolPlace } from './answers';
 import { CheckAnswers } from './CheckAnswers';
 import {
   CategoryStep,
@@ -26,6 +26,8 @@ export interface WizardProps<B, T> {
   initial: Answers;
   intro?: { title: string; content: ReactNode; start: string };
   subject?: { question: string; choices: Choice<string>[] };
+  /** The named places of the school the report goes to (the answers say which school). */
+  places?: (answers: Answers) => SchoolPlace[];
   /** Rows shown first on "Check your answers" (the school, the child). */
   checkRows?: (answers: Answers) => { step?: StepId; question: string; answer: ReactNode }[];
   /** A sentence above the Send button: who will read the report. */
@@ -44,7 +46,8 @@ export interface WizardProps<B, T> {
  * leads to the question and Continue comes back to the check page.
  */
 export function ReportWizard<B, T>(props: WizardProps<B, T>) {
-  const { steps, initial, intro, subject, checkRows, sendNote, build, send, onSent } = props;
+  const { steps, initial, intro, subject, places, checkRows, sendNote, build, send, onSent } =
+    props;
   const { linkStudents = false } = props;
   const { t } = useTranslation('report');
   const [index, setIndex] = useState(0);
@@ -164,7 +167,7 @@ export function ReportWizard<B, T>(props: WizardProps<B, T>) {
           )}
           {step === 'urgent' && <UrgentStep {...stepProps} />}
           {step === 'category' && <CategoryStep {...stepProps} />}
-          {step === 'location' && <LocationStep {...stepProps} />}
+          {step === 'location' && <LocationStep {...stepProps} places={places?.(answers)} />}
           {step === 'when' && <WhenStep {...stepProps} />}
           {step === 'people' && <PeopleStep {...stepProps} />}
           {step === 'description' && <DescriptionStep {...stepProps} />}

@@ -4,6 +4,8 @@ import type { LinkedStudent } from '../students/StudentPicker';
 export type Category = Schemas['CreateIncidentDto']['category'];
 export type Location = Schemas['CreateIncidentDto']['location'];
 export type PartyRole = Schemas['PartyDto']['role'];
+/** A named place of the school ("North stairwell") and the location it files under. */
+export type SchoolPlace = Schemas['SchoolPlaceView'];
 
 // The server's own lists, so the form offers exactly what the API accepts, in its order.
 export { CATEGORIES, LOCATIONS, PARTY_ROLES } from '@incident-constants';
@@ -39,6 +41,8 @@ export interface Answers {
   category: Category | '';
   location: Location | '';
   locationDetail: string;
+  /** The school's named place the reporter chose, or '' for one of the general choices. */
+  place: string;
   when: WhenChoice | '';
   /** yyyy-mm-dd, when the answer is "another day". */
   date: string;
@@ -63,6 +67,7 @@ export function emptyAnswers(subject = ''): Answers {
     category: '',
     location: '',
     locationDetail: '',
+    place: '',
     when: '',
     date: '',
     time: '',

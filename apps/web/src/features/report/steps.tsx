@@ -23,6 +23,7 @@ import {
   newKey,
   PARTY_ROLES,
   type Answers,
+  type SchoolPlace,
   type WhenChoice,
 } from './answers';
 import { ACCEPT, checkFiles, fileSize } from './files';
@@ -106,18 +107,55 @@ export function CategoryStep({ answers, change, errors }: StepProps) {
   );
 }
 
-export function LocationStep({ answers, change, errors }: StepProps) {
+/**
+ * Where it happened: the school's own places first ("North stairwell"), each
+ * filing under its kind of place with its name as the detail, then the
+ * general choices.
+ */
+export function LocationStep({
+  answers,
+  change,
+  errors,
+  places = [],
+}: StepProps & { places?: SchoolPlace[] }) {
   const { t } = useTranslation('report');
   useDangerWatch(answers.locationDetail);
+  const placeIndex = places.findIndex((place) => place.name === answers.place);
+  const value = placeIndex >= 0 ? `place-${placeIndex}` : answers.location;
+  const choose = (chosen: string) => {
+    const place = chosen.startsWith('place-') ? places[Number(chosen.slice(6))] : undefined;
+    if (place) {
+      change({ place: place.name, location: place.location, locationDetail: place.name });
+      return;
+    }
+    // Leaving a named place: its name no longer describes where it happened.
+    const keepDetail = !answers.place || answers.locationDetail !== answers.place;
+    change({
+      place: '',
+      location: chosen as Answers['location'],
+      ...(keepDetail ? {} : { locationDetail: '' }),
+    });
+  };
   return (
     <div className="stack">
-      <Choices
+      <Choices<string>
         id="location"
         legend={t('location.question')}
         legendHidden
-        choices={LOCATIONS.map((value) => ({ value, label: t(`common:location.${value}`) }))}
-        value={answers.location}
-        onChange={(location) => change({ location })}
+        hint={places.length > 0 ? t('location.placesHint') : undefined}
+        choices={[
+          ...places.map((place, index) => ({
+            value: `place-${index}`,
+            label: place.name,
+            hint: t(`common:location.${place.location}`),
+          })),
+          ...LOCATIONS.map((location) => ({
+            value: location,
+            label: t(`common:location.${location}`),
+          })),
+        ]}
+        value={value}
+        onChange={choose}
         error={errorFor(errors, 'location')}
       />
       <TextField
