@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unacknowledged critical alerts of your schools, oldest first
+         * @description A screen that connects shows these, then follows `alert.raised` and `alert.acknowledged` on `GET /api/v1/events`.
+         */
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments/{id}": {
         parameters: {
             query?: never;
@@ -28,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read or changed what in your school, newest first */
+        /**
+         * Who read or changed what in your school, newest first
+         * @description Filter by incident, actor, action or kind (read / change) and by days (`from`, `to`: the school’s days, both included).
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -183,6 +206,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{id}/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district-wide days off */
+        get: operations["CalendarController_districtDaysOff"];
+        put?: never;
+        /**
+         * Add a day off to every school of the district
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        post: operations["CalendarController_addDistrictDayOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{id}/days-off/{dayOffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a district-wide day off
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        delete: operations["CalendarController_removeDistrictDayOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events: queue changes and critical alerts of your schools, live
+         * @description Authenticate with the usual `Authorization: Bearer` header (read it with fetch streaming, not EventSource). Each event has an `id:` (increasing), an `event:` kind (`incident.filed`, `incident.triaged`, `incident.assigned`, `incident.status_changed`, `incident.severity_changed`, `alert.raised`, `alert.acknowledged`, `alert.escalated`) and `data:` JSON `{id, kind, schoolId, incidentId, payload, createdAt}` with ids and codes only, never case text. A comment line comes every 20 s. The stream ends when the access token expires: reconnect with a fresh token and `Last-Event-ID`.
+         */
+        get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guardianships": {
         parameters: {
             query?: never;
@@ -270,6 +354,26 @@ export interface paths {
         put?: never;
         /** Record an intervention (counseling session, safety plan, ...) */
         post: operations["CaseworkController_recordAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/alert/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge the case's critical alert: it leaves every screen
+         * @description Records who and when on the timeline (`alert_acknowledged`, staff only) and in the audit. Idempotent: when the alert was acknowledged already, answers it as it is (200, with the first acknowledgement). 404 when the case is out of reach or never had an alert.
+         */
+        post: operations["AlertsController_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -607,6 +711,120 @@ export interface paths {
         patch: operations["SchoolsController_update"];
         trace?: never;
     };
+    "/api/v1/schools/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school’s calendar: its year and its days off, the district’s too */
+        get: operations["CalendarController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/calendar/year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the school year
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        put: operations["CalendarController_setYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a day off (holiday, break, snow day) to a school
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        post: operations["CalendarController_addDayOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/days-off/{dayOffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a day off of a school (district-wide ones: 403)
+         * @description In the same transaction, the open cases whose deadline counting touches the changed days get their deadlines counted again (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); `movedCases` says how many.
+         */
+        delete: operations["CalendarController_removeDayOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find students of your schools by name or username (staff, counselors, school admins)
+         * @description To open a student’s history, or to link a party of a report to the student record. Matches ignore case and accents; pages of `?limit=` (default 20, max 100) with `?cursor=`, by name.
+         */
+        get: operations["StudentsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One student of your schools: name, username, grade, school */
+        get: operations["StudentsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students/{id}/incidents": {
         parameters: {
             query?: never;
@@ -701,6 +919,38 @@ export interface components {
             takenAt: string;
             type: components["schemas"]["ActionType"];
         };
+        AlertDto: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedBy: components["schemas"]["AlertPersonDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the administrators of the school and the district were e-mailed because nobody acknowledged it within CRITICAL_ALERT_ESCALATION_MINUTES
+             */
+            escalatedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: date-time */
+            raisedAt: string;
+            /**
+             * @description The case reference
+             * @example MAPLE-2026-00042
+             */
+            reference: string;
+            /** Format: uuid */
+            schoolId: string;
+        };
+        AlertListDto: {
+            /** @description Oldest first, at most 100 */
+            items: components["schemas"]["AlertDto"][];
+        };
+        AlertPersonDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         AnonymousMessageDto: {
             body: string;
             /** @example K7QM-W3ZP-9HTC-NV4R-XE2D */
@@ -794,6 +1044,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             incidentId: string | null;
+            /**
+             * @description The reference of the incident, when the entry is about one
+             * @example MAPLE-2026-0001
+             */
+            incidentReference: string | null;
             /** @description The x-request-id of the HTTP request it happened in; null outside one */
             requestId: string | null;
             /** Format: uuid */
@@ -840,6 +1095,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             incidentId: string;
+            /** @description What the school did about it, oldest first */
+            interventions: components["schemas"]["ChronologyInterventionDto"][];
             /** Format: date-time */
             occurredAt: string;
             reference: string;
@@ -847,6 +1104,11 @@ export interface components {
             roles: components["schemas"]["PartyRole"][];
             severity: components["schemas"]["Severity"] | null;
             status: components["schemas"]["IncidentStatus"];
+        };
+        ChronologyInterventionDto: {
+            /** Format: date-time */
+            takenAt: string;
+            type: components["schemas"]["ActionType"];
         };
         CreateGuardianshipDto: {
             /** Format: uuid */
@@ -947,6 +1209,40 @@ export interface components {
         };
         /** @enum {string} */
         CriticalReason: "urgent_flag" | "self_harm" | "weapon" | "threat" | "triage";
+        DayOffDto: {
+            /** @description Set by the district for all its schools (school admins cannot remove it) */
+            districtWide: boolean;
+            /**
+             * Format: date
+             * @description First day off
+             */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Winter break */
+            name: string;
+            /**
+             * Format: date
+             * @description Last day off
+             */
+            to: string;
+        };
+        DayOffInputDto: {
+            /**
+             * Format: date
+             * @description First day off, in the school’s time zone
+             * @example 2026-12-14
+             */
+            from: string;
+            /** @example Snow day */
+            name: string;
+            /**
+             * Format: date
+             * @description Last day off (the same as from for one day); at most 120 days in all
+             * @example 2026-12-14
+             */
+            to: string;
+        };
         DeadlinePolicyDto: {
             /**
              * @description School days to complete it
@@ -959,8 +1255,40 @@ export interface components {
              */
             triageSchoolDays: number;
         };
+        DirectoryStudentDto: {
+            /** @example Sam Carter */
+            displayName: string;
+            /**
+             * @description The school grade, when the school recorded it
+             * @example 7
+             */
+            grade: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            /** @example Maple Ridge Middle School */
+            schoolName: string;
+            /** @example student.sam */
+            username: string;
+        };
+        DirectoryStudentPageDto: {
+            /** @description By name */
+            items: components["schemas"]["DirectoryStudentDto"][];
+            nextCursor: string | null;
+        };
         /** @enum {string} */
         DismissalReason: "prank" | "duplicate" | "other";
+        DistrictDaysOffChangeDto: {
+            calendar: components["schemas"]["DistrictDaysOffDto"];
+            /** @description How many open cases of the district had a deadline moved */
+            movedCases: number;
+        };
+        DistrictDaysOffDto: {
+            daysOff: components["schemas"]["DayOffDto"][];
+            /** Format: uuid */
+            districtId: string;
+        };
         FamilyIncidentView: {
             /** @description The files you added */
             attachments: components["schemas"]["AttachmentView"][];
@@ -1144,7 +1472,7 @@ export interface components {
              * @description Named after the case timeline event the notice announces
              * @enum {string}
              */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated";
+            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated";
         };
         NotificationPageDto: {
             /** @description Newest first */
@@ -1266,6 +1594,11 @@ export interface components {
             name: string;
             /** @description Named places the report form offers for this school */
             places: components["schemas"]["SchoolPlaceView"][];
+            /**
+             * @description Where the school’s deadlines fall and its days are counted
+             * @example America/New_York
+             */
+            timeZone: string;
         };
         PublicPartyDto: {
             /** @example A boy in my class called Max */
@@ -1383,6 +1716,22 @@ export interface components {
         };
         /** @enum {string} */
         Role: "student" | "parent" | "staff" | "counselor" | "school_admin" | "district_admin";
+        SchoolCalendarChangeDto: {
+            calendar: components["schemas"]["SchoolCalendarDto"];
+            /** @description How many open cases had a deadline moved by the change */
+            movedCases: number;
+        };
+        SchoolCalendarDto: {
+            /** @description The school’s days off and its district’s */
+            daysOff: components["schemas"]["DayOffDto"][];
+            /** @description The single days of the school’s holidays list (PATCH /schools/:id) */
+            holidays: string[];
+            /** Format: uuid */
+            schoolId: string;
+            /** @example America/New_York */
+            timeZone: string;
+            year: components["schemas"]["SchoolYearDto"] | null;
+        };
         SchoolDto: {
             code: string;
             /** Format: date-time */
@@ -1418,6 +1767,34 @@ export interface components {
             location: components["schemas"]["Location"];
             /** @example North stairwell */
             name: string;
+        };
+        SchoolYearDto: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: date */
+            nextStartsOn: string | null;
+            /** Format: date */
+            startsOn: string;
+        };
+        SchoolYearInputDto: {
+            /**
+             * Format: date
+             * @description Last day of the year
+             * @example 2027-06-18
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description First day of the next year, once known: the days between endsOn and it are not school days
+             * @example 2027-09-01
+             */
+            nextStartsOn?: string | null;
+            /**
+             * Format: date
+             * @description First day of the year
+             * @example 2026-09-02
+             */
+            startsOn: string;
         };
         SessionDto: {
             /** @description Bearer token for the Authorization header */
@@ -1529,7 +1906,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -1643,6 +2020,25 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AlertsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertListDto"];
+                };
+            };
+        };
+    };
     AttachmentsController_download: {
         parameters: {
             query?: never;
@@ -1668,12 +2064,20 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description Only these actions (e.g. incident.viewed, incident.triaged, note.added). Any of these: repeat the parameter or separate the values with commas */
+                action?: string[];
                 actorId?: string;
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
+                /** @description From this day on (YYYY-MM-DD, the school’s day) */
+                from?: string;
                 incidentId?: string;
+                /** @description read: who looked at a case, its files or a student history; change: the rest */
+                kind?: "read" | "change";
                 limit?: number;
                 schoolId?: string;
+                /** @description Up to and including this day (YYYY-MM-DD, the school’s day) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1942,6 +2346,97 @@ export interface operations {
             };
         };
     };
+    CalendarController_districtDaysOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffDto"];
+                };
+            };
+        };
+    };
+    CalendarController_addDistrictDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DayOffInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_removeDistrictDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dayOffId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDaysOffChangeDto"];
+                };
+            };
+        };
+    };
+    EventsController_stream: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The last event id received: the stream first sends what came after it (the last 24 hours, at most 500 events). */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream (`text/event-stream`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+        };
+    };
     GuardianshipsController_list: {
         parameters: {
             query?: {
@@ -2113,6 +2608,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionView"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDto"];
                 };
             };
         };
@@ -2659,6 +3175,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolDto"];
+                };
+            };
+        };
+    };
+    CalendarController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarDto"];
+                };
+            };
+        };
+    };
+    CalendarController_setYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolYearInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_addDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DayOffInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
+                };
+            };
+        };
+    };
+    CalendarController_removeDayOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dayOffId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarChangeDto"];
+                };
+            };
+        };
+    };
+    StudentsController_search: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Words of the name or the username, any case, with or without accents; every word must appear. Empty or missing: every student, by name */
+                q?: string;
+                /** @description Only this one of your schools */
+                schoolId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryStudentPageDto"];
+                };
+            };
+        };
+    };
+    StudentsController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryStudentDto"];
                 };
             };
         };
