@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { IncidentsModule } from '@app/incidents';
 import { AssignService } from './decisions/assign.service';
+import { AssigneesService } from './decisions/assignees.service';
 import { CaseChanges } from './decisions/case-changes';
 import { NotesService } from './decisions/notes.service';
 import { ResolveService } from './decisions/resolve.service';
@@ -18,6 +19,7 @@ import { QueueService } from './queue.service';
 
 const services = [
   AssignService,
+  AssigneesService,
   CaseChanges,
   ChronologyService,
   DeadlineScanner,

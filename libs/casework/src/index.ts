@@ -17,6 +17,14 @@ export {
 export { DeadlineScanner } from './deadlines/deadline-scanner';
 export { ACTION_TYPES, type ActionType } from './entities/incident-action.entity';
 export { NOTE_VISIBILITIES, type NoteVisibility } from './entities/incident-note.entity';
-export { QueueService, type Caseload, type QueueFilter } from './queue.service';
+export {
+  QueueService,
+  type Caseload,
+  type CountsFilter,
+  type QueueCounts,
+  type QueueFilter,
+} from './queue.service';
+export { STAFF_ACTIONS, staffActions, type StaffAction } from './workflow/staff-actions';
+export { AssigneesService, type Assignee } from './decisions/assignees.service';
 
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

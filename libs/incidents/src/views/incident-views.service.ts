@@ -108,7 +108,7 @@ export class IncidentViewsService {
       (incident) => {
         const { kind, child } = audiences.get(incident.id)!;
         return kind === 'staff'
-          ? staffSummary(incident)
+          ? staffSummary(incident, timeZones.get(incident.schoolId)!)
           : ownSummary(
               incident,
               kind === 'reporter' ? 'reporter' : 'family',

@@ -79,6 +79,10 @@ export interface StaffIncidentView {
   parties: PartyView[];
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The deadline that matters now (null once settled). */
+  dueAt: Date | null;
+  /** The school's time zone: deadlines are ends of school days there. */
+  schoolTimeZone: string;
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
@@ -161,6 +165,10 @@ export interface StaffIncidentSummary {
   occurredAt: Date;
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The deadline that matters now (null once settled). */
+  dueAt: Date | null;
+  /** The school's time zone: deadlines are ends of school days there. */
+  schoolTimeZone: string;
   createdAt: Date;
 }
 

@@ -24,7 +24,7 @@ export const SUMMARY_COLUMNS = [
 ].map((column) => `incident.${column}`);
 
 /** One line of the caseworker's queue. */
-export function staffSummary(incident: Incident): StaffIncidentSummary {
+export function staffSummary(incident: Incident, schoolTimeZone: string): StaffIncidentSummary {
   return {
     view: 'staff',
     id: incident.id,
@@ -41,6 +41,8 @@ export function staffSummary(incident: Incident): StaffIncidentSummary {
     occurredAt: incident.occurredAt,
     triageDueAt: incident.triageDueAt,
     resolveDueAt: incident.resolveDueAt,
+    dueAt: nextDeadline(incident),
+    schoolTimeZone,
     createdAt: incident.createdAt,
   };
 }
