@@ -50,9 +50,12 @@ describe('the queue page’s API: counts, location, assignees, allowed actions',
       await client.get('/incidents', { location: 'moon' }).expect(400);
     });
 
-    it('answers each row with the deadline that matters now and the school’s time zone', async () => {
+    it('answers each row with the deadline that matters now, the school’s time zone and the assignee’s name', async () => {
       const { school, counselor } = await t.factory.desk(world.district);
-      const open = await t.factory.incident(school, { status: 'triaged' });
+      const open = await t.factory.incident(school, {
+        status: 'triaged',
+        assigneeId: counselor.id,
+      });
       const page = await (await t.signIn(counselor)).queue().expectStatus(200);
 
       expect(page.items).toEqual([
@@ -60,6 +63,7 @@ describe('the queue page’s API: counts, location, assignees, allowed actions',
           id: open.id,
           dueAt: open.resolveDueAt.toISOString(),
           schoolTimeZone: 'America/New_York',
+          assignee: { id: counselor.id, displayName: counselor.displayName },
         }),
       ]);
     });

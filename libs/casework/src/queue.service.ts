@@ -87,11 +87,16 @@ export class QueueService {
         [row.cursor_priority, row.cursor_due] as const,
       ]),
     );
-    const timeZones = await this.directory.schoolTimeZones(
-      rows.entities.map((incident) => incident.schoolId),
-    );
+    const [timeZones, people] = await Promise.all([
+      this.directory.schoolTimeZones(rows.entities.map((incident) => incident.schoolId)),
+      this.directory.names(rows.entities.map((incident) => incident.assigneeId)),
+    ]);
     const summary = (incident: Incident) =>
-      staffSummary(incident, timeZones.get(incident.schoolId) ?? 'UTC');
+      staffSummary(
+        incident,
+        timeZones.get(incident.schoolId) ?? 'UTC',
+        incident.assigneeId ? (people.get(incident.assigneeId) ?? null) : null,
+      );
     return toPage(rows.entities, filter.limit, summary, (incident) => [
       ...(keys.get(incident.id) ?? [1, 'infinity']),
       incident.id,

@@ -1456,6 +1456,8 @@ export interface components {
         /** @enum {string} */
         StaffAction: "triage" | "assign" | "start" | "resolve" | "dismiss" | "reopen" | "close";
         StaffIncidentSummary: {
+            /** @description null: nobody is assigned */
+            assignee: components["schemas"]["PersonRef"] | null;
             /** Format: uuid */
             assigneeId: string | null;
             category: components["schemas"]["Category"];

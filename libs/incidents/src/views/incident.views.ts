@@ -162,6 +162,8 @@ export interface StaffIncidentSummary {
   critical: boolean;
   criticalReasons: CriticalReason[];
   assigneeId: string | null;
+  /** Who the case is assigned to, by name (null: nobody). */
+  assignee: PersonRef | null;
   occurredAt: Date;
   triageDueAt: Date;
   resolveDueAt: Date;

@@ -235,6 +235,8 @@ export class StaffIncidentSummary {
   })
   criticalReasons: CriticalReason[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ type: PersonRef, nullable: true, description: 'null: nobody is assigned' })
+  assignee: PersonRef | null;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
