@@ -69,7 +69,9 @@ describe('the queue page’s API: counts, location, assignees, allowed actions',
     });
 
     it('answers 400 to a student using the location filter', async () => {
-      const response = await (await t.signIn(world.users.student)).get('/incidents', {
+      const response = await (
+        await t.signIn(world.users.student)
+      ).get('/incidents', {
         location: 'bus',
       });
       expect(response.status).toBe(400);
@@ -186,8 +188,11 @@ describe('the queue page’s API: counts, location, assignees, allowed actions',
       'lists the active counselors and administrators of the school to the %s',
       async (who) => {
         const client = await t.signIn(world.users[who]);
-        const people = (await client.get(`/incidents/${caseId}/assignees`).expect(200))
-          .body as { id: string; displayName: string; role: string }[];
+        const people = (await client.get(`/incidents/${caseId}/assignees`).expect(200)).body as {
+          id: string;
+          displayName: string;
+          role: string;
+        }[];
 
         expect(people.map((person) => person.id).sort()).toEqual(
           [world.users.counselor.id, world.users.schoolAdmin.id].sort(),
@@ -235,13 +240,21 @@ describe('the queue page’s API: counts, location, assignees, allowed actions',
     });
 
     it('is not in the views of reporters and families', async () => {
-      const filed = await (await t.signIn(world.users.student))
+      const filed = await (
+        await t.signIn(world.users.student)
+      )
         .file(world.school.id)
         .expectStatus(201);
-      const student = await (await t.signIn(world.users.student))
+      const student = await (
+        await t.signIn(world.users.student)
+      )
         .incident(filed.id)
         .expectStatus(200);
-      const parent = await (await t.signIn(world.users.parent)).incident(filed.id).expectStatus(200);
+      const parent = await (
+        await t.signIn(world.users.parent)
+      )
+        .incident(filed.id)
+        .expectStatus(200);
 
       expect(student).not.toHaveProperty('allowedActions');
       expect(parent).not.toHaveProperty('allowedActions');
