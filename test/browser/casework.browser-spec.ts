@@ -5,6 +5,7 @@ import {
   DESKTOP,
   expectNoAxeViolations,
   PHONE,
+  testPhoto,
 } from './support/browser-harness';
 
 /** Screenshots of the pages, to look at while working on them (SHOTS=/tmp/somewhere). */
@@ -97,4 +98,190 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: second!, level: 1 }).waitFor();
   });
+
+  it('lets Casey work Sam’s lunchroom report to the end, and shows Pat only what is shared', async () => {
+    const words = 'At lunch two older kids took my tray again and laughed.';
+    const filed = await samFiles({ description: words });
+    const sam = await h.api('student.sam');
+    await sam
+      .post(`/incidents/${filed.id}/attachments`)
+      .attach('file', await testPhoto('png'), 'lunch-table.png')
+      .expect(201);
+    const staffOnly = 'Spoke with the lunch monitor; she saw the older boys at table 4.';
+    const shared = 'We talked with Sam today and we are watching the lunchroom closely.';
+    const summary = 'The school confirmed what happened and changed the lunch seating.';
+
+    const page = await h.newPage({ viewport: DESKTOP });
+    await h.signIn(page, 'counselor.casey');
+    await page.getByRole('link', { name: `Case ${filed.reference}` }).click();
+    await page.getByRole('heading', { name: `Case ${filed.reference}`, level: 1 }).waitFor();
+    await page.getByText(words).waitFor();
+    await page.getByRole('img', { name: 'Picture added to the case: lunch-table.png' }).waitFor();
+    // Only what the workflow allows now: a new case is triaged, assigned or dismissed.
+    const decisions = page.getByRole('region', { name: 'What you can do now' });
+    expect(await decisions.getByRole('button').allTextContents()).toEqual([
+      'Triage the case',
+      'Assign the case',
+      'Dismiss the case',
+    ]);
+    await expectAccessibleAtBothSizes(page, 'case-new');
+    await page.setViewportSize(DESKTOP);
+
+    // Triage, then take the case.
+    await page.getByRole('radio', { name: /^Medium/ }).check();
+    await page.getByRole('button', { name: 'Triage the case' }).click();
+    await page.getByText('The case was triaged.').waitFor();
+    await page
+      .getByLabel('Give the case to', { exact: true })
+      .selectOption({ label: 'Casey Lin (counselor)' });
+    await page.getByRole('button', { name: 'Assign the case' }).click();
+    await page.getByText('The case was assigned to Casey Lin.').waitFor();
+
+    // A note nobody can add without choosing who reads it.
+    await page.getByLabel('Note', { exact: true }).fill(staffOnly);
+    await page.getByRole('button', { name: 'Add the note' }).click();
+    await page.getByRole('link', { name: 'Choose who can read the note' }).waitFor();
+    await expectAccessibleAtBothSizes(page, 'case-note-error');
+    await page.setViewportSize(DESKTOP);
+    expect(await page.getByLabel('Note', { exact: true }).inputValue()).toBe(staffOnly);
+    await page.getByRole('radio', { name: /^Staff only/ }).check();
+    await page.getByRole('button', { name: 'Add the note' }).click();
+    await page.getByText('Note added. Staff only.').waitFor();
+    await page.getByLabel('Note', { exact: true }).fill(shared);
+    await page.getByRole('radio', { name: /^Shared with the family/ }).check();
+    await page.getByRole('button', { name: 'Add the note' }).click();
+    await page.getByText('Note added. It is shared with the family.').waitFor();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline
+      .locator('li.entry.is-internal', { hasText: staffOnly })
+      .getByText('Staff only', { exact: true })
+      .waitFor();
+    await timeline
+      .locator('li.entry.is-shared', { hasText: shared })
+      .getByText('Shared with the family', { exact: true })
+      .waitFor();
+
+    // Interventions: a parent conference and a change of lunch seating.
+    await page.getByLabel('What was done').selectOption('parent_conference');
+    await page.getByLabel('Details').fill('Met Pat Carter after school about the lunchroom.');
+    await page.getByRole('button', { name: 'Record the intervention' }).click();
+    await page.getByText('Recorded: Parent conference.').waitFor();
+    await page.getByLabel('What was done').selectOption('supervision_change');
+    await page.getByLabel('Details').fill('lunch seating change');
+    await page.getByRole('button', { name: 'Record the intervention' }).click();
+    await page.getByText('Recorded: Supervision change.').waitFor();
+    const interventions = page.getByRole('region', { name: 'Interventions' });
+    await interventions.getByText('lunch seating change').waitFor();
+    await interventions.locator('li strong', { hasText: 'Parent conference' }).waitFor();
+
+    // The timeline filtered to the notes shows the two notes and nothing else.
+    await page.getByLabel('Show').selectOption('notes');
+    await timeline.getByText('2 entries shown.').waitFor();
+    await page.getByLabel('Show').selectOption('all');
+
+    await page.getByRole('button', { name: 'Start the investigation' }).click();
+    await page.getByText('The investigation has started.').waitFor();
+    await page.getByRole('radio', { name: 'It happened (substantiated)' }).check();
+    await page.getByText('The summary below is shared with the family', { exact: false }).waitFor();
+    await page.getByLabel('Summary for the family').fill(summary);
+    await page.getByRole('button', { name: 'Resolve the case' }).click();
+    await page.getByText('The case was resolved. The family can read the summary.').waitFor();
+    expect(await decisions.getByRole('button').allTextContents()).toEqual([
+      'Assign the case',
+      'Reopen the case',
+      'Close the case',
+    ]);
+    await expectAccessibleAtBothSizes(page, 'case-resolved');
+
+    // Pat follows Sam's case: the shared note and the outcome, never the staff-only note.
+    const pat = await h.newPage({ viewport: PHONE });
+    await h.signIn(pat, 'parent.pat');
+    await pat.getByRole('link', { name: `Report ${filed.reference}` }).click();
+    await pat.getByRole('heading', { name: `Report ${filed.reference}`, level: 1 }).waitFor();
+    await pat.getByText(shared).waitFor();
+    await pat.getByText(summary).waitFor();
+    expect(await pat.getByText(staffOnly).count()).toBe(0);
+    expect(await pat.content()).not.toContain('table 4');
+    expect(await pat.content()).not.toContain('lunch seating change');
+    await shot(pat, 'pat-sees-outcome');
+  });
+
+  it('keeps Morgan’s text when Casey changed the case first, and reloads it under her form', async () => {
+    const filed = await samFiles({ description: 'Someone keeps taking my seat in the lunchroom.' });
+    const casey = await h.newPage({ viewport: DESKTOP });
+    const morgan = await h.newPage({ viewport: PHONE });
+    await h.signIn(casey, 'counselor.casey');
+    await h.signIn(morgan, 'counselor.morgan');
+    for (const page of [casey, morgan]) {
+      await page.goto(`/cases/${filed.id}`);
+      await page.getByRole('heading', { name: `Case ${filed.reference}`, level: 1 }).waitFor();
+    }
+
+    const reason = 'The same lunchroom report as the one Jo filed this morning.';
+    await morgan.getByLabel('Why dismiss it?').fill(reason);
+
+    await casey.getByRole('radio', { name: /^High/ }).check();
+    await casey.getByRole('button', { name: 'Triage the case' }).click();
+    await casey.getByText('The case was triaged.').waitFor();
+
+    await morgan.getByRole('button', { name: 'Dismiss the case' }).click();
+    const conflict = morgan
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else changed this case' });
+    await conflict.waitFor();
+    expect(await morgan.getByLabel('Why dismiss it?').inputValue()).toBe(reason);
+    await expectAccessibleAtBothSizes(morgan, 'case-conflict');
+
+    await conflict.getByRole('button', { name: 'Reload the case' }).click();
+    await morgan.getByText('The case was reloaded. What you typed is still in the form.').waitFor();
+    expect(await conflict.count()).toBe(0);
+    // Casey's triage is on Morgan's screen now, and her reason is still there.
+    await morgan.getByRole('button', { name: 'Start the investigation' }).waitFor();
+    expect(await morgan.getByRole('button', { name: 'Triage the case' }).count()).toBe(0);
+    expect(await morgan.getByLabel('Why dismiss it?').inputValue()).toBe(reason);
+  });
+
+  it.each([
+    ['en', 'counselor.casey', 'student.sam', 'Cases', 'Case'],
+    ['es', 'counselor.chris', 'student.riley', 'Casos', 'Caso'],
+  ] as const)(
+    'shows the queue and the case page without axe violations in %s',
+    async (language, counselor, student, queueTitle, caseWord) => {
+      const staff = await h.api(counselor);
+      await staff.patch('/me', { locale: language }).expect(200);
+      const reporter = await h.api(student);
+      const school = (await reporter.me().expectStatus(200)).schools[0].id;
+      const filed = await reporter
+        .file(school, { location: 'cafeteria', urgent: language === 'es' })
+        .expectStatus(201);
+      await staff
+        .note(filed.id, { body: 'Primera conversación con el estudiante.', visibility: 'internal' })
+        .expectStatus(201);
+      await staff
+        .action(filed.id, {
+          type: 'counseling_session',
+          description: 'Conversación de 20 minutos.',
+          takenAt: new Date(Date.now() - 60_000).toISOString(),
+        })
+        .expectStatus(201);
+
+      const page = await h.newPage({
+        viewport: PHONE,
+        locale: language === 'es' ? 'es-US' : 'en-US',
+      });
+      await h.signIn(page, counselor);
+      expect(await page.evaluate('document.documentElement.lang')).toBe(language);
+      await page.getByRole('heading', { name: queueTitle, level: 1 }).waitFor();
+      await page.getByRole('link', { name: `${caseWord} ${filed.reference}` }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessibleAtBothSizes(page, `queue-${language}`);
+
+      await page.getByRole('link', { name: `${caseWord} ${filed.reference}` }).click();
+      await page
+        .getByRole('heading', { name: `${caseWord} ${filed.reference}`, level: 1 })
+        .waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessibleAtBothSizes(page, `case-${language}`);
+    },
+  );
 });
