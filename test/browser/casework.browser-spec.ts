@@ -26,6 +26,15 @@ const expectAccessibleAtBothSizes = async (page: Page, name: string) => {
   }
 };
 
+/** At 320 CSS pixels (a 1280-pixel screen at 400% zoom) nothing needs scrolling sideways. */
+const expectReflowAt320 = async (page: Page) => {
+  await page.setViewportSize({ width: 320, height: 256 });
+  const overflow = await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  expect(overflow).toBe(0);
+};
+
 /**
  * A counselor's day in the browser: the queue with its filters in the
  * address and its keyboard, the staff case page with the decisions the
@@ -275,6 +284,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
       await page.getByRole('link', { name: `${caseWord} ${filed.reference}` }).waitFor();
       await page.waitForLoadState('networkidle');
       await expectAccessibleAtBothSizes(page, `queue-${language}`);
+      await expectReflowAt320(page);
 
       await page.getByRole('link', { name: `${caseWord} ${filed.reference}` }).click();
       await page
@@ -282,6 +292,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
         .waitFor();
       await page.waitForLoadState('networkidle');
       await expectAccessibleAtBothSizes(page, `case-${language}`);
+      await expectReflowAt320(page);
     },
   );
 });

@@ -215,10 +215,9 @@ export class QueueService {
     const n = (key: string) => Number(row[key] ?? 0);
     return {
       total: n('total'),
-      byStatus: Object.fromEntries(STATUSES.map((status) => [status, n(`status_${status}`)])) as Record<
-        Status,
-        number
-      >,
+      byStatus: Object.fromEntries(
+        STATUSES.map((status) => [status, n(`status_${status}`)]),
+      ) as Record<Status, number>,
       bySeverity: Object.fromEntries(
         [...SEVERITIES, 'none' as const].map((severity) => [severity, n(`severity_${severity}`)]),
       ) as Record<Severity | 'none', number>,

@@ -49,7 +49,8 @@ export class CaseworkController {
 
   @Get('assignees')
   @ApiOperation({
-    summary: 'Whom the case may be given to: the active counselors and administrators of its school',
+    summary:
+      'Whom the case may be given to: the active counselors and administrators of its school',
   })
   @ApiOkResponse({ type: [AssigneeView] })
   listAssignees(
@@ -86,7 +87,9 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: AssignDto,
   ): Promise<StaffIncidentView> {
-    return this.assignments.assign(principal, id, body.version, body.assigneeId).then(withAllowedActions);
+    return this.assignments
+      .assign(principal, id, body.version, body.assigneeId)
+      .then(withAllowedActions);
   }
 
   @Post('transitions')
