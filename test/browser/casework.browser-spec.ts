@@ -1,3 +1,4 @@
+import { School } from '@app/identity';
 import type { Page } from 'playwright-core';
 import {
   BrowserHarness,
@@ -295,4 +296,53 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
       await expectReflowAt320(page);
     },
   );
+
+  it('marks overdue and due-today cases in words and colour, and pages with Show more', async () => {
+    const maple = await h.t.dataSource.getRepository(School).findOneByOrFail({ code: 'MAPLE' });
+    const overdue = await h.t.factory.incident(maple, {
+      triageDueAt: new Date(Date.now() - 60 * 60_000),
+    });
+    const today = await h.t.factory.incident(maple, {
+      triageDueAt: new Date(Date.now() + 2 * 60_000),
+    });
+    for (let n = 0; n < 26; n += 1) await h.t.factory.incident(maple);
+
+    const page = await h.newPage({ viewport: PHONE });
+    await h.signIn(page, 'counselor.casey');
+    const row = (reference: string) =>
+      page.locator('li.queue-row', { has: page.getByRole('link', { name: `Case ${reference}` }) });
+    await row(overdue.reference).getByText('Overdue', { exact: true }).waitFor();
+    await row(today.reference).getByText('Due today', { exact: true }).waitFor();
+    /** The tag's background colour, as the browser paints it (the tests have no DOM types). */
+    const colour = (reference: string, text: string) =>
+      row(reference)
+        .getByText(text, { exact: true })
+        .evaluate(
+          (element) =>
+            (
+              globalThis as unknown as {
+                getComputedStyle: (target: unknown) => { backgroundColor: string };
+              }
+            ).getComputedStyle(element).backgroundColor,
+        );
+    expect(await colour(overdue.reference, 'Overdue')).not.toBe(
+      await colour(today.reference, 'Due today'),
+    );
+    await page.getByRole('button', { name: /^Overdue/ }).click();
+    await page.waitForURL((url) => url.search === '?overdue=true');
+    await page.getByText('1 case matches.').waitFor();
+    await expectAccessibleAtBothSizes(page, 'queue-overdue');
+
+    await page.getByRole('button', { name: /^Overdue/ }).click();
+    await page.waitForURL((url) => url.search === '');
+    const rows = page.locator('li.queue-row');
+    await page.getByRole('button', { name: 'Show more cases' }).waitFor();
+    expect(await rows.count()).toBe(25);
+    await page.getByRole('button', { name: 'Show more cases' }).click();
+    await rows.nth(25).waitFor();
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThanOrEqual(28);
+    const links = await page.locator('a[data-row-link]').allTextContents();
+    expect(new Set(links).size).toBe(links.length);
+  });
 });
