@@ -146,6 +146,10 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
       .selectOption({ label: 'Casey Lin (counselor)' });
     await page.getByRole('button', { name: 'Assign the case' }).click();
     await page.getByText('The case was assigned to Casey Lin.').waitFor();
+    await page
+      .getByRole('region', { name: 'Timeline' })
+      .getByText('Assigned to Casey Lin')
+      .waitFor();
 
     // A note nobody can add without choosing who reads it.
     await page.getByLabel('Note', { exact: true }).fill(staffOnly);

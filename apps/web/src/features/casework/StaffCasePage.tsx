@@ -254,7 +254,7 @@ export default function StaffCasePage({ id }: { id: string }) {
         </div>
         <div className="case-column">
           <Evidence files={view.attachments} />
-          <Timeline entries={view.timeline} />
+          <Timeline entries={view.timeline} people={assignees} />
           <Threads view={view} messages={messages} onSent={reloadThread} />
         </div>
       </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateWords } from '../../lib/dates';
-import type { TimelineEntry } from './casework-api';
+import type { Assignee, TimelineEntry } from './casework-api';
 
 /** The kinds a caseworker filters the timeline by, and the event types of each. */
 const KINDS = {
@@ -40,10 +40,16 @@ export function VisibilityTag({ visibility }: { visibility: string }) {
   );
 }
 
-function What({ entry }: { entry: TimelineEntry }) {
+function What({ entry, people }: { entry: TimelineEntry; people: Assignee[] | null }) {
   const { t } = useTranslation('casework');
   const data = entry.data;
   switch (entry.type) {
+    case 'assigned': {
+      const person = people?.find((candidate) => candidate.id === text(data.assigneeId));
+      return (
+        <p>{person ? t('event.assignedTo', { name: person.displayName }) : t('event.assigned')}</p>
+      );
+    }
     case 'internal_note':
     case 'shared_note':
       return (
@@ -99,7 +105,14 @@ function What({ entry }: { entry: TimelineEntry }) {
 }
 
 /** Everything that happened on the case, oldest first, with who did it; filtered by kind. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({
+  entries,
+  people,
+}: {
+  entries: TimelineEntry[];
+  /** The school's caseworkers, to name whom a case was assigned to. */
+  people: Assignee[] | null;
+}) {
   const { t } = useTranslation('casework');
   const dates = useDateWords();
   const [kind, setKind] = useState<Kind>('all');
@@ -139,7 +152,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               {entry.actor ? entry.actor.displayName : t('timeline.system')}{' '}
               <VisibilityTag visibility={entry.visibility} />
             </p>
-            <What entry={entry} />
+            <What entry={entry} people={people} />
           </li>
         ))}
       </ol>
