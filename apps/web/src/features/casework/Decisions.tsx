@@ -374,7 +374,9 @@ export function Decisions(props: DecisionProps) {
   const allowed = props.view.allowedActions;
   return (
     <section aria-labelledby="decide-title" className="panel decisions">
-      <h2 id="decide-title">{t('decide.title')}</h2>
+      <h2 id="decide-title" tabIndex={-1}>
+        {t('decide.title')}
+      </h2>
       {allowed.length === 0 && <p>{t('decide.nothing')}</p>}
       {allowed.includes('triage') && <TriageForm {...props} />}
       {allowed.includes('start') && <StepForm {...props} action="start" />}

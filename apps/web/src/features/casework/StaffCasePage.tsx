@@ -5,6 +5,7 @@ import { loadCase, loadThread, type Message } from '../cases/case-api';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
+import { fetchUnread, markRead } from '../notifications/unread';
 import { DueLine } from '../queue/QueueRow';
 import { loadAssignees, type Assignee, type StaffView } from './casework-api';
 import { Decisions } from './Decisions';
@@ -166,6 +167,15 @@ export default function StaffCasePage({ id }: { id: string }) {
         setLoaded(answer);
         setMessages(thread);
         setAssignees(people);
+        // The case's unread notices (assigned, new message...) are read once it is on screen.
+        if (answer.kind === 'found') {
+          void fetchUnread()
+            .then((unread) => {
+              const seen = (unread?.items ?? []).filter((notice) => notice.incidentId === id);
+              return seen.length > 0 ? markRead(seen.map((notice) => notice.id)) : undefined;
+            })
+            .catch(() => undefined);
+        }
       },
     );
     return () => {
@@ -237,6 +247,8 @@ export default function StaffCasePage({ id }: { id: string }) {
             onDone={(fresh, message) => {
               setLoaded({ kind: 'found', view: fresh });
               setAnnouncement(message);
+              // The form just sent may be gone with the new status: the keyboard starts again at the decisions.
+              document.getElementById('decide-title')?.focus();
             }}
             onConflict={() => {
               setAnnouncement('');
