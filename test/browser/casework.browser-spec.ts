@@ -253,6 +253,18 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
     await morgan.getByRole('button', { name: 'Start the investigation' }).waitFor();
     expect(await morgan.getByRole('button', { name: 'Triage the case' }).count()).toBe(0);
     expect(await morgan.getByLabel('Why dismiss it?').inputValue()).toBe(reason);
+
+    // Now she decides on the case as it is.
+    await morgan.getByRole('radio', { name: 'A duplicate of another report' }).check();
+    await morgan.getByRole('button', { name: 'Dismiss the case' }).click();
+    await morgan.getByText('The case was dismissed.').waitFor();
+    const decisions = morgan.getByRole('region', { name: 'What you can do now' });
+    expect(await decisions.getByRole('button').allTextContents()).toEqual([
+      'Assign the case',
+      'Reopen the case',
+    ]);
+    const dismissed = await (await h.api('counselor.morgan')).incident(filed.id).expectStatus(200);
+    expect(dismissed.status).toBe('dismissed');
   });
 
   it.each([

@@ -273,13 +273,16 @@ function StepForm(props: DecisionProps & { action: 'start' | 'close' }) {
   );
 }
 
+const DISMISSAL_REASONS: Schemas['DismissalReason'][] = ['duplicate', 'prank', 'other'];
+
 function ReasonForm(props: DecisionProps & { action: 'dismiss' | 'reopen' }) {
   const { t } = useTranslation('casework');
   const { action, view, drafts } = props;
   const key = `${action}.reason`;
   const field = `${action}-reason`;
-  const { errors, setErrors, busy, send } = useDecision(props, [key]);
+  const { errors, setErrors, busy, send } = useDecision(props, [key, 'dismiss.code']);
   const reason = drafts.get(key);
+  const code = drafts.get('dismiss.code') as Schemas['DismissalReason'] | '';
   const submit = () => {
     const text = reason.trim();
     if (!text) return setErrors([{ field, message: t(`${action}.missing`) }]);
@@ -287,7 +290,12 @@ function ReasonForm(props: DecisionProps & { action: 'dismiss' | 'reopen' }) {
       return setErrors([{ field, message: t('decide.tooLong', { max: REASON_MAX }) }]);
     }
     void send(
-      decide.transition(view.id, { version: view.version, action, reason: text }),
+      decide.transition(view.id, {
+        version: view.version,
+        action,
+        reason: text,
+        ...(action === 'dismiss' && code ? { reasonCode: code } : {}),
+      }),
       t(`done.${action}`),
     );
   };
@@ -309,6 +317,19 @@ function ReasonForm(props: DecisionProps & { action: 'dismiss' | 'reopen' }) {
         error={errorFor(errors, field)}
         onChange={(event) => drafts.set(key, event.target.value)}
       />
+      {action === 'dismiss' && (
+        <Choices
+          id="dismiss-code"
+          legend={t('dismiss.code')}
+          hint={t('dismiss.codeHint')}
+          choices={DISMISSAL_REASONS.map((value) => ({
+            value,
+            label: t(`dismiss.codes.${value}`),
+          }))}
+          value={code}
+          onChange={(value) => drafts.set('dismiss.code', value)}
+        />
+      )}
     </DecisionForm>
   );
 }

@@ -49,7 +49,12 @@ export const decide = {
     outcomeOf(api.POST('/api/v1/incidents/{id}/assign', { ...path(id), body })),
   transition: (
     id: string,
-    body: { version: number; action: 'start' | 'dismiss' | 'close' | 'reopen'; reason?: string },
+    body: {
+      version: number;
+      action: 'start' | 'dismiss' | 'close' | 'reopen';
+      reason?: string;
+      reasonCode?: Schemas['DismissalReason'];
+    },
   ) => outcomeOf(api.POST('/api/v1/incidents/{id}/transitions', { ...path(id), body })),
   resolve: (id: string, body: { version: number; outcome: Schemas['Outcome']; summary: string }) =>
     outcomeOf(api.POST('/api/v1/incidents/{id}/resolve', { ...path(id), body })),
