@@ -6,6 +6,7 @@ import { IncidentsModule } from '@app/incidents';
 import { DeadlineMover } from './calendar/deadline-mover';
 import { SchoolCalendarService } from './calendar/school-calendar.service';
 import { AssignService } from './decisions/assign.service';
+import { AssigneesService } from './decisions/assignees.service';
 import { CaseChanges } from './decisions/case-changes';
 import { NotesService } from './decisions/notes.service';
 import { ResolveService } from './decisions/resolve.service';
@@ -24,6 +25,7 @@ const services = [
   AlertEscalation,
   AlertsService,
   AssignService,
+  AssigneesService,
   CaseChanges,
   ChronologyService,
   DeadlineMover,

@@ -27,6 +27,14 @@ export { ACTION_TYPES, type ActionType } from './entities/incident-action.entity
 export { NOTE_VISIBILITIES, type NoteVisibility } from './entities/incident-note.entity';
 export { AlertEscalation } from './live/alert-escalation';
 export { AlertsService, OPEN_ALERTS_LIMIT, type AlertView } from './live/alerts.service';
-export { QueueService, type Caseload, type QueueFilter } from './queue.service';
+export {
+  QueueService,
+  type Caseload,
+  type CountsFilter,
+  type QueueCounts,
+  type QueueFilter,
+} from './queue.service';
+export { STAFF_ACTIONS, staffActions, type StaffAction } from './workflow/staff-actions';
+export { AssigneesService, type Assignee } from './decisions/assignees.service';
 
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

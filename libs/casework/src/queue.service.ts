@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, InjectAppConfig, toPage, type AppConfig, type Page } from '@app/common';
-import { narrowScope, type Principal, type SchoolScope } from '@app/identity';
+import { DirectoryService, narrowScope, type Principal, type SchoolScope } from '@app/identity';
 import {
   Incident,
   OPEN_STATUSES,
+  SEVERITIES,
   staffSummary,
   StaffIncidentSummary,
+  STATUSES,
   SUMMARY_COLUMNS,
   type Category,
+  type Location,
   type Severity,
   type Status,
 } from '@app/incidents';
@@ -19,6 +22,7 @@ export interface QueueFilter {
   status?: readonly Status[];
   severity?: readonly Severity[];
   category?: readonly Category[];
+  location?: readonly Location[];
   /** `me`, `none` or a user id. */
   assignee?: string;
   overdue?: boolean;
@@ -26,6 +30,25 @@ export interface QueueFilter {
   q?: string;
   limit: number;
   cursor?: string;
+}
+
+/** The queue's filters without paging: what `counts` narrows by. */
+export type CountsFilter = Omit<QueueFilter, 'limit' | 'cursor'>;
+
+/**
+ * How many cases each choice of a filter would show, the other active filters
+ * applied: `byStatus` ignores the status filter, `bySeverity` the severity
+ * filter, `overdue` the overdue filter, `unassigned` and `mine` the assignee
+ * filter. `total` is what the filters show together.
+ */
+export interface QueueCounts {
+  total: number;
+  byStatus: Record<Status, number>;
+  /** `none`: not triaged yet (no severity). */
+  bySeverity: Record<Severity | 'none', number>;
+  overdue: number;
+  unassigned: number;
+  mine: number;
 }
 
 export interface Caseload {
@@ -48,6 +71,7 @@ export class QueueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectAppConfig() private readonly config: AppConfig,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** `scope`: the caller's schools; a `schoolId` filter outside it is a 404. */
@@ -63,7 +87,17 @@ export class QueueService {
         [row.cursor_priority, row.cursor_due] as const,
       ]),
     );
-    return toPage(rows.entities, filter.limit, staffSummary, (incident) => [
+    const [timeZones, people] = await Promise.all([
+      this.directory.schoolTimeZones(rows.entities.map((incident) => incident.schoolId)),
+      this.directory.names(rows.entities.map((incident) => incident.assigneeId)),
+    ]);
+    const summary = (incident: Incident) =>
+      staffSummary(
+        incident,
+        timeZones.get(incident.schoolId) ?? 'UTC',
+        incident.assigneeId ? (people.get(incident.assigneeId) ?? null) : null,
+      );
+    return toPage(rows.entities, filter.limit, summary, (incident) => [
       ...(keys.get(incident.id) ?? [1, 'infinity']),
       incident.id,
     ]);
@@ -89,6 +123,7 @@ export class QueueService {
     anyOf(query, 'status', filter.status);
     anyOf(query, 'severity', filter.severity);
     anyOf(query, 'category', filter.category);
+    anyOf(query, 'location', filter.location);
     if (filter.assignee === 'none') query.andWhere('incident.assigneeId IS NULL');
     else if (filter.assignee) {
       query.andWhere('incident.assigneeId = :assignee', {
@@ -113,6 +148,83 @@ export class QueueService {
       );
     }
     return query;
+  }
+
+  /** `QueueCounts` in one statement: each count a FILTER over the rows the shared filters keep. */
+  async counts(
+    scope: SchoolScope,
+    principal: Principal,
+    filter: CountsFilter,
+  ): Promise<QueueCounts> {
+    const facets: Partial<Record<'status' | 'severity' | 'assignee' | 'overdue', string>> = {};
+    const params: Record<string, unknown> = { me: principal.id };
+    if (filter.status?.length) {
+      facets.status = '"incident"."status" IN (:...countStatus)';
+      params.countStatus = filter.status;
+    }
+    if (filter.severity?.length) {
+      facets.severity = '"incident"."severity" IN (:...countSeverity)';
+      params.countSeverity = filter.severity;
+    }
+    if (filter.assignee === 'none') facets.assignee = '"incident"."assignee_id" IS NULL';
+    else if (filter.assignee) {
+      facets.assignee = '"incident"."assignee_id" = :countAssignee';
+      params.countAssignee = filter.assignee === 'me' ? principal.id : filter.assignee;
+    }
+    if (filter.overdue !== undefined) {
+      facets.overdue = filter.overdue
+        ? '"incident"."due_at" < now()'
+        : '"incident"."due_at" >= now()';
+    }
+    /** The facets' conditions but one, as SQL. */
+    const others = (except?: keyof typeof facets) =>
+      Object.entries(facets)
+        .filter(([facet]) => facet !== except)
+        .map(([, condition]) => `(${condition})`)
+        .concat('TRUE')
+        .join(' AND ');
+    const count = (condition: string, except?: keyof typeof facets) =>
+      `count(*) FILTER (WHERE ${condition} AND ${others(except)})`;
+
+    const query = this.dataSource
+      .getRepository(Incident)
+      .createQueryBuilder('incident')
+      .select(count('TRUE'), 'total')
+      .where(schoolCondition(narrowScope(scope, filter.schoolId)))
+      .setParameters(params);
+    for (const status of STATUSES) {
+      query.addSelect(count(`"incident"."status" = '${status}'`, 'status'), `status_${status}`);
+    }
+    for (const severity of SEVERITIES) {
+      query.addSelect(
+        count(`"incident"."severity" = '${severity}'`, 'severity'),
+        `severity_${severity}`,
+      );
+    }
+    query
+      .addSelect(count('"incident"."severity" IS NULL', 'severity'), 'severity_none')
+      .addSelect(count('"incident"."due_at" < now()', 'overdue'), 'overdue')
+      .addSelect(count('"incident"."assignee_id" IS NULL', 'assignee'), 'unassigned')
+      .addSelect(count('"incident"."assignee_id" = :me', 'assignee'), 'mine');
+    anyOf(query, 'category', filter.category);
+    anyOf(query, 'location', filter.location);
+    if (filter.q) {
+      query.andWhere(`incident.searchVector @@ plainto_tsquery('simple', :q)`, { q: filter.q });
+    }
+    const row = (await query.getRawOne<Record<string, string>>()) ?? {};
+    const n = (key: string) => Number(row[key] ?? 0);
+    return {
+      total: n('total'),
+      byStatus: Object.fromEntries(
+        STATUSES.map((status) => [status, n(`status_${status}`)]),
+      ) as Record<Status, number>,
+      bySeverity: Object.fromEntries(
+        [...SEVERITIES, 'none' as const].map((severity) => [severity, n(`severity_${severity}`)]),
+      ) as Record<Severity | 'none', number>,
+      overdue: n('overdue'),
+      unassigned: n('unassigned'),
+      mine: n('mine'),
+    };
   }
 
   async caseload(scope: SchoolScope, principal: Principal): Promise<Caseload> {
@@ -178,7 +290,7 @@ function schoolCondition({ schoolIds }: SchoolScope) {
  */
 function anyOf(
   query: SelectQueryBuilder<Incident>,
-  column: 'status' | 'severity' | 'category',
+  column: 'status' | 'severity' | 'category' | 'location',
   values: readonly string[] | undefined,
 ) {
   if (!values?.length) return;

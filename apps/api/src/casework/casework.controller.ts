@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AssigneesService,
   AssignService,
   NotesService,
   ResolveService,
@@ -26,7 +27,8 @@ import {
   TransitionDto,
   TriageDto,
 } from './dto/casework.dto';
-import { ActionView, NoteView } from './dto/casework-views.dto';
+import { ActionView, AssigneeView, NoteView } from './dto/casework-views.dto';
+import { withAllowedActions } from './staff-view';
 
 const CHANGE_DESCRIPTION =
   'Send the `version` you read: 409 when someone changed the case meanwhile, or when the workflow does not allow the step (the message lists what is allowed).';
@@ -42,7 +44,21 @@ export class CaseworkController {
     private readonly transitions: TransitionService,
     private readonly resolutions: ResolveService,
     private readonly notes: NotesService,
+    private readonly assignees: AssigneesService,
   ) {}
+
+  @Get('assignees')
+  @ApiOperation({
+    summary:
+      'Whom the case may be given to: the active counselors and administrators of its school',
+  })
+  @ApiOkResponse({ type: [AssigneeView] })
+  listAssignees(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<AssigneeView[]> {
+    return this.assignees.forIncident(principal, id);
+  }
 
   @Post('triage')
   @HttpCode(HttpStatus.OK)
@@ -56,7 +72,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: TriageDto,
   ): Promise<StaffIncidentView> {
-    return this.triages.triage(principal, id, body);
+    return this.triages.triage(principal, id, body).then(withAllowedActions);
   }
 
   @Post('assign')
@@ -71,7 +87,9 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: AssignDto,
   ): Promise<StaffIncidentView> {
-    return this.assignments.assign(principal, id, body.version, body.assigneeId);
+    return this.assignments
+      .assign(principal, id, body.version, body.assigneeId)
+      .then(withAllowedActions);
   }
 
   @Post('transitions')
@@ -86,7 +104,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: TransitionDto,
   ): Promise<StaffIncidentView> {
-    return this.transitions.transition(principal, id, body);
+    return this.transitions.transition(principal, id, body).then(withAllowedActions);
   }
 
   @Post('resolve')
@@ -101,7 +119,7 @@ export class CaseworkController {
     @Param('id', UuidParam()) id: string,
     @Body() body: ResolveDto,
   ): Promise<StaffIncidentView> {
-    return this.resolutions.resolve(principal, id, body);
+    return this.resolutions.resolve(principal, id, body).then(withAllowedActions);
   }
 
   @Post('notes')

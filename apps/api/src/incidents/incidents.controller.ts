@@ -33,7 +33,13 @@ import {
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { RequirePermission } from '../auth/decorators/permission.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
-import { CASEWORK_FILTERS, IncidentQueryDto } from '../casework/dto/queries.dto';
+import {
+  CASEWORK_FILTERS,
+  IncidentQueryDto,
+  QueueCountsDto,
+  QueueCountsQueryDto,
+} from '../casework/dto/queries.dto';
+import { withAllowedActions } from '../casework/staff-view';
 import { CreateIncidentDto, FiledIncidentDto } from './dto/report.dto';
 import {
   IDEMPOTENCY_KEY_HEADER,
@@ -101,6 +107,21 @@ export class IncidentsController {
     return this.views.list(principal, query.limit, query.cursor, query.status);
   }
 
+  @Get('counts')
+  @RequirePermission(Permission.CaseQueue)
+  @ApiOperation({
+    summary: 'How many cases each queue filter would show, the other filters applied',
+    description:
+      'Takes the filters of `GET /incidents` (without paging). `byStatus` ignores the status filter, `bySeverity` the severity filter, `overdue` the overdue filter, `unassigned` and `mine` the assignee filter: the number next to each choice is what choosing it would show.',
+  })
+  @ApiOkResponse({ type: QueueCountsDto })
+  counts(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: QueueCountsQueryDto,
+  ): Promise<QueueCountsDto> {
+    return this.queue.counts(scopeOf(principal), principal, query);
+  }
+
   @Get(':id')
   @RequirePermission(Permission.IncidentRead)
   @ApiOperation({
@@ -115,10 +136,11 @@ export class IncidentsController {
       ],
     },
   })
-  detail(
+  async detail(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
   ): Promise<IncidentView> {
-    return this.views.detail(principal, id);
+    const view = await this.views.detail(principal, id);
+    return view.view === 'staff' ? withAllowedActions(view) : view;
   }
 }

@@ -400,6 +400,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom the case may be given to: the active counselors and administrators of its school */
+        get: operations["CaseworkController_listAssignees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/attachments": {
         parameters: {
             query?: never;
@@ -509,6 +526,26 @@ export interface paths {
          * @description Send the `version` you read: 409 when someone changed the case meanwhile, or when the workflow does not allow the step (the message lists what is allowed).
          */
         post: operations["CaseworkController_triage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many cases each queue filter would show, the other filters applied
+         * @description Takes the filters of `GET /incidents` (without paging). `byStatus` ignores the status filter, `bySeverity` the severity filter, `overdue` the overdue filter, `unassigned` and `mine` the assignee filter: the number next to each choice is what choosing it would show.
+         */
+        get: operations["IncidentsController_counts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1013,6 +1050,13 @@ export interface components {
             open: number;
             /** @description Past their current deadline */
             overdue: number;
+        };
+        AssigneeView: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "counselor" | "school_admin";
         };
         AttachmentView: {
             contentType: string;
@@ -1644,6 +1688,20 @@ export interface components {
             /** @description Named places of the school for the report form; may be empty */
             places: components["schemas"]["SchoolPlaceView"][];
         };
+        QueueCountsDto: {
+            /** @description Per severity, ignoring the severity filter */
+            bySeverity: components["schemas"]["SeverityCountsDto"];
+            /** @description Per status, ignoring the status filter */
+            byStatus: components["schemas"]["StatusCountsDto"];
+            /** @description Assigned to you, ignoring the assignee filter */
+            mine: number;
+            /** @description Past their current deadline, ignoring the overdue filter */
+            overdue: number;
+            /** @description What all the filters show together */
+            total: number;
+            /** @description Nobody assigned, ignoring the assignee filter */
+            unassigned: number;
+        };
         RefreshTokenDto: {
             refreshToken: string;
         };
@@ -1805,6 +1863,14 @@ export interface components {
         };
         /** @enum {string} */
         Severity: "low" | "medium" | "high" | "critical";
+        SeverityCountsDto: {
+            critical: number;
+            high: number;
+            low: number;
+            medium: number;
+            /** @description Not triaged yet: no severity */
+            none: number;
+        };
         SharedTimelineEntry: {
             /** Format: date-time */
             at: string;
@@ -1813,7 +1879,11 @@ export interface components {
             };
             type: components["schemas"]["TimelineEventType"];
         };
+        /** @enum {string} */
+        StaffAction: "triage" | "assign" | "start" | "resolve" | "dismiss" | "reopen" | "close";
         StaffIncidentSummary: {
+            /** @description null: nobody is assigned */
+            assignee: components["schemas"]["PersonRef"] | null;
             /** Format: uuid */
             assigneeId: string | null;
             category: components["schemas"]["Category"];
@@ -1823,6 +1893,11 @@ export interface components {
             critical: boolean;
             /** @description Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat` (danger terms in the report), or `triage` (a caseworker set severity critical) */
             criticalReasons: components["schemas"]["CriticalReason"][];
+            /**
+             * Format: date-time
+             * @description The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed
+             */
+            dueAt: string | null;
             /** Format: uuid */
             id: string;
             location: components["schemas"]["Location"];
@@ -1833,6 +1908,11 @@ export interface components {
             resolveDueAt: string;
             /** Format: uuid */
             schoolId: string;
+            /**
+             * @description The school's time zone: deadlines are ends of school days there, so show their dates in it
+             * @example America/New_York
+             */
+            schoolTimeZone: string;
             severity: components["schemas"]["Severity"] | null;
             status: components["schemas"]["IncidentStatus"];
             /** Format: date-time */
@@ -1843,12 +1923,19 @@ export interface components {
             view: "staff";
         };
         StaffIncidentView: {
+            /** @description The decisions the workflow allows on the case now (assign: any case but a closed one); show these and no others */
+            allowedActions: components["schemas"]["StaffAction"][];
             assignee: components["schemas"]["PersonRef"] | null;
             attachments: components["schemas"]["AttachmentView"][];
             category: components["schemas"]["Category"];
             /** Format: date-time */
             createdAt: string;
             description: string;
+            /**
+             * Format: date-time
+             * @description The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed
+             */
+            dueAt: string | null;
             /**
              * @example [
              *       "urgent_flag",
@@ -1877,6 +1964,11 @@ export interface components {
             resolveDueAt: string;
             /** Format: uuid */
             schoolId: string;
+            /**
+             * @description The school's time zone: deadlines are ends of school days there, so show their dates in it
+             * @example America/New_York
+             */
+            schoolTimeZone: string;
             severity: components["schemas"]["Severity"] | null;
             status: components["schemas"]["IncidentStatus"];
             timeline: components["schemas"]["StaffTimelineEntry"][];
@@ -1899,6 +1991,14 @@ export interface components {
             id: string;
             type: components["schemas"]["TimelineEventType"];
             visibility: components["schemas"]["Visibility"];
+        };
+        StatusCountsDto: {
+            closed: number;
+            dismissed: number;
+            investigating: number;
+            resolved: number;
+            submitted: number;
+            triaged: number;
         };
         StudentHistoryPageDto: {
             items: components["schemas"]["ChronologyEntryDto"][];
@@ -2514,6 +2614,8 @@ export interface operations {
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
                 limit?: number;
+                /** @description Any of these: repeat the parameter or separate the values with commas */
+                location?: components["schemas"]["Location"][];
                 /** @description Only cases past their current deadline */
                 overdue?: boolean;
                 /** @description Words of the description, or the reference */
@@ -2654,6 +2756,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffIncidentView"];
+                };
+            };
+        };
+    };
+    CaseworkController_listAssignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssigneeView"][];
                 };
             };
         };
@@ -2843,6 +2966,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffIncidentView"];
+                };
+            };
+        };
+    };
+    IncidentsController_counts: {
+        parameters: {
+            query?: {
+                /** @description `me`, `none` or a user id (one of them); anything else is a 400 */
+                assignee?: string;
+                /** @description Any of these: repeat the parameter or separate the values with commas */
+                category?: components["schemas"]["Category"][];
+                /** @description Any of these: repeat the parameter or separate the values with commas */
+                location?: components["schemas"]["Location"][];
+                /** @description Only cases past their current deadline */
+                overdue?: boolean;
+                /** @description Words of the description, or the reference */
+                q?: string;
+                schoolId?: string;
+                /** @description Any of these: repeat the parameter or separate the values with commas */
+                severity?: components["schemas"]["Severity"][];
+                /** @description Any of these: repeat the parameter or separate the values with commas */
+                status?: components["schemas"]["IncidentStatus"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCountsDto"];
                 };
             };
         };

@@ -40,6 +40,25 @@ export class DirectoryService {
     return this.memberWithRole(manager, schoolId, userId, CASEWORKER_ROLES, true);
   }
 
+  /** The active counselors and administrators of the school, by name: whom its cases may go to. */
+  async caseworkersOf(
+    schoolId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(PersonName & { role: string })[]> {
+    const rows = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoin(SchoolMembership, 'm', 'm.userId = u.id')
+      .select(['u.id', 'u.displayName', 'u.role'])
+      .where('m.schoolId = :schoolId', { schoolId })
+      .andWhere('u.role IN (:...roles)', { roles: CASEWORKER_ROLES })
+      .andWhere('NOT u.disabled')
+      .orderBy('u.displayName', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .getMany();
+    return rows.map((user) => ({ id: user.id, displayName: user.displayName, role: user.role }));
+  }
+
   /** The school of a parent's child, when the student is their child. */
   async schoolOfChild(
     parentId: string,

@@ -100,7 +100,10 @@ export class IncidentViewsService {
     );
     const [timeZones, children] = await Promise.all([
       this.directory.schoolTimeZones(entities.map((incident) => incident.schoolId)),
-      this.directory.names([...audiences.values()].map((audience) => audience.child)),
+      this.directory.names([
+        ...[...audiences.values()].map((audience) => audience.child),
+        ...entities.map((incident) => incident.assigneeId),
+      ]),
     ]);
     const page: Page<StaffIncidentSummary | OwnIncidentSummary> = toPage(
       entities,
@@ -108,7 +111,11 @@ export class IncidentViewsService {
       (incident) => {
         const { kind, child } = audiences.get(incident.id)!;
         return kind === 'staff'
-          ? staffSummary(incident)
+          ? staffSummary(
+              incident,
+              timeZones.get(incident.schoolId)!,
+              incident.assigneeId ? (children.get(incident.assigneeId) ?? null) : null,
+            )
           : ownSummary(
               incident,
               kind === 'reporter' ? 'reporter' : 'family',

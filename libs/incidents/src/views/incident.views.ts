@@ -79,6 +79,10 @@ export interface StaffIncidentView {
   parties: PartyView[];
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The deadline that matters now (null once settled). */
+  dueAt: Date | null;
+  /** The school's time zone: deadlines are ends of school days there. */
+  schoolTimeZone: string;
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
@@ -158,9 +162,15 @@ export interface StaffIncidentSummary {
   critical: boolean;
   criticalReasons: CriticalReason[];
   assigneeId: string | null;
+  /** Who the case is assigned to, by name (null: nobody). */
+  assignee: PersonRef | null;
   occurredAt: Date;
   triageDueAt: Date;
   resolveDueAt: Date;
+  /** The deadline that matters now (null once settled). */
+  dueAt: Date | null;
+  /** The school's time zone: deadlines are ends of school days there. */
+  schoolTimeZone: string;
   createdAt: Date;
 }
 

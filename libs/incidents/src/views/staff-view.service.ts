@@ -7,7 +7,7 @@ import { IncidentEvent } from '../entities/incident-event.entity';
 import type { Incident } from '../entities/incident.entity';
 import { studentInvolvement } from '../involvement/student-involvement';
 import type { PartyView, StaffIncidentView } from './incident.views';
-import { attachmentView } from './view-parts';
+import { attachmentView, nextDeadline } from './view-parts';
 
 /** The caseworkers' view of an incident: everything, with the parties' repeat involvement. */
 @Injectable()
@@ -18,7 +18,7 @@ export class StaffViewService {
   ) {}
 
   async staffView(incident: Incident): Promise<StaffIncidentView> {
-    const [parties, events, attachments, repeats] = await Promise.all([
+    const [parties, events, attachments, repeats, timeZones] = await Promise.all([
       this.dataSource.query<
         {
           id: string;
@@ -40,6 +40,7 @@ export class StaffViewService {
         order: { createdAt: 'ASC' },
       }),
       this.repeatInvolvement(incident),
+      this.directory.schoolTimeZones([incident.schoolId]),
     ]);
     const people = await this.directory.names([
       incident.reporterId,
@@ -78,6 +79,8 @@ export class StaffViewService {
       })),
       triageDueAt: incident.triageDueAt,
       resolveDueAt: incident.resolveDueAt,
+      dueAt: nextDeadline(incident),
+      schoolTimeZone: timeZones.get(incident.schoolId) ?? 'UTC',
       resolvedAt: incident.resolvedAt,
       outcome: incident.outcome,
       resolutionSummary: incident.resolutionSummary,

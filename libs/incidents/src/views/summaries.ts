@@ -24,7 +24,11 @@ export const SUMMARY_COLUMNS = [
 ].map((column) => `incident.${column}`);
 
 /** One line of the caseworker's queue. */
-export function staffSummary(incident: Incident): StaffIncidentSummary {
+export function staffSummary(
+  incident: Incident,
+  schoolTimeZone: string,
+  assignee: PersonRef | null,
+): StaffIncidentSummary {
   return {
     view: 'staff',
     id: incident.id,
@@ -38,9 +42,12 @@ export function staffSummary(incident: Incident): StaffIncidentSummary {
     critical: incident.severity === 'critical',
     criticalReasons: criticalReasons(incident),
     assigneeId: incident.assigneeId,
+    assignee,
     occurredAt: incident.occurredAt,
     triageDueAt: incident.triageDueAt,
     resolveDueAt: incident.resolveDueAt,
+    dueAt: nextDeadline(incident),
+    schoolTimeZone,
     createdAt: incident.createdAt,
   };
 }

@@ -25,3 +25,10 @@ export class ActionView {
   @ApiProperty({ type: PersonRef }) recordedBy: PersonRef;
   @ApiProperty() createdAt: Date;
 }
+
+/** Someone a case may be given to. */
+export class AssigneeView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['counselor', 'school_admin'] }) role: string;
+}

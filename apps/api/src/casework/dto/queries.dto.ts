@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,9 +15,11 @@ import { PageQueryDto } from '@app/common';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 import {
   CATEGORIES,
+  LOCATIONS,
   SEVERITIES,
   STATUSES,
   type Category,
+  type Location,
   type Severity,
   type Status,
 } from '@app/incidents';
@@ -74,6 +76,17 @@ export class IncidentQueryDto extends PageQueryDto {
   category?: Category[];
 
   @ApiPropertyOptional({
+    enum: LOCATIONS,
+    enumName: 'Location',
+    isArray: true,
+    description: ANY_OF,
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(LOCATIONS, { each: true })
+  location?: Location[];
+
+  @ApiPropertyOptional({
     description: '`me`, `none` or a user id (one of them); anything else is a 400',
   })
   @IsOptional()
@@ -106,11 +119,54 @@ export class IncidentQueryDto extends PageQueryDto {
 export const CASEWORK_FILTERS = [
   'severity',
   'category',
+  'location',
   'assignee',
   'overdue',
   'schoolId',
   'q',
 ] as const;
+
+/** `GET /incidents/counts`: the queue's filters, without paging. */
+export class QueueCountsQueryDto extends OmitType(IncidentQueryDto, ['limit', 'cursor'] as const) {}
+
+class StatusCountsDto {
+  @ApiProperty({ type: 'integer' }) submitted: number;
+  @ApiProperty({ type: 'integer' }) triaged: number;
+  @ApiProperty({ type: 'integer' }) investigating: number;
+  @ApiProperty({ type: 'integer' }) resolved: number;
+  @ApiProperty({ type: 'integer' }) closed: number;
+  @ApiProperty({ type: 'integer' }) dismissed: number;
+}
+
+class SeverityCountsDto {
+  @ApiProperty({ type: 'integer' }) low: number;
+  @ApiProperty({ type: 'integer' }) medium: number;
+  @ApiProperty({ type: 'integer' }) high: number;
+  @ApiProperty({ type: 'integer' }) critical: number;
+  @ApiProperty({ type: 'integer', description: 'Not triaged yet: no severity' }) none: number;
+}
+
+/** How many cases each choice of a filter would show, the other filters applied. */
+export class QueueCountsDto {
+  @ApiProperty({ type: 'integer', description: 'What all the filters show together' })
+  total: number;
+  @ApiProperty({ type: StatusCountsDto, description: 'Per status, ignoring the status filter' })
+  byStatus: StatusCountsDto;
+  @ApiProperty({
+    type: SeverityCountsDto,
+    description: 'Per severity, ignoring the severity filter',
+  })
+  bySeverity: SeverityCountsDto;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Past their current deadline, ignoring the overdue filter',
+  })
+  overdue: number;
+  @ApiProperty({ type: 'integer', description: 'Nobody assigned, ignoring the assignee filter' })
+  unassigned: number;
+  @ApiProperty({ type: 'integer', description: 'Assigned to you, ignoring the assignee filter' })
+  mine: number;
+}
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

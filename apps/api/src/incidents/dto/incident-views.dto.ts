@@ -24,6 +24,7 @@ import {
   type CriticalReason,
   type TimelineEventType,
 } from '@app/incidents';
+import { STAFF_ACTIONS, type StaffAction } from '@app/casework';
 
 /** The deadline a reporter or family is waiting on now. */
 const DUE_AT: ApiPropertyOptions = {
@@ -128,11 +129,21 @@ export class StaffIncidentView {
   @ApiProperty({ type: [PartyView] }) parties: PartyView[];
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty(DUE_AT) dueAt: Date | null;
+  @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
   @ApiProperty({ type: [AttachmentView] }) attachments: AttachmentView[];
   @ApiProperty({ type: [StaffTimelineEntry] }) timeline: StaffTimelineEntry[];
+  @ApiProperty({
+    enum: STAFF_ACTIONS,
+    enumName: 'StaffAction',
+    isArray: true,
+    description:
+      'The decisions the workflow allows on the case now (assign: any case but a closed one); show these and no others',
+  })
+  allowedActions: StaffAction[];
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
 }
@@ -224,9 +235,13 @@ export class StaffIncidentSummary {
   })
   criticalReasons: CriticalReason[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ type: PersonRef, nullable: true, description: 'null: nobody is assigned' })
+  assignee: PersonRef | null;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
+  @ApiProperty(DUE_AT) dueAt: Date | null;
+  @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
   @ApiProperty() createdAt: Date;
 }
 

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, useCallback, useEffect, useState } from 'react';
+import { useProfile } from '../../lib/auth';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
@@ -56,6 +57,15 @@ interface Loaded {
   messages: Message[] | null;
 }
 
+const StaffCasePage = lazy(() => import('../casework/StaffCasePage'));
+
+/** Counselors and school administrators work the case; everyone else follows it. */
+export default function CasePage({ id }: { id: string }) {
+  const { role } = useProfile();
+  if (role === 'counselor' || role === 'school_admin') return <StaffCasePage id={id} />;
+  return <FamilyCasePage id={id} />;
+}
+
 /**
  * One case as the caller may see it (`/cases/:id`): where it stands and by
  * when, what the school shared, the outcome, the caller's files and the
@@ -63,7 +73,7 @@ interface Loaded {
  * "new message" notices for this case) are marked New; those notices, and the
  * case's other unread ones, are then marked read.
  */
-export default function CasePage({ id }: { id: string }) {
+function FamilyCasePage({ id }: { id: string }) {
   const { t } = useTranslation('cases');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [newIds, setNewIds] = useState<ReadonlySet<string>>(new Set());

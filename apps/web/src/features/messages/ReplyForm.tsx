@@ -19,9 +19,15 @@ export type SendOutcome = 'sent' | 'closed' | 'tooMany' | 'offline' | 'failed';
 export function ReplyForm({
   hint,
   onSend,
+  id = 'reply',
+  label,
 }: {
   hint: string;
   onSend: (text: string) => Promise<SendOutcome>;
+  /** The box's id: pages with several threads give each its own. */
+  id?: string;
+  /** The box's label, when the page writes to someone else than the school. */
+  label?: string;
 }) {
   const { t } = useTranslation('messages');
   const [body, setBody] = useState('');
@@ -39,11 +45,11 @@ export function ReplyForm({
       : text.length > MESSAGE_MAX
         ? t('reply.tooLong', { max: MESSAGE_MAX })
         : null;
-    if (problem) return setErrors([{ field: 'reply', message: problem }]);
+    if (problem) return setErrors([{ field: id, message: problem }]);
     setSending(true);
     const outcome = await onSend(text).catch((): SendOutcome => 'offline');
     setSending(false);
-    if (outcome !== 'sent') return setErrors([{ field: 'reply', message: t(`reply.${outcome}`) }]);
+    if (outcome !== 'sent') return setErrors([{ field: id, message: t(`reply.${outcome}`) }]);
     setErrors([]);
     setBody('');
     setSent(true);
@@ -53,8 +59,8 @@ export function ReplyForm({
     <form onSubmit={(event) => void submit(event)} noValidate className="stack reply">
       <ErrorSummary errors={errors} />
       <TextArea
-        id="reply"
-        label={t('reply.label')}
+        id={id}
+        label={label ?? t('reply.label')}
         hint={hint}
         value={body}
         rows={5}
@@ -62,7 +68,7 @@ export function ReplyForm({
           setBody(event.target.value);
           setSent(false);
         }}
-        error={errorFor(errors, 'reply')}
+        error={errorFor(errors, id)}
       />
       <button type="submit" className="button primary" disabled={sending}>
         {sending ? t('reply.sending') : t('reply.send')}

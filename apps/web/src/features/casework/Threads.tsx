@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../lib/api-client';
+import type { Message } from '../cases/case-api';
+import { MessageList } from '../messages/MessageList';
+import { ReplyForm, type SendOutcome } from '../messages/ReplyForm';
+import type { StaffView } from './casework-api';
+
+/**
+ * The conversations with the families: the reporter's thread (their parents
+ * read it too), and one per target linked to a student record, with that
+ * student's parents. Each has its own box to answer.
+ */
+export function Threads({
+  view,
+  messages,
+  onSent,
+}: {
+  view: StaffView;
+  messages: Message[] | null;
+  onSent: () => Promise<void>;
+}) {
+  const { t } = useTranslation('casework');
+  const targets = view.parties.filter((party) => party.role === 'target' && party.student);
+  const threads: { key: string; studentId: string | null; who: string }[] = [
+    {
+      key: 'reporter',
+      studentId: null,
+      who:
+        view.reporterKind === 'anonymous'
+          ? t('threads.anonymous')
+          : t('threads.reporter', { name: view.reporter?.displayName ?? '' }),
+    },
+    ...targets.map((party) => ({
+      key: party.student!.id,
+      studentId: party.student!.id,
+      who: t('threads.family', { name: party.student!.displayName }),
+    })),
+  ];
+
+  const send =
+    (studentId: string | null) =>
+    async (body: string): Promise<SendOutcome> => {
+      const { response } = await api.POST('/api/v1/incidents/{id}/messages', {
+        params: { path: { id: view.id } },
+        body: studentId ? { body, familyOfStudentId: studentId } : { body },
+      });
+      if (response.status === 409) return 'closed';
+      if (response.status === 429) return 'tooMany';
+      if (!response.ok) return 'failed';
+      await onSent();
+      return 'sent';
+    };
+
+  return (
+    <section aria-labelledby="threads-title" className="panel">
+      <h2 id="threads-title">{t('threads.title')}</h2>
+      <p className="hint">{t('threads.lead')}</p>
+      {messages === null && <p className="notice warn">{t('threads.failed')}</p>}
+      {threads.map((thread) => {
+        const titleId = `thread-${thread.key}-title`;
+        return (
+          <section key={thread.key} aria-labelledby={titleId} className="thread">
+            <h3 id={titleId}>{t('threads.with', { who: thread.who })}</h3>
+            {messages && (
+              <MessageList
+                messages={messages.filter(
+                  (message) => (message.threadStudentId ?? null) === thread.studentId,
+                )}
+              />
+            )}
+            {view.status === 'closed' ? (
+              <p className="notice">{t('threads.closed')}</p>
+            ) : (
+              <ReplyForm
+                id={`reply-${thread.key}`}
+                label={t('threads.write', { who: thread.who })}
+                hint={t('threads.hint')}
+                onSend={send(thread.studentId)}
+              />
+            )}
+          </section>
+        );
+      })}
+    </section>
+  );
+}

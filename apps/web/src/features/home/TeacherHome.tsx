@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useProfile } from '../../lib/auth';
+import { Loading } from '../layout/Loading';
+import { Page } from '../layout/Page';
+import { CaseList, MoreButton } from './CaseList';
+import { useMyIncidents } from './useMyIncidents';
+
+/** A teacher's start page: a way to tell the counselors, then the reports they sent. */
+export function TeacherHome() {
+  const { t } = useTranslation('home');
+  const profile = useProfile();
+  const reports = useMyIncidents();
+  return (
+    <Page title={t('staffTitle', { name: profile.displayName })}>
+      <p className="lead">{t('teacherLead')}</p>
+      <p>
+        <Link href="/report" className="button primary big">
+          {t('reportSomething')}
+        </Link>
+      </p>
+      <section aria-labelledby="my-reports-title" className="home-section">
+        <h2 id="my-reports-title">{t('myReports')}</h2>
+        {reports.items === undefined ? (
+          <Loading />
+        ) : reports.items.length > 0 ? (
+          <CaseList items={reports.items} headingLevel="h3" />
+        ) : (
+          !reports.failed && <p>{t('noReportsYet')}</p>
+        )}
+        <MoreButton
+          hasMore={reports.hasMore}
+          loadingMore={reports.loadingMore}
+          failed={reports.failed}
+          onMore={reports.loadMore}
+        />
+      </section>
+    </Page>
+  );
+}
