@@ -104,6 +104,9 @@ describeInBrowser('live: a critical report on every screen', () => {
   const alertFor = (page: Page, reference: string) =>
     page.getByRole('alert').filter({ hasText: reference });
 
+  const queueRowFor = (page: Page, reference: string) =>
+    page.locator('main').getByRole('link', { name: new RegExp(reference) });
+
   /** Waits until the page's stream is open (the app asked for the open alerts first). */
   const streamOpen = (page: Page) =>
     page.waitForResponse((response) => response.url().endsWith('/api/v1/events'));
@@ -139,15 +142,21 @@ describeInBrowser('live: a critical report on every screen', () => {
 
     const filed = await fileCritical('student.sam');
     const answeredAt = Date.now();
+    // Both are on their queue (their home page): the alert shows and the queue lists the report.
     const seenAt = await Promise.all(
-      [casey, morgan].map((page) =>
+      [casey, morgan].flatMap((page) => [
         alertFor(page, filed.reference)
           .waitFor({ timeout: 15_000 })
           .then(() => Date.now()),
-      ),
+        queueRowFor(page, filed.reference)
+          .waitFor({ timeout: 15_000 })
+          .then(() => Date.now()),
+      ]),
     );
     const latency = Math.max(...seenAt) - answeredAt;
-    process.stdout.write(`critical alert on both screens ${latency} ms after the API answered\n`);
+    process.stdout.write(
+      `critical alert and queue row on both screens ${latency} ms after the API answered\n`,
+    );
     expect(latency).toBeLessThan(ALERT_WITHIN_MS);
 
     // What it says and offers: the case, a link to it, the Acknowledge button.
