@@ -785,6 +785,36 @@ describe('schools administration', () => {
       expect(await deadlines(filed.id)).toEqual(after);
     });
 
+    it('counts each case from its own day in each zone, even when two share a deadline', async () => {
+      const { school, admin } = await ownSchool();
+      const NY = { timeZone: 'America/New_York', holidays: [] };
+      const LA = { timeZone: 'America/Los_Angeles', holidays: [] };
+      // Filed Monday noon in New York when triage took 2 school days: due Wednesday.
+      const monday = new Date('2027-03-01T17:00:00Z');
+      // Filed Tuesday 1 a.m. in New York (still Monday in Los Angeles) with 1 day: due Wednesday too.
+      const tuesday = new Date('2027-03-02T06:00:00Z');
+      const due = schoolDayDeadline(monday, 2, NY);
+      expect(schoolDayDeadline(tuesday, 1, NY)).toEqual(due);
+      const cases = [];
+      for (const filedAt of [monday, tuesday]) {
+        const incident = await t.factory.incident(school, {
+          triageDueAt: due,
+          resolveDueAt: schoolDayDeadline(filedAt, 10, NY),
+        });
+        await t.dataSource.query('UPDATE incidents SET created_at = $2 WHERE id = $1', [
+          incident.id,
+          filedAt,
+        ]);
+        cases.push(incident.id);
+      }
+
+      await admin.patch(`/schools/${school.id}`, { timeZone: 'America/Los_Angeles' }).expect(200);
+
+      // Same number of school days as before, from the day of the filing in Los Angeles.
+      expect((await deadlines(cases[0])).triage_due_at).toEqual(schoolDayDeadline(monday, 2, LA));
+      expect((await deadlines(cases[1])).triage_due_at).toEqual(schoolDayDeadline(tuesday, 1, LA));
+    });
+
     it('holidays changed by PATCH move the deadlines they touch, and back', async () => {
       const { school, admin, student } = await ownSchool();
       const filed = await student.file(school.id).expectStatus(201);

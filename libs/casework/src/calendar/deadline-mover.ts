@@ -12,11 +12,7 @@ export interface CalendarChange {
    * `holidays_changed`.
    */
   kind:
-    | 'day_off_added'
-    | 'day_off_removed'
-    | 'year_changed'
-    | 'time_zone_changed'
-    | 'holidays_changed';
+    'day_off_added' | 'day_off_removed' | 'year_changed' | 'time_zone_changed' | 'holidays_changed';
   /** In plain words, e.g. `Day off added: Snow day`. */
   reason: string;
   dayOff?: { name: string; from: string; to: string; districtWide: boolean };
