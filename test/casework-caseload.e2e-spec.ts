@@ -862,17 +862,20 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       expect(after.resolveDueAt).toBe(schoolDaysAfter(createdAt, 20, school.timeZone, []));
     });
 
-    it('keeps the deadlines of filed incidents when holidays are added, and new filings skip them', async () => {
+    it('moves the deadlines of open incidents when holidays are added, and new filings skip them', async () => {
       const { school, admin, counselor } = await setUp();
       const before = await file(counselor, school);
       const holidays = nextDays(7, school.timeZone);
 
       await patch(admin, school, { holidays });
 
-      await expect(stored(before.id)).resolves.toMatchObject({
-        triageDueAt: before.triageDueAt,
-        resolveDueAt: before.resolveDueAt,
+      // Counted again like a day off (schools.e2e-spec.ts has the timeline entry).
+      const moved = await stored(before.id);
+      expect(moved).toMatchObject({
+        triageDueAt: schoolDaysAfter(moved.createdAt, 1, school.timeZone, holidays),
+        resolveDueAt: schoolDaysAfter(moved.createdAt, 10, school.timeZone, holidays),
       });
+      expect(Date.parse(moved.triageDueAt)).toBeGreaterThan(Date.parse(before.triageDueAt));
       const after = await file(counselor, school);
       expect(Date.parse(after.triageDueAt)).toBeGreaterThan(Date.parse(before.triageDueAt));
       expect(Date.parse(after.resolveDueAt)).toBeGreaterThan(Date.parse(before.resolveDueAt));
@@ -908,10 +911,8 @@ describe('casework: caseload, student chronology, repeat flags and deadline poli
       const queueBefore = await (await t.signIn(counselor)).get('/incidents').expect(200);
       const loadBefore = await caseload(counselor);
 
-      await patch(admin, school, {
-        policy: { triageSchoolDays: 10, resolveSchoolDays: 60 },
-        holidays: nextDays(30, school.timeZone),
-      });
+      // The policy only: new holidays move open deadlines (the test above).
+      await patch(admin, school, { policy: { triageSchoolDays: 10, resolveSchoolDays: 60 } });
 
       const queueAfter = await (await t.signIn(counselor)).get('/incidents').expect(200);
       expect(queueAfter.body).toEqual(queueBefore.body);

@@ -1,3 +1,4 @@
+import { localDate, schoolDayDeadline } from '../libs/common/src/calendar/school-days';
 import type { Factory } from './support/factory';
 import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
@@ -354,23 +355,21 @@ describe('schools administration', () => {
       });
     });
 
-    it.each([
-      ['name', { name: 'Taken Over Academy' }],
-      ['code', { code: 'HIJACK' }],
-      ['timeZone', { timeZone: 'Europe/Paris' }],
-    ])(
-      'refuses a school admin changing the %s of their own school with 403',
-      async (field, body) => {
-        const before = await schoolRow(world.school.id);
-        const response = await api.schoolAdmin
-          .patch(`/schools/${world.school.id}`)
-          .send({ ...body, holidays: [] })
-          .expect(403);
+    it('refuses a school admin changing the name of their own school with 403, and changes nothing', async () => {
+      const before = await schoolRow(world.school.id);
+      const response = await api.schoolAdmin
+        .patch(`/schools/${world.school.id}`)
+        .send({
+          name: 'Taken Over Academy',
+          code: 'HIJACK',
+          timeZone: 'Europe/Paris',
+          holidays: [],
+        })
+        .expect(403);
 
-        expect(response.body.message).toContain(field);
-        await expect(schoolRow(world.school.id)).resolves.toEqual(before);
-      },
-    );
+      expect(response.body.message).toContain('name');
+      await expect(schoolRow(world.school.id)).resolves.toEqual(before);
+    });
 
     it.each([
       ['a school admin', 'a sister school', 'schoolAdmin', 'sisterSchool'],
@@ -643,6 +642,237 @@ describe('schools administration', () => {
         .send({ crisisContacts: [COUNSELING] })
         .expect(404);
       await expect(contactsOf(world.sisterSchool.id)).resolves.toEqual(before);
+    });
+  });
+
+  describe('the code and the time zone, changed by the school’s admin', () => {
+    interface DeadlineRow {
+      status: string;
+      version: number;
+      created_at: Date;
+      triage_due_at: Date;
+      resolve_due_at: Date;
+    }
+    const deadlines = async (id: string): Promise<DeadlineRow> =>
+      (
+        await t.dataSource.query<DeadlineRow[]>(
+          `SELECT status, version, created_at, triage_due_at, resolve_due_at
+             FROM incidents WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    const movedEntries = async (client: ApiClient, id: string) =>
+      (await client.incident(id).expectStatus(200)).timeline.filter(
+        (entry) => entry.type === 'deadline_moved',
+      );
+    /** A school of our district with its own admin and student, in New York. */
+    const ownSchool = async () => {
+      const school = await t.factory.school(world.district);
+      const admin = await t.signIn(
+        await t.factory.user('school_admin', { district: world.district, schools: [school] }),
+      );
+      const student = await t.signIn(
+        await t.factory.user('student', { district: world.district, schools: [school] }),
+      );
+      return { school, admin, student };
+    };
+
+    it('a new code answers on the public report page at once, and the old one no longer does', async () => {
+      const { school, admin } = await ownSchool();
+      const code = `n${Math.random().toString(36).slice(2, 9)}`;
+      const response = await admin.patch(`/schools/${school.id}`, { code }).expect(200);
+
+      expect(response.body.code).toBe(code.toUpperCase());
+      await expect(schoolRow(school.id)).resolves.toMatchObject({ code: code.toUpperCase() });
+      const page = await t.anonymous().get(`/public/schools/${code}`).expect(200);
+      expect(page.body).toMatchObject({ name: school.name, code: code.toUpperCase() });
+      await t.anonymous().get(`/public/schools/${school.code}`).expect(404);
+    });
+
+    it('answers 409 for a code taken (here or in another district), and keeps the old one', async () => {
+      const { school, admin } = await ownSchool();
+      for (const taken of [world.sisterSchool.code, world.foreignSchool.code.toLowerCase()]) {
+        const response = await admin.patch(`/schools/${school.id}`, { code: taken }).expect(409);
+        expect(response.body.message).toContain(taken.toUpperCase());
+      }
+      await expect(schoolRow(school.id)).resolves.toMatchObject({ code: school.code });
+      await t.anonymous().get(`/public/schools/${school.code}`).expect(200);
+    });
+
+    it('refuses a code that breaks the rule with 400', async () => {
+      const { school, admin } = await ownSchool();
+      const response = await admin
+        .patch(`/schools/${school.id}`, { code: 'MY SCHOOL' })
+        .expect(400);
+      expect(JSON.stringify(response.body.message)).toContain('code');
+      await expect(schoolRow(school.id)).resolves.toMatchObject({ code: school.code });
+    });
+
+    it('answers 404 to the admin of another school, and 403 to a counselor; nothing changes', async () => {
+      const before = await schoolRow(world.school.id);
+      await api.sisterAdmin
+        .patch(`/schools/${world.school.id}`)
+        .send({ code: 'SISTER-TAKES', timeZone: 'America/Denver' })
+        .expect(404);
+      await api.foreignAdmin
+        .patch(`/schools/${world.school.id}`)
+        .send({ timeZone: 'America/Denver' })
+        .expect(404);
+      await api.counselor
+        .patch(`/schools/${world.school.id}`)
+        .send({ code: 'COUNSELOR-1' })
+        .expect(403);
+      await api.counselor
+        .patch(`/schools/${world.school.id}`)
+        .send({ timeZone: 'America/Denver' })
+        .expect(403);
+      await expect(schoolRow(world.school.id)).resolves.toEqual(before);
+    });
+
+    it('a new time zone counts the open deadlines again in it, with a timeline entry and audit; settled cases stay', async () => {
+      const { school, admin, student } = await ownSchool();
+      const filed = await student.file(school.id).expectStatus(201);
+      const before = await deadlines(filed.id);
+      const resolved = await t.factory.incident(school, { status: 'resolved' });
+      const dismissed = await t.factory.incident(school, { status: 'dismissed' });
+      const settled = await Promise.all([deadlines(resolved.id), deadlines(dismissed.id)]);
+      // Deadlines end a school day at midnight where the school is: three hours later in Los Angeles.
+      const calendar = { timeZone: 'America/Los_Angeles', holidays: [] };
+      const triage = schoolDayDeadline(before.created_at, 1, calendar);
+      const resolve = schoolDayDeadline(before.created_at, 10, calendar);
+      expect(triage.getTime()).not.toBe(before.triage_due_at.getTime());
+
+      const response = await admin
+        .patch(`/schools/${school.id}`, { timeZone: 'America/Los_Angeles' })
+        .expect(200);
+
+      expect(response.body.timeZone).toBe('America/Los_Angeles');
+      const after = await deadlines(filed.id);
+      expect(after.triage_due_at.toISOString()).toBe(triage.toISOString());
+      expect(after.resolve_due_at.toISOString()).toBe(resolve.toISOString());
+      expect(after.version).toBe(before.version + 1);
+      const moved = await movedEntries(admin, filed.id);
+      expect(moved).toHaveLength(1);
+      expect(moved[0]).toMatchObject({
+        visibility: 'shared',
+        data: {
+          change: 'time_zone_changed',
+          reason: 'Time zone changed: America/New_York to America/Los_Angeles',
+          timeZone: { from: 'America/New_York', to: 'America/Los_Angeles' },
+          triageDueAt: { from: before.triage_due_at.toISOString(), to: triage.toISOString() },
+          resolveDueAt: { from: before.resolve_due_at.toISOString(), to: resolve.toISOString() },
+        },
+      });
+      // The family is told their dates too.
+      expect(await movedEntries(student, filed.id)).toHaveLength(1);
+      expect(await Promise.all([deadlines(resolved.id), deadlines(dismissed.id)])).toEqual(settled);
+      const audit = await t.dataSource.query<{ action: string; details: unknown }[]>(
+        `SELECT action, details FROM audit_log
+          WHERE school_id = $1 AND action IN ('school.time_zone_changed', 'incident.deadline_moved')
+          ORDER BY action`,
+        [school.id],
+      );
+      expect(audit).toEqual([
+        { action: 'incident.deadline_moved', details: expect.any(Object) },
+        {
+          action: 'school.time_zone_changed',
+          details: { from: 'America/New_York', to: 'America/Los_Angeles', movedCases: 1 },
+        },
+      ]);
+
+      // The same time zone again moves nothing.
+      await admin.patch(`/schools/${school.id}`, { timeZone: 'America/Los_Angeles' }).expect(200);
+      expect(await deadlines(filed.id)).toEqual(after);
+    });
+
+    it('counts each case from its own day in each zone, even when two share a deadline', async () => {
+      const { school, admin } = await ownSchool();
+      const NY = { timeZone: 'America/New_York', holidays: [] };
+      const LA = { timeZone: 'America/Los_Angeles', holidays: [] };
+      // Filed Monday noon in New York when triage took 2 school days: due Wednesday.
+      const monday = new Date('2027-03-01T17:00:00Z');
+      // Filed Tuesday 1 a.m. in New York (still Monday in Los Angeles) with 1 day: due Wednesday too.
+      const tuesday = new Date('2027-03-02T06:00:00Z');
+      const due = schoolDayDeadline(monday, 2, NY);
+      expect(schoolDayDeadline(tuesday, 1, NY)).toEqual(due);
+      const cases = [];
+      for (const filedAt of [monday, tuesday]) {
+        const incident = await t.factory.incident(school, {
+          triageDueAt: due,
+          resolveDueAt: schoolDayDeadline(filedAt, 10, NY),
+        });
+        await t.dataSource.query('UPDATE incidents SET created_at = $2 WHERE id = $1', [
+          incident.id,
+          filedAt,
+        ]);
+        cases.push(incident.id);
+      }
+
+      await admin.patch(`/schools/${school.id}`, { timeZone: 'America/Los_Angeles' }).expect(200);
+
+      // Same number of school days as before, from the day of the filing in Los Angeles.
+      expect((await deadlines(cases[0])).triage_due_at).toEqual(schoolDayDeadline(monday, 2, LA));
+      expect((await deadlines(cases[1])).triage_due_at).toEqual(schoolDayDeadline(tuesday, 1, LA));
+    });
+
+    it('holidays changed by PATCH move the deadlines they touch, and back', async () => {
+      const { school, admin, student } = await ownSchool();
+      const filed = await student.file(school.id).expectStatus(201);
+      const before = await deadlines(filed.id);
+      const day = localDate(before.triage_due_at, 'America/New_York');
+      const calendar = { timeZone: 'America/New_York', holidays: [day] };
+
+      const response = await admin.patch(`/schools/${school.id}`, { holidays: [day] }).expect(200);
+
+      expect(response.body.holidays).toEqual([day]);
+      const after = await deadlines(filed.id);
+      expect(after.triage_due_at.toISOString()).toBe(
+        schoolDayDeadline(before.created_at, 1, calendar).toISOString(),
+      );
+      expect(after.resolve_due_at.toISOString()).toBe(
+        schoolDayDeadline(before.created_at, 10, calendar).toISOString(),
+      );
+      expect(after.triage_due_at.getTime()).toBeGreaterThan(before.triage_due_at.getTime());
+      const [moved] = await movedEntries(admin, filed.id);
+      expect(moved.data).toMatchObject({
+        change: 'holidays_changed',
+        reason: 'Holidays changed',
+        holidays: { added: [day], removed: [] },
+      });
+
+      await admin.patch(`/schools/${school.id}`, { holidays: [] }).expect(200);
+      const back = await deadlines(filed.id);
+      expect(back.triage_due_at).toEqual(before.triage_due_at);
+      expect(back.resolve_due_at).toEqual(before.resolve_due_at);
+      expect(back.version).toBe(before.version + 2);
+      const audit = await t.dataSource.query<{ details: unknown }[]>(
+        `SELECT details FROM audit_log WHERE school_id = $1 AND action = 'school.holidays_changed'
+          ORDER BY at`,
+        [school.id],
+      );
+      expect(audit).toEqual([
+        { details: { added: [day], removed: [], movedCases: 1 } },
+        { details: { added: [], removed: [day], movedCases: 1 } },
+      ]);
+    });
+
+    it('saves all of a PATCH or nothing: a taken code keeps the time zone and the deadlines', async () => {
+      const { school, admin, student } = await ownSchool();
+      const filed = await student.file(school.id).expectStatus(201);
+      const before = await deadlines(filed.id);
+      const row = await schoolRow(school.id);
+
+      await admin
+        .patch(`/schools/${school.id}`, {
+          timeZone: 'America/Los_Angeles',
+          code: world.sisterSchool.code,
+          policy: { triageSchoolDays: 4, resolveSchoolDays: 40 },
+        })
+        .expect(409);
+
+      await expect(schoolRow(school.id)).resolves.toEqual(row);
+      expect(await deadlines(filed.id)).toEqual(before);
+      expect(await movedEntries(admin, filed.id)).toEqual([]);
     });
   });
 });

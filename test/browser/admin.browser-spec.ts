@@ -190,6 +190,57 @@ describeInBrowser('administration: users, settings, places, poster, schools', ()
     expect(willow).toEqual({ time_zone: 'America/Chicago' });
   });
 
+  it('admin.alex changes the code after confirming the posters need replacing, and the time zone', async () => {
+    const page = await h.newPage({ viewport: PHONE });
+    await h.signIn(page, 'admin.alex');
+    await page.goto('/admin/school');
+    await heading(page, 'Settings of Maple Ridge Middle School');
+    const mapleNow = async () =>
+      (
+        await h.t.dataSource.query<{ code: string; time_zone: string }[]>(
+          "SELECT code, time_zone FROM schools WHERE name = 'Maple Ridge Middle School'",
+        )
+      )[0];
+    try {
+      await page.getByLabel('Public code').fill('maple-ridge');
+      await page
+        .getByText('The code changes from MAPLE to MAPLE-RIDGE.', { exact: false })
+        .waitFor();
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: 'Save the settings' }).click();
+      // Not confirmed: nothing is sent, the summary says why.
+      await page
+        .getByRole('link', { name: /Tick the box to confirm that the printed posters/ })
+        .waitFor();
+      await expect(mapleNow()).resolves.toEqual({ code: 'MAPLE', time_zone: 'America/New_York' });
+      await shot(page, 'settings-code-warning-phone');
+      await page.getByLabel('I understand the printed posters will need replacing').check();
+      await page.getByLabel('Time zone').selectOption('America/Chicago');
+      await page.getByRole('button', { name: 'Save the settings' }).click();
+      await page
+        .getByText('The report page is now /report/MAPLE-RIDGE', { exact: false })
+        .waitFor();
+      // The public report page's answers for both codes are in schools.e2e-spec.ts.
+      await expect(mapleNow()).resolves.toEqual({
+        code: 'MAPLE-RIDGE',
+        time_zone: 'America/Chicago',
+      });
+      // The warning is gone once saved; the new poster is a link away.
+      await expect(page.locator('#code-warning').count()).resolves.toBe(0);
+      await page.getByRole('link', { name: 'Print the new poster' }).click();
+      await heading(page, 'Poster for Maple Ridge Middle School');
+      await page.getByText(`${h.baseUrl.replace(/^https?:\/\//, '')}/report/MAPLE-RIDGE`).waitFor();
+    } finally {
+      const api = await h.api('admin.alex');
+      const [maple] = await h.t.dataSource.query<{ id: string }[]>(
+        "SELECT id FROM schools WHERE name = 'Maple Ridge Middle School'",
+      );
+      await api
+        .patch(`/schools/${maple.id}`, { code: 'MAPLE', timeZone: 'America/New_York' })
+        .expect(200);
+    }
+  });
+
   describe.each(['en', 'es'] as const)('axe, in %s, phone and desktop', (locale) => {
     const pages: Record<string, string[]> = {
       'admin.alex': ['/admin', '/admin/users', '/admin/school', '/admin/poster'],

@@ -67,7 +67,11 @@ export {
   type CrisisContact,
 } from './schools/crisis-contacts';
 export { MAX_SCHOOL_PLACES, SCHOOL_PLACE_NAME_MAX, type SchoolPlace } from './schools/places';
-export { SchoolsService } from './schools/schools.service';
+export {
+  SchoolsService,
+  type CreateSchoolInput,
+  type UpdateSchoolInput,
+} from './schools/schools.service';
 export { ProfileService, type Profile, type ProfileChanges } from './users/profile.service';
 export { UsersService, type UserWithSchools } from './users/users.service';
 export { SCHOOL_CODE_PATTERN, SCHOOL_CODE_RULE, USERNAME_PATTERN, USERNAME_RULE } from './naming';

@@ -6,6 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { SchoolCalendarService } from '@app/casework';
 import { PageQueryDto } from '@app/common';
 import { Permission, SchoolsService, type Principal } from '@app/identity';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -17,7 +18,10 @@ import { CreateSchoolDto, SchoolDto, SchoolPageDto, UpdateSchoolDto } from './dt
 @ApiBearerAuth()
 @Controller('schools')
 export class SchoolsController {
-  constructor(private readonly schools: SchoolsService) {}
+  constructor(
+    private readonly schools: SchoolsService,
+    private readonly calendar: SchoolCalendarService,
+  ) {}
 
   @Post()
   @RequirePermission(Permission.SchoolCreate)
@@ -60,8 +64,12 @@ export class SchoolsController {
   @RequirePermission(Permission.SchoolAdminister)
   @ApiOperation({
     summary:
-      'Change a school; school admins may change holidays, policy, crisis contacts and places only',
-    description: 'Changing the calendar or policy never moves deadlines already set on incidents.',
+      'Change a school; school admins may change everything but the name (code, time zone, holidays, policy, crisis contacts, places)',
+    description:
+      'A new code answers at once on the public report page, and the old one stops answering (printed posters with it need replacing); a code already taken answers 409. ' +
+      'A new time zone or holidays list counts the deadlines of the open cases again in the same transaction, as the school calendar does ' +
+      '(a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); either the whole change is saved or nothing. ' +
+      'A new deadline policy applies to new reports only.',
   })
   @ApiOkResponse({ type: SchoolDto })
   async update(
@@ -69,6 +77,6 @@ export class SchoolsController {
     @Param('id', UuidParam()) id: string,
     @Body() body: UpdateSchoolDto,
   ): Promise<SchoolDto> {
-    return SchoolDto.from(await this.schools.update(principal, id, body));
+    return SchoolDto.from(await this.calendar.updateSchool(principal, id, body));
   }
 }

@@ -742,8 +742,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a school; school admins may change holidays, policy, crisis contacts and places only
-         * @description Changing the calendar or policy never moves deadlines already set on incidents.
+         * Change a school; school admins may change everything but the name (code, time zone, holidays, policy, crisis contacts, places)
+         * @description A new code answers at once on the public report page, and the old one stops answering (printed posters with it need replacing); a code already taken answers 409. A new time zone or holidays list counts the deadlines of the open cases again in the same transaction, as the school calendar does (a `deadline_moved` entry on their timeline, shared with the family, and an audit entry); either the whole change is saved or nothing. A new deadline policy applies to new reports only.
          */
         patch: operations["SchoolsController_update"];
         trace?: never;

@@ -6,12 +6,20 @@ import { EntityManager } from 'typeorm';
 
 /** Why the deadlines moved, as the timeline and the audit tell it. */
 export interface CalendarChange {
-  /** `day_off_added`, `day_off_removed` or `year_changed`. */
-  kind: 'day_off_added' | 'day_off_removed' | 'year_changed';
+  /**
+   * `day_off_added`, `day_off_removed`, `year_changed`, or a change of the
+   * school's own settings: `time_zone_changed` (perhaps with its holidays) or
+   * `holidays_changed`.
+   */
+  kind:
+    'day_off_added' | 'day_off_removed' | 'year_changed' | 'time_zone_changed' | 'holidays_changed';
   /** In plain words, e.g. `Day off added: Snow day`. */
   reason: string;
   dayOff?: { name: string; from: string; to: string; districtWide: boolean };
   year?: { startsOn: string; endsOn: string; nextStartsOn: string | null };
+  timeZone?: { from: string; to: string };
+  /** The single days of the `holidays` list that came and went. */
+  holidays?: { added: string[]; removed: string[] };
   /** The first day the change touches (`YYYY-MM-DD`): deadlines before it cannot move. */
   since: string | null;
 }
@@ -91,7 +99,9 @@ export class DeadlineMover {
       if (!old || !now) continue;
       const [oldCalendar, newCalendar] = [toSchoolCalendar(old), toSchoolCalendar(now)];
       const recount = (from: Date, due: Date, days: number) => {
-        const key = `${row.school_id}|${localDate(from, now.timeZone)}|${due.getTime()}|${days}`;
+        // Both days of `from`: the old calendar's and the new one's differ when the time zone does.
+        const day = `${localDate(from, old.timeZone)}|${localDate(from, now.timeZone)}`;
+        const key = `${row.school_id}|${day}|${due.getTime()}|${days}`;
         let moved = answers.get(key);
         if (moved === undefined) {
           try {
@@ -122,6 +132,8 @@ export class DeadlineMover {
         change: change.kind,
         ...(change.dayOff ? { dayOff: change.dayOff } : {}),
         ...(change.year ? { year: change.year } : {}),
+        ...(change.timeZone ? { timeZone: change.timeZone } : {}),
+        ...(change.holidays ? { holidays: change.holidays } : {}),
         ...(m.triage ? { triageDueAt: m.triage } : {}),
         ...(m.resolve ? { resolveDueAt: m.resolve } : {}),
       }),

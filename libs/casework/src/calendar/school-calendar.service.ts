@@ -14,10 +14,13 @@ import {
   DayOff,
   loadSchoolCalendars,
   Permission,
+  School,
+  SchoolsService,
   SchoolYear,
   type DayOffRecord,
   type Principal,
   type SchoolCalendarRecord,
+  type UpdateSchoolInput,
 } from '@app/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DeadlineMover, type CalendarChange } from './deadline-mover';
@@ -108,7 +111,51 @@ export class SchoolCalendarService {
     private readonly access: AccessService,
     private readonly mover: DeadlineMover,
     private readonly audit: AuditService,
+    private readonly schools: SchoolsService,
   ) {}
+
+  /**
+   * Changes a school's settings (`PATCH /schools/:id`). A new time zone or
+   * holidays list changes the school days: the school is locked, changed, and
+   * the open deadlines it touches are counted again in one transaction, so
+   * either all of it is saved or nothing (a code already taken included).
+   * Other changes go straight to the school.
+   */
+  async updateSchool(
+    principal: Principal,
+    schoolId: string,
+    input: UpdateSchoolInput,
+  ): Promise<School> {
+    if (input.timeZone === undefined && input.holidays === undefined) {
+      return this.schools.update(principal, schoolId, input);
+    }
+    await this.access.require(principal, Permission.SchoolAdminister, schoolId);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lockAndLoad(manager, { schoolId });
+      const school = await this.schools.update(principal, schoolId, input, manager);
+      const after = await loadSchoolCalendars(manager, [schoolId]);
+      const change = settingsChange(before.get(schoolId)!, after.get(schoolId)!);
+      if (!change) return school;
+      const movedCases = await this.mover.move(manager, before, after, change, principal.id);
+      if (change.timeZone) {
+        await this.audit.record(manager, {
+          schoolId,
+          actorId: principal.id,
+          action: 'school.time_zone_changed',
+          details: { ...change.timeZone, movedCases },
+        });
+      }
+      if (change.holidays) {
+        await this.audit.record(manager, {
+          schoolId,
+          actorId: principal.id,
+          action: 'school.holidays_changed',
+          details: { ...change.holidays, movedCases },
+        });
+      }
+      return school;
+    });
+  }
 
   async view(principal: Principal, schoolId: string): Promise<SchoolCalendarView> {
     await this.access.require(principal, Permission.SchoolCalendar, schoolId);
@@ -339,6 +386,35 @@ export class SchoolCalendarService {
       })),
     };
   }
+}
+
+/** What a change of the school's time zone or holidays list did to its calendar, if anything. */
+function settingsChange(
+  before: SchoolCalendarRecord,
+  after: SchoolCalendarRecord,
+): CalendarChange | null {
+  const timeZone =
+    before.timeZone !== after.timeZone ? { from: before.timeZone, to: after.timeZone } : undefined;
+  const added = after.holidays.filter((day) => !before.holidays.includes(day)).sort();
+  const removed = before.holidays.filter((day) => !after.holidays.includes(day)).sort();
+  const holidays = added.length + removed.length > 0 ? { added, removed } : undefined;
+  if (timeZone) {
+    return {
+      kind: 'time_zone_changed',
+      reason: `Time zone changed: ${timeZone.from} to ${timeZone.to}${holidays ? '; holidays changed' : ''}`,
+      timeZone,
+      ...(holidays ? { holidays } : {}),
+      // Every day of every deadline is counted in the new zone.
+      since: null,
+    };
+  }
+  if (!holidays) return null;
+  return {
+    kind: 'holidays_changed',
+    reason: 'Holidays changed',
+    holidays,
+    since: [...added, ...removed].sort()[0],
+  };
 }
 
 function viewFrom(record: SchoolCalendarRecord): SchoolCalendarView {

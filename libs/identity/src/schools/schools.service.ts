@@ -8,7 +8,7 @@ import {
   Page,
   toPage,
 } from '@app/common';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permission';
 import { scopeOf } from '../access/school-scope';
@@ -35,8 +35,11 @@ export interface CreateSchoolInput {
 
 export type UpdateSchoolInput = Partial<CreateSchoolInput>;
 
-/** Fields only a district administrator may change; school admins edit the calendar, policy, crisis contacts and places. */
-const DISTRICT_ONLY_FIELDS = ['name', 'code', 'timeZone'] as const;
+/**
+ * Fields only a district administrator may change; school admins edit the
+ * public code, the time zone, the calendar, policy, crisis contacts and places.
+ */
+const DISTRICT_ONLY_FIELDS = ['name'] as const;
 
 @Injectable()
 export class SchoolsService {
@@ -88,17 +91,27 @@ export class SchoolsService {
     return this.schools.findOneByOrFail({ id });
   }
 
-  async update(principal: Principal, id: string, input: UpdateSchoolInput): Promise<School> {
+  /**
+   * Changes the fields given. With `manager`, inside the caller's transaction
+   * (the calendar fields: the caller moves the deadlines in the same one).
+   */
+  async update(
+    principal: Principal,
+    id: string,
+    input: UpdateSchoolInput,
+    manager?: EntityManager,
+  ): Promise<School> {
     await this.access.require(principal, Permission.SchoolAdminister, id);
     if (principal.role !== 'district_admin') {
       const refused = DISTRICT_ONLY_FIELDS.filter((field) => input[field] !== undefined);
       if (refused.length > 0) {
         throw new NotAllowedError(
-          `Only a district administrator may change ${refused.join(', ')}; school administrators may change holidays, policy, crisis contacts and places`,
+          `Only a district administrator may change ${refused.join(', ')}; school administrators may change the code, time zone, holidays, policy, crisis contacts and places`,
         );
       }
     }
-    const school = await this.schools.findOneByOrFail({ id });
+    const schools = manager ? manager.getRepository(School) : this.schools;
+    const school = await schools.findOneByOrFail({ id });
     if (input.name !== undefined) school.name = input.name;
     if (input.code !== undefined) school.code = input.code.toUpperCase();
     if (input.timeZone !== undefined) school.timeZone = input.timeZone;
@@ -110,12 +123,12 @@ export class SchoolsService {
     if (input.crisisContacts !== undefined)
       school.crisisContacts = normaliseCrisisContacts(input.crisisContacts);
     if (input.places !== undefined) school.places = normalisePlaces(input.places);
-    return this.saveUnique(school);
+    return this.saveUnique(school, schools);
   }
 
-  private async saveUnique(school: School): Promise<School> {
+  private async saveUnique(school: School, schools = this.schools): Promise<School> {
     try {
-      return await this.schools.save(school);
+      return await schools.save(school);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(`School code ${school.code} is already taken`);

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { LOCATIONS } from '@incident-constants';
 import { api, errorMessages, type Schemas } from '../../lib/api-client';
+import { Checkbox } from '../forms/Checkbox';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
-import type { CrisisContact, Place, School } from './admin-api';
+import { schoolHref, type CrisisContact, type Place, type School } from './admin-api';
 import { SelectField } from './SelectField';
 
 export const MAX_PLACES = 50;
@@ -24,6 +26,8 @@ interface Draft {
   name: string;
   code: string;
   timeZone: string;
+  /** The admin has read that a new code makes the printed posters wrong. */
+  posterUnderstood: boolean;
   triage: string;
   resolve: string;
   contacts: { key: number; name: string; phone: string; hours: string }[];
@@ -38,6 +42,7 @@ function draftOf(school: School): Draft {
     name: school.name,
     code: school.code,
     timeZone: school.timeZone,
+    posterUnderstood: false,
     triage: String(school.policy.triageSchoolDays),
     resolve: String(school.policy.resolveSchoolDays),
     contacts: school.crisisContacts.map((contact) => ({
@@ -57,8 +62,9 @@ function days(value: string, min: number, max: number): number | undefined {
 }
 
 /**
- * A school's settings: deadline policy, crisis contacts, the places of the
- * report form; for district admins also the name, the public code and the time zone.
+ * A school's settings: the public code, the time zone, deadline policy, crisis
+ * contacts, the places of the report form; for district admins also the name.
+ * A new code asks the admin to confirm that the printed posters need replacing.
  */
 export function SchoolSettingsForm({
   school,
@@ -74,6 +80,8 @@ export function SchoolSettingsForm({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
   const [sending, setSending] = useState(false);
+  /** The code just saved when it changed: the poster to print again. */
+  const [newCode, setNewCode] = useState<string | null>(null);
   const zones = useMemo(() => timeZones(school.timeZone), [school.timeZone]);
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const locationOptions = LOCATIONS.map((value) => ({
@@ -81,12 +89,16 @@ export function SchoolSettingsForm({
     label: t(`common:location.${value}`),
   }));
 
+  const code = draft.code.trim().toUpperCase();
+  const codeChanged = code !== school.code;
+
   const validate = (): FieldError[] => {
     const problems: FieldError[] = [];
     if (district && draft.name.trim().length < 2)
       problems.push({ field: 'school-name', message: t('settings.nameMissing') });
-    if (district && !CODE.test(draft.code.trim().toUpperCase()))
-      problems.push({ field: 'school-code', message: t('settings.codeRule') });
+    if (!CODE.test(code)) problems.push({ field: 'school-code', message: t('settings.codeRule') });
+    else if (codeChanged && !draft.posterUnderstood)
+      problems.push({ field: 'code-understood', message: t('settings.codeConfirmMissing') });
     if (days(draft.triage, 0, 60) === undefined)
       problems.push({ field: 'policy-triage', message: t('settings.triageRule') });
     if (days(draft.resolve, 1, 120) === undefined)
@@ -123,6 +135,7 @@ export function SchoolSettingsForm({
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setStatus('');
+    setNewCode(null);
     const problems = validate();
     setErrors(problems);
     if (problems.length > 0) return;
@@ -137,13 +150,10 @@ export function SchoolSettingsForm({
         hours: contact.hours.trim() || null,
       })),
       places: draft.places.map((place) => ({ name: place.name.trim(), location: place.location })),
-      ...(district
-        ? {
-            name: draft.name.trim(),
-            code: draft.code.trim().toUpperCase(),
-            timeZone: draft.timeZone,
-          }
-        : {}),
+      ...(district ? { name: draft.name.trim() } : {}),
+      // Sent only when changed: a new time zone counts the open deadlines again.
+      ...(codeChanged ? { code } : {}),
+      ...(draft.timeZone !== school.timeZone ? { timeZone: draft.timeZone } : {}),
     };
     setSending(true);
     const { data, error } = await api
@@ -159,6 +169,7 @@ export function SchoolSettingsForm({
     setDraft(draftOf(data));
     onSaved(data);
     setStatus(t('settings.saved', { school: data.name }));
+    if (data.code !== school.code) setNewCode(data.code);
   };
 
   const updateContact = (index: number, patch: Partial<Draft['contacts'][number]>) =>
@@ -171,8 +182,8 @@ export function SchoolSettingsForm({
       <ErrorSummary errors={errors} />
       <section className="panel" aria-labelledby="identity-title">
         <h2 id="identity-title">{t('settings.identityTitle')}</h2>
-        {district ? (
-          <div className="stack">
+        <div className="stack">
+          {district && (
             <TextField
               id="school-name"
               label={t('settings.name')}
@@ -181,42 +192,40 @@ export function SchoolSettingsForm({
               onChange={(event) => set({ name: event.target.value })}
               error={errorFor(errors, 'school-name')}
             />
-            <TextField
-              id="school-code"
-              label={t('settings.code')}
-              hint={t('settings.codeHint')}
-              value={draft.code}
-              maxLength={16}
-              autoCapitalize="characters"
-              spellCheck={false}
-              className="short"
-              onChange={(event) => set({ code: event.target.value })}
-              error={errorFor(errors, 'school-code')}
-            />
-            <SelectField
-              id="school-time-zone"
-              label={t('settings.timeZone')}
-              hint={t('settings.timeZoneHint')}
-              options={zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
-              value={draft.timeZone}
-              onChange={(event) => set({ timeZone: event.target.value })}
-            />
-          </div>
-        ) : (
-          <>
-            <dl className="summary-list">
-              <div className="summary-row">
-                <dt>{t('settings.code')}</dt>
-                <dd>{school.code}</dd>
-              </div>
-              <div className="summary-row">
-                <dt>{t('settings.timeZone')}</dt>
-                <dd>{school.timeZone.replaceAll('_', ' ')}</dd>
-              </div>
-            </dl>
-            <p className="hint">{t('settings.districtOnly')}</p>
-          </>
-        )}
+          )}
+          <TextField
+            id="school-code"
+            label={t('settings.code')}
+            hint={t('settings.codeHint')}
+            value={draft.code}
+            maxLength={16}
+            autoCapitalize="characters"
+            spellCheck={false}
+            className="short"
+            onChange={(event) => set({ code: event.target.value, posterUnderstood: false })}
+            error={errorFor(errors, 'school-code')}
+          />
+          {codeChanged && CODE.test(code) && (
+            <div className="notice warn stack" id="code-warning">
+              <p>{t('settings.codeWarning', { old: school.code, code })}</p>
+              <Checkbox
+                id="code-understood"
+                label={t('settings.codeConfirm')}
+                checked={draft.posterUnderstood}
+                onChange={(event) => set({ posterUnderstood: event.target.checked })}
+                error={errorFor(errors, 'code-understood')}
+              />
+            </div>
+          )}
+          <SelectField
+            id="school-time-zone"
+            label={t('settings.timeZone')}
+            hint={t('settings.timeZoneHint')}
+            options={zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
+            value={draft.timeZone}
+            onChange={(event) => set({ timeZone: event.target.value })}
+          />
+        </div>
       </section>
 
       <section className="panel" aria-labelledby="policy-title">
@@ -354,7 +363,15 @@ export function SchoolSettingsForm({
       </button>
       <p role="status" className={status ? 'notice ok' : undefined}>
         {status}
+        {newCode && ` ${t('settings.codeSaved', { code: newCode })}`}
       </p>
+      {newCode && (
+        <p>
+          <Link href={schoolHref('/admin/poster', district ? school.id : undefined)}>
+            {t('settings.printNewPoster')}
+          </Link>
+        </p>
+      )}
     </form>
   );
 }
