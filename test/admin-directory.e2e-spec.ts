@@ -122,6 +122,16 @@ describe('admin directory: guardianship lists, user search, one school', () => {
       expect(idsOf(byUsername.body)).toContain(found.id);
     });
 
+    it('ignores accents and word order, as the student directory does', async () => {
+      const found = await t.factory.user(
+        'parent',
+        { district: world.district, schools: [world.school] },
+        { displayName: 'José Núñez-Ibarra' },
+      );
+      const byWords = await api.schoolAdmin.get('/users').query({ q: 'nunez jose' }).expect(200);
+      expect(idsOf(byWords.body)).toEqual([found.id]);
+    });
+
     it('treats % and _ as plain characters and stays within reach', async () => {
       const none = await api.schoolAdmin.get('/users').query({ q: '%' }).expect(200);
       expect(none.body.items).toEqual([]);

@@ -37,8 +37,8 @@ export {
 export { inScope, narrowScope, scopeOf, type SchoolScope } from './access/school-scope';
 export { activeAccountsSql, guardiansOfSql, schoolMembersSql } from './directory/directory-sql';
 export { DirectoryService } from './directory/directory.service';
+export { MAX_SEARCH_WORDS } from './directory/name-search';
 export {
-  MAX_SEARCH_WORDS,
   StudentDirectoryService,
   type DirectorySearch,
   type DirectoryStudent,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, NotFoundError, toPage, type Page } from '@app/common';
 import { DataSource } from 'typeorm';
 import type { SchoolScope } from '../access/school-scope';
+import { containsWord, likeLiteral, searchWords } from './name-search';
 
 /** A student as the directory shows them to the staff of their school. */
 export interface DirectoryStudent {
@@ -22,8 +23,6 @@ export interface DirectorySearch {
 }
 
 /** At most this many words of a query count; the rest are ignored. */
-export const MAX_SEARCH_WORDS = 5;
-
 type Row = DirectoryStudent & { sortKey: string };
 
 const withoutSortKey = (row: Row): DirectoryStudent => ({
@@ -34,9 +33,6 @@ const withoutSortKey = (row: Row): DirectoryStudent => ({
   schoolId: row.schoolId,
   schoolName: row.schoolName,
 });
-
-/** `LIKE` reads `%`, `_` and `\` as patterns: a name search means them literally. */
-const likeLiteral = (word: string) => word.replace(/[\\%_]/g, '\\$&');
 
 /**
  * The student directory: students of the caller's schools found by name or
@@ -52,12 +48,9 @@ export class StudentDirectoryService {
     if (scope.schoolIds.length === 0) return { items: [], nextCursor: null };
     const params: unknown[] = [scope.schoolIds];
     const where: string[] = [];
-    const words = (search.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
-    for (const word of words) {
+    for (const word of searchWords(search.q)) {
       params.push(likeLiteral(word));
-      where.push(
-        `search_fold(u.display_name || ' ' || u.username) LIKE '%' || search_fold($${params.length}) || '%' ESCAPE '\\'`,
-      );
+      where.push(containsWord(`u.display_name || ' ' || u.username`, `$${params.length}`));
     }
     if (search.cursor) {
       const [sortKey, id] = decodeCursor(search.cursor, 2);

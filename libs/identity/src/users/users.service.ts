@@ -18,6 +18,7 @@ import { SchoolMembership } from '../entities/school-membership.entity';
 import { User } from '../entities/user.entity';
 import { requireAcceptablePassword } from '../passwords/password-policy';
 import { PasswordService } from '../passwords/password.service';
+import { containsWord, likeLiteral, searchWords } from '../directory/name-search';
 import type { Principal } from '../principal';
 import type { Locale, Role } from '../roles';
 import { addMemberships, insertAccount } from './accounts';
@@ -122,12 +123,11 @@ export class UsersService {
       );
     }
     if (filter.role) query.andWhere('user.role = :role', { role: filter.role });
-    const q = filter.q?.trim();
-    if (q) {
-      query.andWhere('(user.username ILIKE :q OR user.displayName ILIKE :q)', {
-        q: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    searchWords(filter.q).forEach((word, index) => {
+      query.andWhere(containsWord(`user.displayName || ' ' || user.username`, `:word${index}`), {
+        [`word${index}`]: likeLiteral(word),
       });
-    }
+    });
     if (filter.cursor) {
       const [username] = decodeCursor(filter.cursor, 1);
       query.andWhere('user.username > :username', { username });
