@@ -959,7 +959,7 @@ export interface components {
         AlertDto: {
             /** Format: date-time */
             acknowledgedAt: string | null;
-            acknowledgedBy: components["schemas"]["AlertPersonDto"] | null;
+            acknowledgedBy: components["schemas"]["PersonRef"] | null;
             /**
              * Format: date-time
              * @description When the administrators of the school and the district were e-mailed because nobody acknowledged it within CRITICAL_ALERT_ESCALATION_MINUTES
@@ -982,11 +982,6 @@ export interface components {
         AlertListDto: {
             /** @description Oldest first, at most 100 */
             items: components["schemas"]["AlertDto"][];
-        };
-        AlertPersonDto: {
-            displayName: string;
-            /** Format: uuid */
-            id: string;
         };
         AnonymousMessageDto: {
             body: string;
@@ -1103,17 +1098,9 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: string | null;
         };
-        CaseloadByStatusDto: {
-            closed: number;
-            dismissed: number;
-            investigating: number;
-            resolved: number;
-            submitted: number;
-            triaged: number;
-        };
         CaseloadDto: {
             assignedToMe: components["schemas"]["AssignedToMeDto"];
-            byStatus: components["schemas"]["CaseloadByStatusDto"];
+            byStatus: components["schemas"]["StatusCountsDto"];
             /** @description Open cases of severity critical */
             critical: number;
             /** @description Open cases whose current deadline is within DUE_SOON_HOURS */

@@ -3,7 +3,7 @@ import type { Caseload } from '@app/casework';
 import type { Status } from '@app/incidents';
 
 /** How many of your schools' cases are in each status. */
-export class CaseloadByStatusDto implements Record<Status, number> {
+export class StatusCountsDto implements Record<Status, number> {
   @ApiProperty({ type: 'integer' }) submitted: number;
   @ApiProperty({ type: 'integer' }) triaged: number;
   @ApiProperty({ type: 'integer' }) investigating: number;
@@ -22,7 +22,7 @@ export class AssignedToMeDto {
 
 export class CaseloadDto implements Caseload {
   @ApiProperty({ type: 'integer', description: 'Cases still being worked' }) open: number;
-  @ApiProperty({ type: CaseloadByStatusDto }) byStatus: CaseloadByStatusDto;
+  @ApiProperty({ type: StatusCountsDto }) byStatus: StatusCountsDto;
   @ApiProperty({ type: 'integer', description: 'Open cases past their current deadline' })
   overdue: number;
   @ApiProperty({

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import type { AuditKind } from '@app/audit';
 import { PageQueryDto } from '@app/common';
+import { StatusCountsDto } from './caseload.dto';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 import {
   CATEGORIES,
@@ -128,15 +129,6 @@ export const CASEWORK_FILTERS = [
 
 /** `GET /incidents/counts`: the queue's filters, without paging. */
 export class QueueCountsQueryDto extends OmitType(IncidentQueryDto, ['limit', 'cursor'] as const) {}
-
-class StatusCountsDto {
-  @ApiProperty({ type: 'integer' }) submitted: number;
-  @ApiProperty({ type: 'integer' }) triaged: number;
-  @ApiProperty({ type: 'integer' }) investigating: number;
-  @ApiProperty({ type: 'integer' }) resolved: number;
-  @ApiProperty({ type: 'integer' }) closed: number;
-  @ApiProperty({ type: 'integer' }) dismissed: number;
-}
 
 class SeverityCountsDto {
   @ApiProperty({ type: 'integer' }) low: number;

@@ -1,10 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AlertView } from '@app/casework';
-
-export class AlertPersonDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
-}
+import { PersonRef } from '../../incidents/dto/incident-views.dto';
 
 /** A critical report's alert to the school's counselors and administrators. */
 export class AlertDto implements AlertView {
@@ -16,8 +12,8 @@ export class AlertDto implements AlertView {
   @ApiProperty({ type: String, format: 'date-time' }) raisedAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   acknowledgedAt: Date | null;
-  @ApiProperty({ type: AlertPersonDto, nullable: true })
-  acknowledgedBy: AlertPersonDto | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  acknowledgedBy: PersonRef | null;
   @ApiProperty({
     type: String,
     format: 'date-time',
