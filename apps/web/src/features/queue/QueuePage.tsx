@@ -6,6 +6,7 @@ import { navigateInPlace } from '../../app/history';
 import { useProfile } from '../../lib/auth';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
+import { ShowMore } from '../layout/ShowMore';
 import {
   CATEGORIES,
   countFilters,
@@ -227,23 +228,22 @@ export default function QueuePage() {
         {queue.failed && (
           <p className="notice warn" role="alert">
             {t('results.failed')}{' '}
-            <button type="button" className="link-button" onClick={queue.reload}>
+            <button type="button" className="link-button" onClick={() => queue.reload()}>
               {t('results.tryAgain')}
             </button>
           </p>
         )}
-        {queue.hasMore && (
-          <p>
-            <button
-              type="button"
-              className="button"
-              onClick={queue.loadMore}
-              disabled={queue.loadingMore}
-            >
-              {queue.loadingMore ? t('results.loadingMore') : t('results.showMore')}
-            </button>
-          </p>
-        )}
+        <ShowMore
+          hasMore={queue.hasMore}
+          loadingMore={queue.loadingMore}
+          failed={false}
+          onMore={queue.loadMore}
+          labels={{
+            more: t('results.showMore'),
+            loading: t('results.loadingMore'),
+            failed: t('results.failed'),
+          }}
+        />
       </section>
     </Page>
   );
