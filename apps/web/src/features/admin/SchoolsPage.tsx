@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api, errorMessages } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
+import { apiFieldErrors } from '../forms/api-errors';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
@@ -51,12 +52,10 @@ function CreateSchoolForm({ onCreated }: { onCreated: (school: School) => void }
       },
     });
     if (!data) {
-      const messages = errorMessages(error);
       setErrors(
-        (messages.length > 0 ? messages : [t('schools.failed')]).map((message) => ({
-          field: /code/i.test(message) ? 'new-school-code' : undefined,
-          message,
-        })),
+        apiFieldErrors(error, t('schools.failed'), (message) =>
+          /code/i.test(message) ? 'new-school-code' : undefined,
+        ),
       );
       return;
     }

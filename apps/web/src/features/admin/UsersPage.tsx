@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
-import { api, errorMessages } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
 import { useProfile } from '../../lib/auth';
 import { usePaged } from '../../lib/usePaged';
+import { apiFieldErrors } from '../forms/api-errors';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
@@ -54,12 +55,12 @@ function UserRow({
       body,
     });
     if (!data) {
-      const messages = errorMessages(error);
       setErrors(
-        (messages.length > 0 ? messages : [t('users.changeFailed')]).map((message) => ({
-          field: body.password !== undefined ? fieldId : undefined,
-          message,
-        })),
+        apiFieldErrors(
+          error,
+          t('users.changeFailed'),
+          body.password !== undefined ? fieldId : undefined,
+        ),
       );
       return false;
     }
