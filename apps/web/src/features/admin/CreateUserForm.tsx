@@ -6,7 +6,7 @@ import { apiFieldErrors, fieldsByPattern } from '../forms/api-errors';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { suggestPassword, type Role, type User } from './admin-api';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
 
 interface Draft {
   username: string;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../../lib/api-client';
 import { apiFieldErrors } from '../forms/api-errors';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
 import type { User } from './admin-api';
 
 type Link = Schemas['GuardianshipListItemDto'];

@@ -11,7 +11,7 @@ import { Page } from '../layout/Page';
 import { AdminOnly } from './AdminOnly';
 import { schoolHref, useAdminSchools, type School } from './admin-api';
 import { timeZones } from './SchoolSettingsForm';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
 import './admin.css';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,15}$/;

@@ -22,7 +22,7 @@ import {
 } from './admin-api';
 import { CreateUserForm } from './CreateUserForm';
 import { GuardiansPanel } from './GuardiansPanel';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
 import './admin.css';
 
 interface Filter {

@@ -7,6 +7,7 @@ import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
 import { usePaged } from '../../lib/usePaged';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
+import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
@@ -153,33 +154,27 @@ export default function AuditPage() {
             onChange={(event) => set({ ref: event.target.value })}
             error={errorFor(errors, 'audit-ref')}
           />
-          <div className="field">
-            <label htmlFor="audit-kind">{t('filters.kind')}</label>
-            <select
-              id="audit-kind"
-              value={draft.kind}
-              onChange={(event) => set({ kind: event.target.value as AuditFilters['kind'] })}
-            >
-              <option value="">{t('filters.kindAll')}</option>
-              <option value="read">{t('filters.kindRead')}</option>
-              <option value="change">{t('filters.kindChange')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-action">{t('filters.action')}</label>
-            <select
-              id="audit-action"
-              value={draft.action}
-              onChange={(event) => set({ action: event.target.value })}
-            >
-              <option value="">{t('filters.actionAll')}</option>
-              {KNOWN_ACTIONS.map((action) => (
-                <option key={action} value={action}>
-                  {words(action)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="audit-kind"
+            label={t('filters.kind')}
+            value={draft.kind}
+            onChange={(event) => set({ kind: event.target.value as AuditFilters['kind'] })}
+            options={[
+              { value: '', label: t('filters.kindAll') },
+              { value: 'read', label: t('filters.kindRead') },
+              { value: 'change', label: t('filters.kindChange') },
+            ]}
+          />
+          <SelectField
+            id="audit-action"
+            label={t('filters.action')}
+            value={draft.action}
+            onChange={(event) => set({ action: event.target.value })}
+            options={[
+              { value: '', label: t('filters.actionAll') },
+              ...KNOWN_ACTIONS.map((action) => ({ value: action, label: words(action) })),
+            ]}
+          />
           <TextField
             id="audit-from"
             type="date"

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateWords } from '../../lib/dates';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
+import { SelectField } from '../forms/SelectField';
 import { TextArea } from '../forms/TextArea';
 import { TextField } from '../forms/TextField';
 import { recordAction, type ActionType, type TimelineEntry } from './casework-api';
@@ -109,28 +110,17 @@ export function Interventions({
       <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
         <h3>{t('action.record')}</h3>
         <ErrorSummary errors={errors} />
-        <div className={errorFor(errors, 'action-type') ? 'field has-error' : 'field'}>
-          <label htmlFor="action-type">{t('action.type')}</label>
-          {errorFor(errors, 'action-type') && (
-            <p className="field-error" id="action-type-error">
-              {errorFor(errors, 'action-type')}
-            </p>
-          )}
-          <select
-            id="action-type"
-            value={type}
-            aria-invalid={errorFor(errors, 'action-type') ? true : undefined}
-            aria-describedby={errorFor(errors, 'action-type') ? 'action-type-error' : undefined}
-            onChange={(event) => drafts.set('action.type', event.target.value)}
-          >
-            <option value="">{t('action.choose')}</option>
-            {ACTION_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {t(`actionType.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="action-type"
+          label={t('action.type')}
+          value={type}
+          error={errorFor(errors, 'action-type')}
+          onChange={(event) => drafts.set('action.type', event.target.value)}
+          options={[
+            { value: '', label: t('action.choose') },
+            ...ACTION_TYPES.map((value) => ({ value, label: t(`actionType.${value}`) })),
+          ]}
+        />
         <TextArea
           id="action-description"
           label={t('action.description')}
