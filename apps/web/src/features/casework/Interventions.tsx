@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateWords } from '../../lib/dates';
+import { isDate, today } from '../../lib/local-dates';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { SelectField } from '../forms/SelectField';
 import { TextArea } from '../forms/TextArea';
@@ -20,13 +21,6 @@ export const ACTION_TYPES: ActionType[] = [
   'other',
 ];
 const DESCRIPTION_MAX = 5000;
-
-/** Today as yyyy-mm-dd on this device. */
-const today = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
 
 /** When an intervention of day `day` was taken: now for today, else midday of that day. */
 const takenAt = (day: string): string => {
@@ -70,7 +64,7 @@ export function Interventions({
         message: t('decide.tooLong', { max: DESCRIPTION_MAX }),
       });
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day > today()) {
+    if (!isDate(day) || day > today()) {
       problems.push({ field: 'action-day', message: t('action.badDay') });
     }
     if (problems.length > 0 || !type) return setErrors(problems);
