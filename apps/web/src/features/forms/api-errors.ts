@@ -1,5 +1,5 @@
 import { errorMessages } from '../../lib/api-client';
-import type { FieldError } from './ErrorSummary';
+import type { FieldError } from './field-error';
 
 /**
  * Which field a message is about, so the error sits next to it and the summary
