@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessages } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
+import { apiFieldErrors, fieldsByPattern } from '../forms/api-errors';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { suggestPassword, type Role, type User } from './admin-api';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
 
 interface Draft {
   username: string;
@@ -20,13 +21,12 @@ interface Draft {
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 
 /** Which field an API message is about, so the error sits next to it. */
-function fieldOf(message: string): string | undefined {
-  if (message.startsWith('username') || message.startsWith('Username')) return 'new-username';
-  if (message.startsWith('password')) return 'new-user-password';
-  if (message.startsWith('email')) return 'new-email';
-  if (message.startsWith('displayName')) return 'new-display-name';
-  return undefined;
-}
+const fieldOf = fieldsByPattern([
+  [/^[uU]sername/, 'new-username'],
+  [/^password/, 'new-user-password'],
+  [/^email/, 'new-email'],
+  [/^displayName/, 'new-display-name'],
+]);
 
 /** Adds an account to a school: the roles offered are those the caller may create. */
 export function CreateUserForm({
@@ -90,13 +90,7 @@ export function CreateUserForm({
       })
       .finally(() => setSending(false));
     if (!data) {
-      const messages = errorMessages(error);
-      setErrors(
-        (messages.length > 0 ? messages : [t('create.failed')]).map((message) => ({
-          field: fieldOf(message),
-          message,
-        })),
-      );
+      setErrors(apiFieldErrors(error, t('create.failed'), fieldOf));
       return;
     }
     onCreated(data);

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessages, type Schemas } from '../../lib/api-client';
+import { api, type Schemas } from '../../lib/api-client';
+import { apiFieldErrors } from '../forms/api-errors';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
 import type { User } from './admin-api';
 
 type Link = Schemas['GuardianshipListItemDto'];
@@ -62,13 +63,7 @@ export function GuardiansPanel({ schools }: { schools: { id: string; name: strin
       body: { parentId, studentId },
     });
     if (!data) {
-      const messages = errorMessages(error);
-      setErrors(
-        (messages.length > 0 ? messages : [t('guardians.failed')]).map((message) => ({
-          field: 'guardian-parent',
-          message,
-        })),
-      );
+      setErrors(apiFieldErrors(error, t('guardians.failed'), 'guardian-parent'));
       return;
     }
     setErrors([]);

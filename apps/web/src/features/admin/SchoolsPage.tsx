@@ -2,18 +2,25 @@ import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api, errorMessages } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
+import { apiFieldErrors } from '../forms/api-errors';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
 import { AdminOnly } from './AdminOnly';
-import { schoolHref, useAdminSchools, type School } from './admin-api';
+import {
+  RESOLVE_DAYS,
+  schoolDays,
+  schoolHref,
+  TRIAGE_DAYS,
+  useAdminSchools,
+  validateSchoolDraft,
+  type School,
+} from './admin-api';
 import { timeZones } from './SchoolSettingsForm';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
 import './admin.css';
-
-const CODE = /^[A-Z0-9][A-Z0-9-]{1,15}$/;
 
 function CreateSchoolForm({ onCreated }: { onCreated: (school: School) => void }) {
   const { t } = useTranslation('admin');
@@ -29,19 +36,16 @@ function CreateSchoolForm({ onCreated }: { onCreated: (school: School) => void }
     event.preventDefault();
     setStatus('');
     const code = draft.code.trim().toUpperCase();
-    const triage = Number(draft.triage);
-    const resolve = Number(draft.resolve);
-    const problems: FieldError[] = [];
-    if (draft.name.trim().length < 2)
-      problems.push({ field: 'new-school-name', message: t('settings.nameMissing') });
-    if (!CODE.test(code))
-      problems.push({ field: 'new-school-code', message: t('settings.codeRule') });
-    if (!Number.isInteger(triage) || triage < 0 || triage > 60 || !draft.triage.trim())
-      problems.push({ field: 'new-school-triage', message: t('settings.triageRule') });
-    if (!Number.isInteger(resolve) || resolve < 1 || resolve > 120)
-      problems.push({ field: 'new-school-resolve', message: t('settings.resolveRule') });
+    const problems = validateSchoolDraft(draft, {
+      name: 'new-school-name',
+      code: 'new-school-code',
+      triage: 'new-school-triage',
+      resolve: 'new-school-resolve',
+    }).map(({ field, message }) => ({ field, message: t(message) }));
     setErrors(problems);
-    if (problems.length > 0) return;
+    const triage = schoolDays(draft.triage, TRIAGE_DAYS);
+    const resolve = schoolDays(draft.resolve, RESOLVE_DAYS);
+    if (problems.length > 0 || triage === undefined || resolve === undefined) return;
     const { data, error } = await api.POST('/api/v1/schools', {
       body: {
         name: draft.name.trim(),
@@ -51,12 +55,10 @@ function CreateSchoolForm({ onCreated }: { onCreated: (school: School) => void }
       },
     });
     if (!data) {
-      const messages = errorMessages(error);
       setErrors(
-        (messages.length > 0 ? messages : [t('schools.failed')]).map((message) => ({
-          field: /code/i.test(message) ? 'new-school-code' : undefined,
-          message,
-        })),
+        apiFieldErrors(error, t('schools.failed'), (message) =>
+          /code/i.test(message) ? 'new-school-code' : undefined,
+        ),
       );
       return;
     }

@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
-import { api, errorMessages } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
 import { useProfile } from '../../lib/auth';
+import { usePaged } from '../../lib/usePaged';
+import { apiFieldErrors } from '../forms/api-errors';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
+import { ShowMore } from '../layout/ShowMore';
 import { AdminOnly } from './AdminOnly';
 import {
   creatableRoles,
@@ -19,7 +22,7 @@ import {
 } from './admin-api';
 import { CreateUserForm } from './CreateUserForm';
 import { GuardiansPanel } from './GuardiansPanel';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
 import './admin.css';
 
 interface Filter {
@@ -52,12 +55,12 @@ function UserRow({
       body,
     });
     if (!data) {
-      const messages = errorMessages(error);
       setErrors(
-        (messages.length > 0 ? messages : [t('users.changeFailed')]).map((message) => ({
-          field: body.password !== undefined ? fieldId : undefined,
-          message,
-        })),
+        apiFieldErrors(
+          error,
+          t('users.changeFailed'),
+          body.password !== undefined ? fieldId : undefined,
+        ),
       );
       return false;
     }
@@ -171,37 +174,28 @@ function UsersPageContent() {
   }, [search]);
   const [draft, setDraft] = useState<Filter>(initial);
   const [filter, setFilter] = useState<Filter>(initial);
-  const [users, setUsers] = useState<User[] | undefined>(undefined);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      const { data } = await api.GET('/api/v1/users', {
-        params: {
-          query: {
-            limit: 20,
-            ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
-            ...(filter.role ? { role: filter.role } : {}),
-            ...(filter.schoolId ? { schoolId: filter.schoolId } : {}),
-            ...(cursor ? { cursor } : {}),
+  const users = usePaged<User>(
+    async ({ cursor }) =>
+      (
+        await api.GET('/api/v1/users', {
+          params: {
+            query: {
+              limit: 20,
+              ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
+              ...(filter.role ? { role: filter.role } : {}),
+              ...(filter.schoolId ? { schoolId: filter.schoolId } : {}),
+              ...(cursor ? { cursor } : {}),
+            },
           },
-        },
-      });
-      setFailed(!data);
-      if (!data) return;
-      setUsers((current) => (cursor ? [...(current ?? []), ...data.items] : data.items));
-      setNextCursor(data.nextCursor);
-    },
+        })
+      ).data,
+    // Each search sets a new filter, so searching again reloads.
     [filter],
   );
-  useEffect(() => {
-    void load().catch(() => setFailed(true));
-  }, [load]);
 
   const schoolName = (id: string) => schools.find((school) => school.id === id)?.name ?? '';
   const replace = (changed: User) =>
-    setUsers((current) => current?.map((user) => (user.id === changed.id ? changed : user)));
+    users.update((current) => current.map((user) => (user.id === changed.id ? changed : user)));
   const roleOptions = [
     { value: '', label: t('users.anyRole') },
     ...(district ? [...SCHOOL_ROLES, 'district_admin' as const] : SCHOOL_ROLES).map((role) => ({
@@ -220,7 +214,6 @@ function UsersPageContent() {
           className="stack"
           onSubmit={(event) => {
             event.preventDefault();
-            setUsers(undefined);
             setFilter({ ...draft });
           }}
         >
@@ -260,31 +253,41 @@ function UsersPageContent() {
 
       <section aria-labelledby="results-title">
         <h2 id="results-title">{t('users.resultsTitle')}</h2>
-        {failed && <p className="notice warn">{t('loadFailed')}</p>}
-        {!users && !failed && <Loading />}
-        {users && (
+        {users.failed && users.items?.length === 0 && (
+          <p className="notice warn">{t('loadFailed')}</p>
+        )}
+        {!users.items && <Loading />}
+        {users.items && !(users.failed && users.items.length === 0) && (
           <p role="status">
-            {users.length === 0 ? t('users.none') : t('users.count', { count: users.length })}
+            {users.items.length === 0
+              ? t('users.none')
+              : t('users.count', { count: users.items.length })}
           </p>
         )}
-        {users && users.length > 0 && (
+        {users.items && users.items.length > 0 && (
           <ul className="plain-list user-list">
-            {users.map((user) => (
+            {users.items.map((user) => (
               <UserRow key={user.id} user={user} schoolName={schoolName} onChanged={replace} />
             ))}
           </ul>
         )}
-        {nextCursor && (
-          <button type="button" className="button" onClick={() => void load(nextCursor)}>
-            {t('users.more')}
-          </button>
-        )}
+        <ShowMore
+          hasMore={users.hasMore}
+          loadingMore={users.loadingMore}
+          failed={users.failed && users.items !== undefined && users.items.length > 0}
+          onMore={users.loadMore}
+          labels={{
+            more: t('users.more'),
+            loading: t('users.loadingMore'),
+            failed: t('users.moreFailed'),
+          }}
+        />
       </section>
 
       <CreateUserForm
         roles={creatableRoles(profile.role)}
         schools={schools}
-        onCreated={(user) => setUsers((current) => [user, ...(current ?? [])])}
+        onCreated={(user) => users.update((current) => [user, ...current])}
       />
       <GuardiansPanel schools={schools} />
     </Page>

@@ -75,3 +75,55 @@ export function suggestPassword(): string {
     Array.from(random.slice(start, start + 4), (n) => letters[n % letters.length]).join('');
   return `${chunk(0)}-${chunk(4)}-${chunk(8)}-${digits[random[12] % digits.length]}${digits[random[13] % digits.length]}`;
 }
+
+/** A school's public code, as the API checks it: capitals, digits and dashes. */
+export const SCHOOL_CODE = /^[A-Z0-9][A-Z0-9-]{1,15}$/;
+
+/** The school days a deadline may take, as the API checks them. */
+export const TRIAGE_DAYS = { min: 0, max: 60 } as const;
+export const RESOLVE_DAYS = { min: 1, max: 120 } as const;
+
+/** A whole number of school days from what was typed, or undefined when it is not one in range. */
+export function schoolDays(value: string, range: { min: number; max: number }): number | undefined {
+  const n = Number(value.trim());
+  return value.trim() !== '' && Number.isInteger(n) && n >= range.min && n <= range.max
+    ? n
+    : undefined;
+}
+
+/** A school's name, code and deadline policy as typed in a form. */
+export interface SchoolDraft {
+  name: string;
+  code: string;
+  triage: string;
+  resolve: string;
+}
+
+/** The message key (admin namespace) of each rule a school draft may break. */
+const SCHOOL_RULES = {
+  name: 'settings.nameMissing',
+  code: 'settings.codeRule',
+  triage: 'settings.triageRule',
+  resolve: 'settings.resolveRule',
+} as const;
+
+/**
+ * What is wrong with a school draft: one problem per broken rule, on the field
+ * `fields` names for it (a part without a field, such as the code for a school
+ * admin, is not checked), with the message's key in the admin namespace.
+ */
+export function validateSchoolDraft(
+  draft: SchoolDraft,
+  fields: Partial<Record<keyof SchoolDraft, string>>,
+): { field: string; message: (typeof SCHOOL_RULES)[keyof SchoolDraft] }[] {
+  const broken: Record<keyof SchoolDraft, boolean> = {
+    name: draft.name.trim().length < 2,
+    code: !SCHOOL_CODE.test(draft.code.trim().toUpperCase()),
+    triage: schoolDays(draft.triage, TRIAGE_DAYS) === undefined,
+    resolve: schoolDays(draft.resolve, RESOLVE_DAYS) === undefined,
+  };
+  return (Object.keys(SCHOOL_RULES) as (keyof SchoolDraft)[]).flatMap((part) => {
+    const field = fields[part];
+    return field && broken[part] ? [{ field, message: SCHOOL_RULES[part] }] : [];
+  });
+}

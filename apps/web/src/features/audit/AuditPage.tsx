@@ -1,16 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { navigateInPlace } from '../../app/history';
 import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
+import { usePaged } from '../../lib/usePaged';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
+import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
-import { ShowMore } from '../students/ShowMore';
+import { ShowMore } from '../layout/ShowMore';
 import {
   auditAddress,
   filtersFrom,
@@ -76,12 +78,6 @@ function EntryItem({
   );
 }
 
-interface Results {
-  items: AuditEntry[];
-  nextCursor: string | null;
-  incidentId: string | undefined;
-}
-
 /**
  * `/audit`: for school admins, who read or changed what in their schools,
  * newest first, filtered by case, person, kind or action and days; the
@@ -94,39 +90,33 @@ export default function AuditPage() {
   const search = useSearch();
   const filters = useMemo(() => filtersFrom(search), [search]);
   const [draft, setDraft] = useState<AuditFilters>(filters);
-  const [results, setResults] = useState<Results | 'failed' | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState(false);
   const admin = profile.role === 'school_admin';
-
-  useEffect(() => {
-    setDraft(filters);
-    if (!admin) return;
-    let current = true;
-    void (async () => {
-      setResults(null);
-      let incidentId: string | undefined;
-      if (filters.ref) {
-        const found = await findCase(filters.ref);
-        if (!current) return;
-        if (found.kind === 'failed') return setResults('failed');
-        if (found.kind === 'missing') {
-          setErrors([
-            { field: 'audit-ref', message: t('filters.refNotFound', { ref: filters.ref }) },
-          ]);
-          return setResults({ items: [], nextCursor: null, incidentId: undefined });
+  /** The case the reference filter names, found with the first page. */
+  const incident = useRef<string | undefined>(undefined);
+  const results = usePaged<AuditEntry>(
+    async ({ cursor, isCurrent }) => {
+      if (!admin) return { items: [], nextCursor: null };
+      if (cursor === null) {
+        incident.current = undefined;
+        if (filters.ref) {
+          const found = await findCase(filters.ref);
+          if (!isCurrent() || found.kind === 'failed') return null;
+          if (found.kind === 'missing') {
+            setErrors([
+              { field: 'audit-ref', message: t('filters.refNotFound', { ref: filters.ref }) },
+            ]);
+            return { items: [], nextCursor: null };
+          }
+          incident.current = found.id;
         }
-        incidentId = found.id;
       }
-      const page = await loadAudit(filters, incidentId, null);
-      if (!current) return;
-      setResults(page ? { ...page, incidentId } : 'failed');
-    })();
-    return () => {
-      current = false;
-    };
-  }, [filters, admin, t]);
+      return loadAudit(filters, incident.current, cursor);
+    },
+    [filters, admin],
+  );
+
+  useEffect(() => setDraft(filters), [filters]);
 
   if (!admin) return <NotFoundPage />;
 
@@ -143,19 +133,6 @@ export default function AuditPage() {
     navigateInPlace(auditAddress({ ...filters, actor: actor.id, who: actor.name }));
   };
   const everyone = () => navigateInPlace(auditAddress({ ...filters, actor: '', who: '' }));
-  const more = async () => {
-    if (!results || results === 'failed' || !results.nextCursor) return;
-    setLoadingMore(true);
-    setMoreFailed(false);
-    const page = await loadAudit(filters, results.incidentId, results.nextCursor);
-    setLoadingMore(false);
-    if (!page) return setMoreFailed(true);
-    setResults({
-      ...results,
-      items: [...results.items, ...page.items],
-      nextCursor: page.nextCursor,
-    });
-  };
   const set = (patch: Partial<AuditFilters>) => setDraft((previous) => ({ ...previous, ...patch }));
 
   return (
@@ -177,33 +154,27 @@ export default function AuditPage() {
             onChange={(event) => set({ ref: event.target.value })}
             error={errorFor(errors, 'audit-ref')}
           />
-          <div className="field">
-            <label htmlFor="audit-kind">{t('filters.kind')}</label>
-            <select
-              id="audit-kind"
-              value={draft.kind}
-              onChange={(event) => set({ kind: event.target.value as AuditFilters['kind'] })}
-            >
-              <option value="">{t('filters.kindAll')}</option>
-              <option value="read">{t('filters.kindRead')}</option>
-              <option value="change">{t('filters.kindChange')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-action">{t('filters.action')}</label>
-            <select
-              id="audit-action"
-              value={draft.action}
-              onChange={(event) => set({ action: event.target.value })}
-            >
-              <option value="">{t('filters.actionAll')}</option>
-              {KNOWN_ACTIONS.map((action) => (
-                <option key={action} value={action}>
-                  {words(action)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="audit-kind"
+            label={t('filters.kind')}
+            value={draft.kind}
+            onChange={(event) => set({ kind: event.target.value as AuditFilters['kind'] })}
+            options={[
+              { value: '', label: t('filters.kindAll') },
+              { value: 'read', label: t('filters.kindRead') },
+              { value: 'change', label: t('filters.kindChange') },
+            ]}
+          />
+          <SelectField
+            id="audit-action"
+            label={t('filters.action')}
+            value={draft.action}
+            onChange={(event) => set({ action: event.target.value })}
+            options={[
+              { value: '', label: t('filters.actionAll') },
+              ...KNOWN_ACTIONS.map((action) => ({ value: action, label: words(action) })),
+            ]}
+          />
           <TextField
             id="audit-from"
             type="date"
@@ -239,16 +210,16 @@ export default function AuditPage() {
       )}
       <section aria-labelledby="entries-title">
         <h2 id="entries-title">{t('entries.title')}</h2>
-        {results === null ? (
+        {results.items === undefined ? (
           <Loading />
-        ) : results === 'failed' ? (
+        ) : results.failed && results.items.length === 0 ? (
           <p className="notice warn" role="alert">
             {t('entries.failed')}
           </p>
         ) : (
           <>
             <p role="status" className="status-line">
-              {results.nextCursor
+              {results.hasMore
                 ? t('entries.shownMore', { count: results.items.length })
                 : t('entries.shown', { count: results.items.length })}
             </p>
@@ -260,10 +231,10 @@ export default function AuditPage() {
               </ul>
             )}
             <ShowMore
-              hasMore={Boolean(results.nextCursor)}
-              loading={loadingMore}
-              failed={moreFailed}
-              onMore={() => void more()}
+              hasMore={results.hasMore}
+              loadingMore={results.loadingMore}
+              failed={results.failed}
+              onMore={results.loadMore}
               labels={{
                 more: t('entries.more'),
                 loading: t('entries.loading'),

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrors, fieldsByPattern } from '../forms/api-errors';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import type { DayOffFields } from './calendar-api';
@@ -9,12 +10,11 @@ import { isIsoDate, todayIn } from './calendar-dates';
 const NAME_MAX = 100;
 
 /** Which field a message of the API is about, so the summary links to it. */
-function fieldOf(message: string): string | undefined {
-  if (/^name\b/.test(message)) return 'day-off-name';
-  if (/^from\b/.test(message)) return 'day-off-from';
-  if (/^to\b|spans/.test(message)) return 'day-off-to';
-  return undefined;
-}
+const fieldOf = fieldsByPattern([
+  [/^name\b/, 'day-off-name'],
+  [/^from\b/, 'day-off-from'],
+  [/^to\b|spans/, 'day-off-to'],
+]);
 
 /**
  * Adds a day off: a name and the first and last day. "Just today" fills both
@@ -62,7 +62,7 @@ export function DayOffForm({
     setSending(true);
     const refused = await onAdd({ name: trimmed, from, to: lastDay });
     setSending(false);
-    setProblems(refused.map((message) => ({ field: fieldOf(message), message })));
+    setProblems(fieldErrors(refused, fieldOf));
     if (refused.length === 0) {
       setName('');
       setFrom('');

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrors, fieldsByPattern } from '../forms/api-errors';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import type { SchoolCalendar } from './calendar-api';
@@ -8,12 +9,12 @@ import { dayInWords, isIsoDate } from './calendar-dates';
 
 type Year = { startsOn: string; endsOn: string; nextStartsOn: string | null };
 
-function fieldOf(message: string): string | undefined {
-  if (/^startsOn\b/.test(message)) return 'year-starts';
-  if (/^endsOn\b|400 days/.test(message)) return 'year-ends';
-  if (/^nextStartsOn\b/.test(message)) return 'year-next';
-  return undefined;
-}
+/** Which field a message of the API is about, so the summary links to it. */
+const fieldOf = fieldsByPattern([
+  [/^startsOn\b/, 'year-starts'],
+  [/^endsOn\b|400 days/, 'year-ends'],
+  [/^nextStartsOn\b/, 'year-next'],
+]);
 
 /** The school year: shown in words, and changed with three dates. */
 export function YearForm({
@@ -45,7 +46,7 @@ export function YearForm({
       return;
     }
     const refused = await onSave({ startsOn, endsOn, nextStartsOn: nextStartsOn || null });
-    setProblems(refused.map((message) => ({ field: fieldOf(message), message })));
+    setProblems(fieldErrors(refused, fieldOf));
   };
 
   const language = i18n.language;

@@ -1,5 +1,5 @@
 import type { components } from '../../api/schema';
-import { api } from '../../lib/api-client';
+import { api, errorMessages } from '../../lib/api-client';
 
 export type SchoolCalendar = components['schemas']['SchoolCalendarDto'];
 export type DayOff = components['schemas']['DayOffDto'];
@@ -36,11 +36,6 @@ export async function loadCalendar(target: CalendarTarget): Promise<Loaded | nul
   return data ? { daysOff: data.daysOff } : null;
 }
 
-const messagesOf = (error: unknown): string[] => {
-  const message = (error as { message?: string | string[] } | undefined)?.message;
-  return Array.isArray(message) ? message : message ? [message] : [];
-};
-
 export async function addDayOff(target: CalendarTarget, body: DayOffFields): Promise<Changed> {
   const { data, error } =
     target.kind === 'school'
@@ -52,7 +47,7 @@ export async function addDayOff(target: CalendarTarget, body: DayOffFields): Pro
           params: { path: { id: target.id } },
           body,
         });
-  return { ok: Boolean(data), movedCases: data?.movedCases ?? 0, errors: messagesOf(error) };
+  return { ok: Boolean(data), movedCases: data?.movedCases ?? 0, errors: errorMessages(error) };
 }
 
 export async function removeDayOff(target: CalendarTarget, dayOffId: string): Promise<Changed> {
@@ -61,7 +56,7 @@ export async function removeDayOff(target: CalendarTarget, dayOffId: string): Pr
     target.kind === 'school'
       ? await api.DELETE('/api/v1/schools/{id}/days-off/{dayOffId}', { params: { path } })
       : await api.DELETE('/api/v1/districts/{id}/days-off/{dayOffId}', { params: { path } });
-  return { ok: Boolean(data), movedCases: data?.movedCases ?? 0, errors: messagesOf(error) };
+  return { ok: Boolean(data), movedCases: data?.movedCases ?? 0, errors: errorMessages(error) };
 }
 
 export async function setYear(
@@ -72,7 +67,7 @@ export async function setYear(
     params: { path: { id: schoolId } },
     body,
   });
-  return { ok: Boolean(data), movedCases: data?.movedCases ?? 0, errors: messagesOf(error) };
+  return { ok: Boolean(data), movedCases: data?.movedCases ?? 0, errors: errorMessages(error) };
 }
 
 /** The schools a district admin may pick (the first page is plenty for one district). */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../lib/api-client';
 import { Choices } from '../forms/Choices';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
+import { SelectField } from '../forms/SelectField';
 import { TextArea } from '../forms/TextArea';
 import { CATEGORIES, SEVERITIES } from '../queue/filters';
 import { decide, type Assignee, type ChangeOutcome, type StaffView } from './casework-api';
@@ -114,36 +115,22 @@ function AssigneeSelect({
   onChange: (value: string) => void;
 }) {
   const { t } = useTranslation('casework');
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={error ? 'field has-error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      <select
-        id={id}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="">{optional ? t('assign.nobody') : t('assign.choose')}</option>
-        {(assignees ?? []).map((person) => (
-          <option key={person.id} value={person.id}>
-            {t('assign.person', { name: person.displayName, role: t(`role.${person.role}`) })}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      options={[
+        { value: '', label: optional ? t('assign.nobody') : t('assign.choose') },
+        ...(assignees ?? []).map((person) => ({
+          value: person.id,
+          label: t('assign.person', { name: person.displayName, role: t(`role.${person.role}`) }),
+        })),
+      ]}
+    />
   );
 }
 
@@ -189,20 +176,13 @@ function TriageForm(props: DecisionProps) {
         error={errorFor(errors, 'triage-severity')}
         onChange={(value) => drafts.set('triage.severity', value)}
       />
-      <div className="field">
-        <label htmlFor="triage-category">{t('triage.category')}</label>
-        <select
-          id="triage-category"
-          value={category}
-          onChange={(event) => drafts.set('triage.category', event.target.value)}
-        >
-          {CATEGORIES.map((value) => (
-            <option key={value} value={value}>
-              {t(`queue:category.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="triage-category"
+        label={t('triage.category')}
+        value={category}
+        onChange={(event) => drafts.set('triage.category', event.target.value)}
+        options={CATEGORIES.map((value) => ({ value, label: t(`queue:category.${value}`) }))}
+      />
       <AssigneeSelect
         id="triage-assignee"
         label={t('triage.assignee')}

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateWords } from '../../lib/dates';
+import { isDate, today } from '../../lib/local-dates';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
+import { SelectField } from '../forms/SelectField';
 import { TextArea } from '../forms/TextArea';
 import { TextField } from '../forms/TextField';
 import { recordAction, type ActionType, type TimelineEntry } from './casework-api';
@@ -19,13 +21,6 @@ export const ACTION_TYPES: ActionType[] = [
   'other',
 ];
 const DESCRIPTION_MAX = 5000;
-
-/** Today as yyyy-mm-dd on this device. */
-const today = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
 
 /** When an intervention of day `day` was taken: now for today, else midday of that day. */
 const takenAt = (day: string): string => {
@@ -69,7 +64,7 @@ export function Interventions({
         message: t('decide.tooLong', { max: DESCRIPTION_MAX }),
       });
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day > today()) {
+    if (!isDate(day) || day > today()) {
       problems.push({ field: 'action-day', message: t('action.badDay') });
     }
     if (problems.length > 0 || !type) return setErrors(problems);
@@ -109,28 +104,17 @@ export function Interventions({
       <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
         <h3>{t('action.record')}</h3>
         <ErrorSummary errors={errors} />
-        <div className={errorFor(errors, 'action-type') ? 'field has-error' : 'field'}>
-          <label htmlFor="action-type">{t('action.type')}</label>
-          {errorFor(errors, 'action-type') && (
-            <p className="field-error" id="action-type-error">
-              {errorFor(errors, 'action-type')}
-            </p>
-          )}
-          <select
-            id="action-type"
-            value={type}
-            aria-invalid={errorFor(errors, 'action-type') ? true : undefined}
-            aria-describedby={errorFor(errors, 'action-type') ? 'action-type-error' : undefined}
-            onChange={(event) => drafts.set('action.type', event.target.value)}
-          >
-            <option value="">{t('action.choose')}</option>
-            {ACTION_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {t(`actionType.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="action-type"
+          label={t('action.type')}
+          value={type}
+          error={errorFor(errors, 'action-type')}
+          onChange={(event) => drafts.set('action.type', event.target.value)}
+          options={[
+            { value: '', label: t('action.choose') },
+            ...ACTION_TYPES.map((value) => ({ value, label: t(`actionType.${value}`) })),
+          ]}
+        />
         <TextArea
           id="action-description"
           label={t('action.description')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateWords } from '../../lib/dates';
+import { SelectField } from '../forms/SelectField';
 import type { Assignee, TimelineEntry } from './casework-api';
 
 /** The kinds a caseworker filters the timeline by, and the event types of each. */
@@ -123,20 +124,14 @@ export function Timeline({
   return (
     <section aria-labelledby="timeline-title" className="panel">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
-      <div className="field timeline-filter">
-        <label htmlFor="timeline-kind">{t('timeline.show')}</label>
-        <select
-          id="timeline-kind"
-          value={kind}
-          onChange={(event) => setKind(event.target.value as Kind)}
-        >
-          {KIND_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {t(`timeline.kind.${name}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="timeline-kind"
+        label={t('timeline.show')}
+        fieldClassName="timeline-filter"
+        value={kind}
+        onChange={(event) => setKind(event.target.value as Kind)}
+        options={KIND_NAMES.map((name) => ({ value: name, label: t(`timeline.kind.${name}`) }))}
+      />
       <p role="status" className="status-line">
         {t('timeline.count', { count: shown.length })}
       </p>

@@ -1,12 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldError } from './field-error';
 
-export interface FieldError {
-  /** The id of the input the error is about, or undefined for the whole form. */
-  field?: string;
-  message: string;
-}
+export type { FieldError };
 
 /**
  * The GOV.UK error summary: a box at the top listing every problem, each a

@@ -53,34 +53,3 @@ export function CaseList({
     </ul>
   );
 }
-
-/** "Show more" under a list, and the problem line when a page would not load. */
-export function MoreButton({
-  hasMore,
-  loadingMore,
-  failed,
-  onMore,
-}: {
-  hasMore: boolean;
-  loadingMore: boolean;
-  failed: boolean;
-  onMore: () => void;
-}) {
-  const { t } = useTranslation('home');
-  return (
-    <>
-      {failed && (
-        <p className="notice warn" role="alert">
-          {t('loadFailed')}
-        </p>
-      )}
-      {hasMore && (
-        <p>
-          <button type="button" className="button" onClick={onMore} disabled={loadingMore}>
-            {loadingMore ? t('loadingMore') : t('showMore')}
-          </button>
-        </p>
-      )}
-    </>
-  );
-}

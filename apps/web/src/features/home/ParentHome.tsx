@@ -3,7 +3,8 @@ import { Link } from 'wouter';
 import { useProfile } from '../../lib/auth';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
-import { CaseList, MoreButton } from './CaseList';
+import { ShowMore } from '../layout/ShowMore';
+import { CaseList } from './CaseList';
 import { useMyIncidents, type IncidentSummary } from './useMyIncidents';
 
 type Child = { id: string; displayName: string };
@@ -56,11 +57,12 @@ export function ParentHome() {
           <CaseList items={unmatched} headingLevel="h3" />
         </section>
       )}
-      <MoreButton
+      <ShowMore
         hasMore={cases.hasMore}
         loadingMore={cases.loadingMore}
         failed={cases.failed}
         onMore={cases.loadMore}
+        labels={{ more: t('showMore'), loading: t('loadingMore'), failed: t('loadFailed') }}
       />
     </Page>
   );

@@ -3,7 +3,8 @@ import { Link } from 'wouter';
 import { useProfile } from '../../lib/auth';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
-import { CaseList, MoreButton } from './CaseList';
+import { ShowMore } from '../layout/ShowMore';
+import { CaseList } from './CaseList';
 import { useMyIncidents } from './useMyIncidents';
 
 /** A teacher's start page: a way to tell the counselors, then the reports they sent. */
@@ -28,11 +29,12 @@ export function TeacherHome() {
         ) : (
           !reports.failed && <p>{t('noReportsYet')}</p>
         )}
-        <MoreButton
+        <ShowMore
           hasMore={reports.hasMore}
           loadingMore={reports.loadingMore}
           failed={reports.failed}
           onMore={reports.loadMore}
+          labels={{ more: t('showMore'), loading: t('loadingMore'), failed: t('loadFailed') }}
         />
       </section>
     </Page>

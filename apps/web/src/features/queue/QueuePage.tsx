@@ -5,7 +5,9 @@ import { Link, useSearch } from 'wouter';
 import { navigateInPlace } from '../../app/history';
 import { useProfile } from '../../lib/auth';
 import { Loading } from '../layout/Loading';
+import { SelectField } from '../forms/SelectField';
 import { Page } from '../layout/Page';
+import { ShowMore } from '../layout/ShowMore';
 import {
   CATEGORIES,
   countFilters,
@@ -53,6 +55,8 @@ export default function QueuePage() {
 
   const counts = queue.counts;
   const count = (n: number | undefined) => (n === undefined ? '' : t('count', { count: n }));
+  /** A filter choice with the number of cases behind it, once the counts are in. */
+  const counted = (label: string, n: number | undefined) => `${label} ${count(n)}`.trim();
   const openCount = counts
     ? OPEN_STATUSES.reduce((sum, status) => sum + counts.byStatus[status], 0)
     : undefined;
@@ -101,77 +105,65 @@ export default function QueuePage() {
         </div>
 
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="filter-status">{t('filters.status')}</label>
-            <select
-              id="filter-status"
-              value={filters.status}
-              onChange={(event) => apply({ status: event.target.value as QueueFilters['status'] })}
-            >
-              <option value="open">
-                {t('filters.open')} {count(openCount)}
-              </option>
-              <option value="all">
-                {t('filters.allStatuses')} {count(allCount)}
-              </option>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`status.${status}`)} {count(counts?.byStatus[status])}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-severity">{t('filters.severity')}</label>
-            <select
-              id="filter-severity"
-              value={filters.severity}
-              onChange={(event) =>
-                apply({ severity: event.target.value as QueueFilters['severity'] })
-              }
-            >
-              <option value="">{t('filters.any')}</option>
-              {SEVERITIES.map((severity) => (
-                <option key={severity} value={severity}>
-                  {t(`severity.${severity}`)} {count(counts?.bySeverity[severity])}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-category">{t('filters.category')}</label>
-            <select
-              id="filter-category"
-              value={filters.category}
-              onChange={(event) =>
-                apply({ category: event.target.value as QueueFilters['category'] })
-              }
-            >
-              <option value="">{t('filters.any')}</option>
-              {CATEGORIES.map((category) => (
-                <option key={category} value={category}>
-                  {t(`category.${category}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-location">{t('filters.location')}</label>
-            <select
-              id="filter-location"
-              value={filters.location}
-              onChange={(event) =>
-                apply({ location: event.target.value as QueueFilters['location'] })
-              }
-            >
-              <option value="">{t('filters.any')}</option>
-              {LOCATIONS.map((location) => (
-                <option key={location} value={location}>
-                  {t(`common:location.${location}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="filter-status"
+            label={t('filters.status')}
+            value={filters.status}
+            onChange={(event) => apply({ status: event.target.value as QueueFilters['status'] })}
+            options={[
+              { value: 'open', label: counted(t('filters.open'), openCount) },
+              { value: 'all', label: counted(t('filters.allStatuses'), allCount) },
+              ...STATUSES.map((status) => ({
+                value: status,
+                label: counted(t(`status.${status}`), counts?.byStatus[status]),
+              })),
+            ]}
+          />
+          <SelectField
+            id="filter-severity"
+            label={t('filters.severity')}
+            value={filters.severity}
+            onChange={(event) =>
+              apply({ severity: event.target.value as QueueFilters['severity'] })
+            }
+            options={[
+              { value: '', label: t('filters.any') },
+              ...SEVERITIES.map((severity) => ({
+                value: severity,
+                label: counted(t(`severity.${severity}`), counts?.bySeverity[severity]),
+              })),
+            ]}
+          />
+          <SelectField
+            id="filter-category"
+            label={t('filters.category')}
+            value={filters.category}
+            onChange={(event) =>
+              apply({ category: event.target.value as QueueFilters['category'] })
+            }
+            options={[
+              { value: '', label: t('filters.any') },
+              ...CATEGORIES.map((category) => ({
+                value: category,
+                label: t(`category.${category}`),
+              })),
+            ]}
+          />
+          <SelectField
+            id="filter-location"
+            label={t('filters.location')}
+            value={filters.location}
+            onChange={(event) =>
+              apply({ location: event.target.value as QueueFilters['location'] })
+            }
+            options={[
+              { value: '', label: t('filters.any') },
+              ...LOCATIONS.map((location) => ({
+                value: location,
+                label: t(`common:location.${location}`),
+              })),
+            ]}
+          />
         </div>
 
         <form role="search" className="queue-search" onSubmit={submitSearch}>
@@ -227,23 +219,22 @@ export default function QueuePage() {
         {queue.failed && (
           <p className="notice warn" role="alert">
             {t('results.failed')}{' '}
-            <button type="button" className="link-button" onClick={queue.reload}>
+            <button type="button" className="link-button" onClick={() => queue.reload()}>
               {t('results.tryAgain')}
             </button>
           </p>
         )}
-        {queue.hasMore && (
-          <p>
-            <button
-              type="button"
-              className="button"
-              onClick={queue.loadMore}
-              disabled={queue.loadingMore}
-            >
-              {queue.loadingMore ? t('results.loadingMore') : t('results.showMore')}
-            </button>
-          </p>
-        )}
+        <ShowMore
+          hasMore={queue.hasMore}
+          loadingMore={queue.loadingMore}
+          failed={false}
+          onMore={queue.loadMore}
+          labels={{
+            more: t('results.showMore'),
+            loading: t('results.loadingMore'),
+            failed: t('results.failed'),
+          }}
+        />
       </section>
     </Page>
   );

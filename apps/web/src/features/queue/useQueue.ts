@@ -1,20 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, type Schemas } from '../../lib/api-client';
+import { usePaged, type Paged } from '../../lib/usePaged';
 import { useLiveEvents } from '../live/useLiveEvents';
 import { filtersToQuery, type QueueFilters } from './filters';
 
 export type QueueItem = Schemas['StaffIncidentSummary'];
 export type QueueCounts = Schemas['QueueCountsDto'];
 
-export interface QueueState {
-  /** undefined while the first page loads. */
-  items: QueueItem[] | undefined;
+export interface QueueState extends Paged<QueueItem> {
   counts: QueueCounts | null;
-  hasMore: boolean;
-  loadingMore: boolean;
-  failed: boolean;
-  loadMore: () => void;
-  reload: () => void;
 }
 
 const PAGE_SIZE = 25;
@@ -25,74 +19,48 @@ const LIVE_RELOAD_DELAY_MS = 150;
 
 /** The caseworker's queue under `filters`, a page at a time, with the counts next to each filter. */
 export function useQueue(filters: QueueFilters): QueueState {
-  const [items, setItems] = useState<QueueItem[] | undefined>(undefined);
   const [counts, setCounts] = useState<QueueCounts | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const generation = useRef(0);
   const key = JSON.stringify(filters);
 
-  const fetchPage = useCallback(
-    async (after: string | null, append: boolean, size = PAGE_SIZE) => {
-      const mine = ++generation.current;
-      setFailed(false);
-      const query = filtersToQuery(JSON.parse(key) as QueueFilters);
+  const pages = usePaged<QueueItem>(
+    async ({ cursor, size = PAGE_SIZE, isCurrent }) => {
+      const query = filtersToQuery(filters);
       const [page, tally] = await Promise.all([
         api
           .GET('/api/v1/incidents', {
-            params: { query: { ...query, limit: size, ...(after ? { cursor: after } : {}) } },
+            params: { query: { ...query, limit: size, ...(cursor ? { cursor } : {}) } },
           })
           .catch(() => ({ data: undefined })),
-        append
-          ? Promise.resolve(null)
+        cursor
+          ? Promise.resolve(undefined)
           : api
               .GET('/api/v1/incidents/counts', { params: { query } })
               .then(({ data }) => data ?? null)
               .catch(() => null),
       ]);
-      if (mine !== generation.current) return;
-      if (!append) setCounts(tally);
-      if (!page.data) {
-        setFailed(true);
-        if (!append) setItems([]);
-        return;
-      }
+      if (tally !== undefined && isCurrent()) setCounts(tally);
+      if (!page.data) return null;
       // Caseworkers get staff summaries only.
-      const rows = page.data.items.filter((item): item is QueueItem => item.view === 'staff');
-      setItems((previous) => (append && previous ? [...previous, ...rows] : rows));
-      setCursor(page.data.nextCursor ?? null);
+      return {
+        items: page.data.items.filter((item): item is QueueItem => item.view === 'staff'),
+        nextCursor: page.data.nextCursor,
+      };
     },
     [key],
   );
 
-  useEffect(() => {
-    setItems(undefined);
-    void fetchPage(null, false);
-  }, [fetchPage]);
-
-  const loadMore = useCallback(() => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    void fetchPage(cursor, true).finally(() => setLoadingMore(false));
-  }, [cursor, fetchPage]);
-
-  const reload = useCallback(() => void fetchPage(null, false), [fetchPage]);
-
   // Another caseworker's change (or a new report) refreshes the queue in place, keeping as
   // many rows as are shown; a burst of events makes one reload.
   const shown = useRef(PAGE_SIZE);
-  shown.current = Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, items?.length ?? 0));
+  shown.current = Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, pages.items?.length ?? 0));
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(pending.current), []);
+  const { reload } = pages;
   useLiveEvents((event) => {
     if (!event.kind.startsWith('incident.') && event.kind !== 'live.connected') return;
     clearTimeout(pending.current);
-    pending.current = setTimeout(
-      () => void fetchPage(null, false, shown.current),
-      LIVE_RELOAD_DELAY_MS,
-    );
+    pending.current = setTimeout(() => reload(shown.current), LIVE_RELOAD_DELAY_MS);
   });
 
-  return { items, counts, hasMore: cursor !== null, loadingMore, failed, loadMore, reload };
+  return { ...pages, counts };
 }

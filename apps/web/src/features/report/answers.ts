@@ -1,4 +1,5 @@
 import type { Schemas } from '../../lib/api-client';
+import { daysBefore, localDate, twoDigits } from '../../lib/local-dates';
 import type { LinkedStudent } from '../students/StudentPicker';
 
 export type Category = Schemas['CreateIncidentDto']['category'];
@@ -78,32 +79,12 @@ export function emptyAnswers(subject = ''): Answers {
   };
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** yyyy-mm-dd of a day in the reporter's own time zone. */
-export function localDate(day: Date): string {
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
-
-export function daysBefore(now: Date, days: number): Date {
-  const day = new Date(now);
-  day.setDate(day.getDate() - days);
-  return day;
-}
-
 /** The day the answer names, as yyyy-mm-dd, or '' when not answered. */
 export function chosenDate(answers: Answers, now: Date): string {
   if (answers.when === 'today') return localDate(now);
   if (answers.when === 'yesterday') return localDate(daysBefore(now, 1));
   if (answers.when === 'earlier') return answers.date;
   return '';
-}
-
-export function isDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number);
-  const date = new Date(year, month - 1, day);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
 }
 
 export function isTime(value: string): boolean {
@@ -116,8 +97,8 @@ export function withOffset(at: Date): string {
   const sign = offset >= 0 ? '+' : '-';
   const abs = Math.abs(offset);
   return (
-    `${localDate(at)}T${pad(at.getHours())}:${pad(at.getMinutes())}:00` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    `${localDate(at)}T${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}:00` +
+    `${sign}${twoDigits(Math.floor(abs / 60))}:${twoDigits(abs % 60)}`
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { daysBefore, localDate } from '../../lib/local-dates';
 import { Checkbox } from '../forms/Checkbox';
 import { Choices, type Choice } from '../forms/Choices';
 import { errorFor, type FieldError } from '../forms/ErrorSummary';
@@ -11,12 +12,10 @@ import { useSafety } from '../safety/safety-context';
 import { StudentPicker } from '../students/StudentPicker';
 import {
   CATEGORIES,
-  daysBefore,
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
   LOCATION_DETAIL_MAX,
   LOCATIONS,
-  localDate,
   MAX_AGE_YEARS,
   MAX_PEOPLE,
   NAME_MAX,

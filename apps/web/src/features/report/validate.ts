@@ -1,14 +1,12 @@
 import type { TFunction } from 'i18next';
+import { daysBefore, isDate, localDate } from '../../lib/local-dates';
 import type { FieldError } from '../forms/ErrorSummary';
 import {
   chosenDate,
-  daysBefore,
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
-  isDate,
   isTime,
   LOCATION_DETAIL_MAX,
-  localDate,
   MAX_AGE_YEARS,
   NAME_MAX,
   type Answers,

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
+import { usePaged } from '../../lib/usePaged';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
+import { ShowMore } from '../layout/ShowMore';
 import { isCaseworker } from './roles';
-import { ShowMore } from './ShowMore';
 import { StudentFacts } from './StudentsPage';
 import {
   loadHistory,
@@ -103,8 +104,6 @@ function HistoryCard({ entry }: { entry: HistoryEntry }) {
 
 interface Loaded {
   student: DirectoryStudent;
-  items: HistoryEntry[];
-  nextCursor: string | null;
   repeat: RepeatSummary;
 }
 
@@ -118,20 +117,26 @@ export default function StudentHistoryPage({ id }: { id: string }) {
   const profile = useProfile();
   const caseworker = isCaseworker(profile);
   const [loaded, setLoaded] = useState<Loaded | 'missing' | 'failed' | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoaded(null);
-    const [answer, history] = await Promise.all([loadStudent(id), loadHistory(id, null)]);
-    if (answer.kind !== 'found') return setLoaded(answer.kind);
-    if (!history) return setLoaded('failed');
-    setLoaded({ student: answer.student, ...history });
-  }, [id]);
-
-  useEffect(() => {
-    if (caseworker) void load();
-  }, [caseworker, load]);
+  /** The first page comes with the student and the repeat flags; without them the page fails. */
+  const history = usePaged<HistoryEntry>(
+    async ({ cursor, isCurrent }) => {
+      if (!caseworker) return { items: [], nextCursor: null };
+      if (cursor !== null) return loadHistory(id, cursor);
+      setLoaded(null);
+      const [answer, page] = await Promise.all([loadStudent(id), loadHistory(id, null)]);
+      if (isCurrent())
+        setLoaded(
+          answer.kind !== 'found'
+            ? answer.kind
+            : page
+              ? { student: answer.student, repeat: page.repeat }
+              : 'failed',
+        );
+      return page;
+    },
+    [id, caseworker],
+  );
 
   if (!caseworker || loaded === 'missing') return <NotFoundPage />;
   if (loaded === null) return <Loading />;
@@ -139,22 +144,12 @@ export default function StudentHistoryPage({ id }: { id: string }) {
     return (
       <Page title={t('history.failedTitle')}>
         <p>{t('history.failedBody')}</p>
-        <button type="button" className="button" onClick={() => void load()}>
+        <button type="button" className="button" onClick={() => history.reload()}>
           {t('history.tryAgain')}
         </button>
       </Page>
     );
   }
-
-  const more = async () => {
-    if (!loaded.nextCursor) return;
-    setLoadingMore(true);
-    setMoreFailed(false);
-    const page = await loadHistory(id, loaded.nextCursor);
-    setLoadingMore(false);
-    if (!page) return setMoreFailed(true);
-    setLoaded({ ...loaded, items: [...loaded.items, ...page.items], nextCursor: page.nextCursor });
-  };
 
   return (
     <Page title={t('history.title', { name: loaded.student.displayName })}>
@@ -162,20 +157,22 @@ export default function StudentHistoryPage({ id }: { id: string }) {
       <RepeatFlags repeat={loaded.repeat} />
       <section aria-labelledby="reports-title">
         <h2 id="reports-title">{t('history.reportsTitle')}</h2>
-        {loaded.items.length === 0 ? (
+        {history.items === undefined ? (
+          <Loading />
+        ) : history.items.length === 0 ? (
           <p>{t('history.none')}</p>
         ) : (
           <ul className="case-list">
-            {loaded.items.map((entry) => (
+            {history.items.map((entry) => (
               <HistoryCard key={entry.incidentId} entry={entry} />
             ))}
           </ul>
         )}
         <ShowMore
-          hasMore={Boolean(loaded.nextCursor)}
-          loading={loadingMore}
-          failed={moreFailed}
-          onMore={() => void more()}
+          hasMore={history.hasMore}
+          loadingMore={history.loadingMore}
+          failed={history.failed}
+          onMore={history.loadMore}
           labels={{
             more: t('history.more'),
             loading: t('history.loading'),

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { navigateInPlace } from '../../app/history';
 import { useProfile } from '../../lib/auth';
+import { usePaged } from '../../lib/usePaged';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
+import { ShowMore } from '../layout/ShowMore';
 import { isCaseworker } from './roles';
-import { ShowMore } from './ShowMore';
 import { searchStudents, type DirectoryStudent } from './students-api';
 import './students.css';
 
@@ -32,12 +33,6 @@ export function StudentFacts({ student }: { student: DirectoryStudent }) {
   );
 }
 
-interface Results {
-  q: string;
-  items: DirectoryStudent[];
-  nextCursor: string | null;
-}
-
 /**
  * `/students?q=`: counselors and school admins find a student of their schools
  * by name or username and open their history. The query stays in the address.
@@ -48,29 +43,13 @@ export default function StudentsPage() {
   const search = useSearch();
   const q = new URLSearchParams(search).get('q') ?? '';
   const [typed, setTyped] = useState(q);
-  const [results, setResults] = useState<Results | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const results = usePaged<DirectoryStudent>(
+    ({ cursor }) =>
+      q ? searchStudents(q, cursor) : Promise.resolve({ items: [], nextCursor: null }),
+    [q],
+  );
 
-  const load = useCallback(async (query: string, cursor: string | null) => {
-    setFailed(false);
-    const page = await searchStudents(query, cursor);
-    if (!page) {
-      setFailed(true);
-      return;
-    }
-    setResults((previous) =>
-      cursor && previous
-        ? { q: query, items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
-        : { q: query, items: page.items, nextCursor: page.nextCursor },
-    );
-  }, []);
-
-  useEffect(() => {
-    setTyped(q);
-    setResults(null);
-    if (q) void load(q, null);
-  }, [q, load]);
+  useEffect(() => setTyped(q), [q]);
 
   if (!isCaseworker(profile)) return <NotFoundPage />;
 
@@ -79,13 +58,6 @@ export default function StudentsPage() {
     const words = typed.trim();
     navigateInPlace(words ? `/students?q=${encodeURIComponent(words)}` : '/students');
   };
-  const more = async () => {
-    if (!results?.nextCursor) return;
-    setLoadingMore(true);
-    await load(results.q, results.nextCursor);
-    setLoadingMore(false);
-  };
-
   return (
     <Page title={t('search.title')}>
       <form role="search" className="student-search" onSubmit={submit} noValidate>
@@ -111,10 +83,12 @@ export default function StudentsPage() {
         </div>
       </form>
       <p role="status" className="status-line">
-        {results ? t('search.found', { count: results.items.length, q: results.q }) : ''}
-        {results?.nextCursor ? ` ${t('search.moreExist')}` : ''}
+        {q && results.items && !(results.failed && results.items.length === 0)
+          ? t('search.found', { count: results.items.length, q })
+          : ''}
+        {results.hasMore ? ` ${t('search.moreExist')}` : ''}
       </p>
-      {results && results.items.length > 0 && (
+      {results.items && results.items.length > 0 && (
         <ul className="student-list">
           {results.items.map((student) => (
             <li key={student.id} className="student-card">
@@ -127,10 +101,10 @@ export default function StudentsPage() {
         </ul>
       )}
       <ShowMore
-        hasMore={Boolean(results?.nextCursor)}
-        loading={loadingMore}
-        failed={failed}
-        onMore={() => void more()}
+        hasMore={results.hasMore}
+        loadingMore={results.loadingMore}
+        failed={results.failed}
+        onMore={results.loadMore}
         labels={{
           more: t('search.more'),
           loading: t('search.loading'),

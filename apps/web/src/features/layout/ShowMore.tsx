@@ -1,13 +1,13 @@
 /** "Show more" under a list, and the problem line when a page would not load. */
 export function ShowMore({
   hasMore,
-  loading,
+  loadingMore,
   failed,
   onMore,
   labels,
 }: {
   hasMore: boolean;
-  loading: boolean;
+  loadingMore: boolean;
   failed: boolean;
   onMore: () => void;
   labels: { more: string; loading: string; failed: string };
@@ -21,8 +21,8 @@ export function ShowMore({
       )}
       {hasMore && (
         <p>
-          <button type="button" className="button" onClick={onMore} disabled={loading}>
-            {loading ? labels.loading : labels.more}
+          <button type="button" className="button" onClick={onMore} disabled={loadingMore}>
+            {loadingMore ? labels.loading : labels.more}
           </button>
         </p>
       )}
