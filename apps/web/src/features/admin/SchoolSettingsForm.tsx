@@ -3,24 +3,29 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { LOCATIONS } from '@incident-constants';
-import { api, errorMessages, type Schemas } from '../../lib/api-client';
+import { api, type Schemas } from '../../lib/api-client';
+import { apiFieldErrors } from '../forms/api-errors';
 import { Checkbox } from '../forms/Checkbox';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
-import { schoolHref, type CrisisContact, type Place, type School } from './admin-api';
-import { SelectField } from './SelectField';
+import { SelectField } from '../forms/SelectField';
+import {
+  RESOLVE_DAYS,
+  SCHOOL_CODE,
+  schoolDays,
+  schoolHref,
+  timeZones,
+  TRIAGE_DAYS,
+  validateSchoolDraft,
+  type CrisisContact,
+  type Place,
+  type School,
+} from './admin-api';
 
 export const MAX_PLACES = 50;
 export const PLACE_NAME_MAX = 80;
 export const MAX_CONTACTS = 10;
-const CODE = /^[A-Z0-9][A-Z0-9-]{1,15}$/;
 const PHONE = /^(?=.*\d)[\d +().-]{3,40}$/;
-
-/** Every IANA time zone the browser knows, the school's own first if the browser lacks it. */
-export function timeZones(current: string): string[] {
-  const known = Intl.supportedValuesOf('timeZone');
-  return known.includes(current) || !current ? known : [current, ...known];
-}
 
 interface Draft {
   name: string;
@@ -55,12 +60,6 @@ function draftOf(school: School): Draft {
   };
 }
 
-/** Days as the API takes them: a whole number within its bounds, else undefined. */
-function days(value: string, min: number, max: number): number | undefined {
-  const n = Number(value.trim());
-  return value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
-}
-
 /**
  * A school's settings: the public code, the time zone, deadline policy, crisis
  * contacts, the places of the report form; for district admins also the name.
@@ -93,16 +92,15 @@ export function SchoolSettingsForm({
   const codeChanged = code !== school.code;
 
   const validate = (): FieldError[] => {
-    const problems: FieldError[] = [];
-    if (district && draft.name.trim().length < 2)
-      problems.push({ field: 'school-name', message: t('settings.nameMissing') });
-    if (!CODE.test(code)) problems.push({ field: 'school-code', message: t('settings.codeRule') });
-    else if (codeChanged && !draft.posterUnderstood)
+    const problems: FieldError[] = validateSchoolDraft(draft, {
+      ...(district ? { name: 'school-name' } : {}),
+      code: 'school-code',
+      triage: 'policy-triage',
+      resolve: 'policy-resolve',
+    }).map(({ field, message }) => ({ field, message: t(message) }));
+    const codeBroken = problems.some((problem) => problem.field === 'school-code');
+    if (!codeBroken && codeChanged && !draft.posterUnderstood)
       problems.push({ field: 'code-understood', message: t('settings.codeConfirmMissing') });
-    if (days(draft.triage, 0, 60) === undefined)
-      problems.push({ field: 'policy-triage', message: t('settings.triageRule') });
-    if (days(draft.resolve, 1, 120) === undefined)
-      problems.push({ field: 'policy-resolve', message: t('settings.resolveRule') });
     draft.contacts.forEach((contact, index) => {
       const n = index + 1;
       if (!contact.name.trim())
@@ -141,8 +139,8 @@ export function SchoolSettingsForm({
     if (problems.length > 0) return;
     const body: Schemas['UpdateSchoolDto'] = {
       policy: {
-        triageSchoolDays: days(draft.triage, 0, 60) ?? 0,
-        resolveSchoolDays: days(draft.resolve, 1, 120) ?? 1,
+        triageSchoolDays: schoolDays(draft.triage, TRIAGE_DAYS) ?? TRIAGE_DAYS.min,
+        resolveSchoolDays: schoolDays(draft.resolve, RESOLVE_DAYS) ?? RESOLVE_DAYS.min,
       },
       crisisContacts: draft.contacts.map((contact): CrisisContact => ({
         name: contact.name.trim(),
@@ -160,10 +158,7 @@ export function SchoolSettingsForm({
       .PATCH('/api/v1/schools/{id}', { params: { path: { id: school.id } }, body })
       .finally(() => setSending(false));
     if (!data) {
-      const messages = errorMessages(error);
-      setErrors(
-        (messages.length > 0 ? messages : [t('settings.failed')]).map((message) => ({ message })),
-      );
+      setErrors(apiFieldErrors(error, t('settings.failed')));
       return;
     }
     setDraft(draftOf(data));
@@ -205,7 +200,7 @@ export function SchoolSettingsForm({
             onChange={(event) => set({ code: event.target.value, posterUnderstood: false })}
             error={errorFor(errors, 'school-code')}
           />
-          {codeChanged && CODE.test(code) && (
+          {codeChanged && SCHOOL_CODE.test(code) && (
             <div className="notice warn stack" id="code-warning">
               <p>{t('settings.codeWarning', { old: school.code, code })}</p>
               <Checkbox

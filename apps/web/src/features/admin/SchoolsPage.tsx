@@ -13,12 +13,12 @@ import {
   RESOLVE_DAYS,
   schoolDays,
   schoolHref,
+  timeZones,
   TRIAGE_DAYS,
   useAdminSchools,
   validateSchoolDraft,
   type School,
 } from './admin-api';
-import { timeZones } from './SchoolSettingsForm';
 import { SelectField } from '../forms/SelectField';
 import './admin.css';
 

@@ -76,6 +76,12 @@ export function suggestPassword(): string {
   return `${chunk(0)}-${chunk(4)}-${chunk(8)}-${digits[random[12] % digits.length]}${digits[random[13] % digits.length]}`;
 }
 
+/** Every IANA time zone the browser knows, `current` first if the browser lacks it. */
+export function timeZones(current: string): string[] {
+  const known = Intl.supportedValuesOf('timeZone');
+  return known.includes(current) || !current ? known : [current, ...known];
+}
+
 /** A school's public code, as the API checks it: capitals, digits and dashes. */
 export const SCHOOL_CODE = /^[A-Z0-9][A-Z0-9-]{1,15}$/;
 
