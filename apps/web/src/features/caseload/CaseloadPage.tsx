@@ -9,7 +9,6 @@ import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
 import { isCaseworker } from '../students/roles';
 import {
-  currentDeadline,
   loadCaseload,
   loadMyOpenCases,
   loadReminders,
@@ -20,18 +19,9 @@ import {
 import { DEADLINE_GROUPS, deadlineGroup, type DeadlineGroup } from './deadline-groups';
 import './caseload.css';
 
-function CaseCard({
-  item,
-  group,
-  timeZone,
-}: {
-  item: CaseSummary;
-  group: DeadlineGroup;
-  timeZone: string | undefined;
-}) {
+function CaseCard({ item, group }: { item: CaseSummary; group: DeadlineGroup }) {
   const { t } = useTranslation('caseload');
   const dates = useDateWords();
-  const deadline = currentDeadline(item);
   return (
     <li className={`case-card due-${group}`}>
       <h3 className="case-card-title">
@@ -39,11 +29,11 @@ function CaseCard({
       </h3>
       <dl className="case-facts">
         <div>
-          <dt>{t(deadline.kind === 'triage' ? 'triageBy' : 'resolveBy')}</dt>
+          <dt>{t(item.status === 'submitted' ? 'triageBy' : 'resolveBy')}</dt>
           <dd>
-            {dates.day(deadline.at, timeZone)}
-            {group === 'overdue' && <span className="late-tag">{t('overdueTag')}</span>}
-            {group === 'today' && <span className="today-tag">{t('todayTag')}</span>}
+            {item.dueAt && dates.day(item.dueAt, item.schoolTimeZone)}
+            {group === 'overdue' && <span className="late-tag">{t('queue:due.overdue')}</span>}
+            {group === 'today' && <span className="today-tag">{t('queue:due.today')}</span>}
           </dd>
         </div>
         <div>
@@ -166,10 +156,6 @@ export default function CaseloadPage() {
     if (caseworker) void load();
   }, [caseworker, load]);
 
-  const zones = useMemo(
-    () => new Map(profile.schools.map((school) => [school.id, school.timeZone])),
-    [profile.schools],
-  );
   const grouped = useMemo(() => {
     const groups: Record<DeadlineGroup, CaseSummary[]> = {
       overdue: [],
@@ -178,17 +164,13 @@ export default function CaseloadPage() {
       later: [],
     };
     if (loaded && loaded !== 'failed') {
-      for (const item of loaded.cases) {
-        const zone = zones.get(item.schoolId);
-        groups[deadlineGroup(currentDeadline(item).at, loaded.now, zone)].push(item);
-      }
-      for (const group of DEADLINE_GROUPS)
-        groups[group].sort(
-          (a, b) => Date.parse(currentDeadline(a).at) - Date.parse(currentDeadline(b).at),
-        );
+      for (const item of loaded.cases)
+        groups[deadlineGroup(item.dueAt, item.schoolTimeZone, loaded.now)].push(item);
+      const due = (item: CaseSummary) => (item.dueAt ? Date.parse(item.dueAt) : Infinity);
+      for (const group of DEADLINE_GROUPS) groups[group].sort((a, b) => due(a) - due(b));
     }
     return groups;
-  }, [loaded, zones]);
+  }, [loaded]);
 
   if (!caseworker) return <NotFoundPage />;
   if (loaded === null) return <Loading />;
@@ -218,12 +200,7 @@ export default function CaseloadPage() {
             <h2 id={`group-${group}`}>{t(`group.${group}`, { count: grouped[group].length })}</h2>
             <ul className="case-list">
               {grouped[group].map((item) => (
-                <CaseCard
-                  key={item.id}
-                  item={item}
-                  group={group}
-                  timeZone={zones.get(item.schoolId)}
-                />
+                <CaseCard key={item.id} item={item} group={group} />
               ))}
             </ul>
           </section>

@@ -43,10 +43,3 @@ export async function loadReminders(): Promise<Notice[] | null> {
   if (!data) return null;
   return data.items.filter((notice) => REMINDERS.includes(notice.type)).slice(0, 10);
 }
-
-/** The deadline that matters now: triage while submitted, resolution after. */
-export function currentDeadline(item: CaseSummary): { kind: 'triage' | 'resolve'; at: string } {
-  return item.status === 'submitted'
-    ? { kind: 'triage', at: item.triageDueAt }
-    : { kind: 'resolve', at: item.resolveDueAt };
-}
