@@ -3,11 +3,12 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, errorMessages } from '../../lib/api-client';
+import { isDistrictAdmin } from '../../lib/roles';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
-import { AdminOnly } from './AdminOnly';
+import { RoleOnly } from '../layout/RoleOnly';
 import { schoolHref, useAdminSchools, type School } from './admin-api';
 import { timeZones } from './SchoolSettingsForm';
 import { SelectField } from './SelectField';
@@ -168,8 +169,8 @@ function SchoolsContent() {
 /** `/admin/schools`: the district's schools, and a new one. */
 export default function SchoolsPage() {
   return (
-    <AdminOnly districtOnly>
+    <RoleOnly allow={isDistrictAdmin}>
       <SchoolsContent />
-    </AdminOnly>
+    </RoleOnly>
   );
 }

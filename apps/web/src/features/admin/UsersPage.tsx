@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { api, errorMessages } from '../../lib/api-client';
 import { useProfile } from '../../lib/auth';
+import { isAdmin, isDistrictAdmin } from '../../lib/roles';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
-import { AdminOnly } from './AdminOnly';
+import { RoleOnly } from '../layout/RoleOnly';
 import {
   creatableRoles,
   SCHOOL_ROLES,
@@ -154,7 +155,7 @@ function UsersPageContent() {
   const { t } = useTranslation('admin');
   const profile = useProfile();
   const search = useSearch();
-  const district = profile.role === 'district_admin';
+  const district = isDistrictAdmin(profile);
   const { schools: districtSchools } = useAdminSchools();
   const schools = useMemo(
     () => (district ? (districtSchools ?? []) : profile.schools),
@@ -294,8 +295,8 @@ function UsersPageContent() {
 /** `/admin/users`: a school's accounts (district admins: the district's), found, added, changed. */
 export default function UsersPage() {
   return (
-    <AdminOnly>
+    <RoleOnly allow={isAdmin}>
       <UsersPageContent />
-    </AdminOnly>
+    </RoleOnly>
   );
 }

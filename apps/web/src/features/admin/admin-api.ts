@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearch } from 'wouter';
 import { api, type Schemas } from '../../lib/api-client';
 import { useProfile, type Profile } from '../../lib/auth';
+import { isDistrictAdmin, isSchoolAdmin } from '../../lib/roles';
 
 export type School = Schemas['SchoolDto'];
 export type User = Schemas['UserDto'];
@@ -17,10 +18,6 @@ export function creatableRoles(role: Profile['role']): Role[] {
   if (role === 'district_admin') return [...SCHOOL_ROLES, 'district_admin'];
   if (role === 'school_admin') return SCHOOL_ROLES;
   return [];
-}
-
-export function isAdmin(role: Profile['role']): boolean {
-  return role === 'school_admin' || role === 'district_admin';
 }
 
 /** An admin page's link for one school: `?school=<id>` when the caller has several. */
@@ -52,7 +49,7 @@ export function useChosenSchool() {
   const profile = useProfile();
   const search = useSearch();
   const wanted = new URLSearchParams(search).get('school');
-  const id = wanted ?? (profile.role === 'school_admin' ? profile.schools[0]?.id : undefined);
+  const id = wanted ?? (isSchoolAdmin(profile) ? profile.schools[0]?.id : undefined);
   const [school, setSchool] = useState<School | null | undefined>(id ? undefined : null);
   const load = useCallback(async () => {
     if (!id) return setSchool(null);
@@ -62,7 +59,7 @@ export function useChosenSchool() {
   useEffect(() => {
     void load().catch(() => setSchool(null));
   }, [load]);
-  return { school, setSchool, multiple: profile.role === 'district_admin' || !!wanted };
+  return { school, setSchool, multiple: isDistrictAdmin(profile) || !!wanted };
 }
 
 /** A password that meets the API's rules: 4 random words-like chunks, read out easily. */

@@ -3,13 +3,13 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { navigateInPlace } from '../../app/history';
-import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
+import { mayReadAudit } from '../../lib/roles';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
-import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
+import { RoleOnly } from '../layout/RoleOnly';
 import { ShowMore } from '../students/ShowMore';
 import {
   auditAddress,
@@ -87,10 +87,9 @@ interface Results {
  * newest first, filtered by case, person, kind or action and days; the
  * address keeps the filters. A name in the list filters by that person.
  */
-export default function AuditPage() {
+function AuditContent() {
   const { t } = useTranslation('audit');
   const words = useActionWords();
-  const profile = useProfile();
   const search = useSearch();
   const filters = useMemo(() => filtersFrom(search), [search]);
   const [draft, setDraft] = useState<AuditFilters>(filters);
@@ -98,11 +97,9 @@ export default function AuditPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreFailed, setMoreFailed] = useState(false);
-  const admin = profile.role === 'school_admin';
 
   useEffect(() => {
     setDraft(filters);
-    if (!admin) return;
     let current = true;
     void (async () => {
       setResults(null);
@@ -126,9 +123,7 @@ export default function AuditPage() {
     return () => {
       current = false;
     };
-  }, [filters, admin, t]);
-
-  if (!admin) return <NotFoundPage />;
+  }, [filters, t]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -274,5 +269,13 @@ export default function AuditPage() {
         )}
       </section>
     </Page>
+  );
+}
+
+export default function AuditPage() {
+  return (
+    <RoleOnly allow={mayReadAudit}>
+      <AuditContent />
+    </RoleOnly>
   );
 }

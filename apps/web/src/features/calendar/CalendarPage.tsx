@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigateInPlace } from '../../app/history';
 import { useProfile } from '../../lib/auth';
-import { AdminOnly } from '../admin/AdminOnly';
+import { isAdmin, isDistrictAdmin } from '../../lib/roles';
+import { RoleOnly } from '../layout/RoleOnly';
 import { schoolHref, useAdminSchools, useChosenSchool, type School } from '../admin/admin-api';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
@@ -49,7 +50,7 @@ function useCalendarChoice(): { options: Option[]; option: Option | undefined } 
   const { school } = useChosenSchool();
   if (schools === undefined || school === undefined) return undefined;
   const first = schools[0] ?? school;
-  const districtId = profile.role === 'district_admin' ? first?.districtId : undefined;
+  const districtId = isDistrictAdmin(profile) ? first?.districtId : undefined;
   const options: Option[] = [
     ...(districtId && first
       ? [
@@ -153,7 +154,7 @@ function CalendarContent() {
 
   const target = option?.target;
   const timeZone = loaded?.school?.timeZone ?? option?.timeZone ?? 'America/New_York';
-  const isDistrictAdmin = profile.role === 'district_admin';
+  const district = isDistrictAdmin(profile);
 
   const announce = (verb: 'added' | 'removed' | 'yearSaved', movedCases: number) => {
     setFailed('');
@@ -250,7 +251,7 @@ function CalendarContent() {
               canRemove={(dayOff) => target?.kind === 'district' || !dayOff.districtWide || false}
               onRemove={(dayOff) => void remove(dayOff)}
             />
-            {isDistrictAdmin && target?.kind === 'school' && (
+            {district && target?.kind === 'school' && (
               <p className="calendar-note">{t('districtDaysElsewhere')}</p>
             )}
           </section>
@@ -267,8 +268,8 @@ function CalendarContent() {
  */
 export default function CalendarPage() {
   return (
-    <AdminOnly>
+    <RoleOnly allow={isAdmin}>
       <CalendarContent />
-    </AdminOnly>
+    </RoleOnly>
   );
 }

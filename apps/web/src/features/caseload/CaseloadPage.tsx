@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
+import { isCaseworker } from '../../lib/roles';
 import { markRead } from '../notifications/unread';
 import { Loading } from '../layout/Loading';
-import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
-import { isCaseworker } from '../students/roles';
+import { RoleOnly } from '../layout/RoleOnly';
 import {
   loadCaseload,
   loadMyOpenCases,
@@ -135,10 +134,8 @@ interface Loaded {
  * due this week, later) on each school's calendar, the counts, and the
  * deadline reminders. Every case links to its page.
  */
-export default function CaseloadPage() {
+function CaseloadContent() {
   const { t } = useTranslation('caseload');
-  const profile = useProfile();
-  const caseworker = isCaseworker(profile);
   const [loaded, setLoaded] = useState<Loaded | 'failed' | null>(null);
 
   const load = useCallback(async () => {
@@ -153,8 +150,8 @@ export default function CaseloadPage() {
   }, []);
 
   useEffect(() => {
-    if (caseworker) void load();
-  }, [caseworker, load]);
+    void load();
+  }, [load]);
 
   const grouped = useMemo(() => {
     const groups: Record<DeadlineGroup, CaseSummary[]> = {
@@ -172,7 +169,6 @@ export default function CaseloadPage() {
     return groups;
   }, [loaded]);
 
-  if (!caseworker) return <NotFoundPage />;
   if (loaded === null) return <Loading />;
   if (loaded === 'failed') {
     return (
@@ -212,5 +208,13 @@ export default function CaseloadPage() {
         <p className="notice warn">{t('reminders.failed')}</p>
       )}
     </Page>
+  );
+}
+
+export default function CaseloadPage() {
+  return (
+    <RoleOnly allow={isCaseworker}>
+      <CaseloadContent />
+    </RoleOnly>
   );
 }

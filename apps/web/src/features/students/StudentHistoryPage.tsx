@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
+import { isCaseworker } from '../../lib/roles';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
-import { isCaseworker } from './roles';
+import { RoleOnly } from '../layout/RoleOnly';
 import { ShowMore } from './ShowMore';
 import { StudentFacts } from './StudentsPage';
 import {
@@ -113,10 +113,8 @@ interface Loaded {
  * aggressor, witness), the repeat flags of the last months and what the
  * school did, each case one link away. Opening it is recorded in the audit log.
  */
-export default function StudentHistoryPage({ id }: { id: string }) {
+function StudentHistory({ id }: { id: string }) {
   const { t } = useTranslation('students');
-  const profile = useProfile();
-  const caseworker = isCaseworker(profile);
   const [loaded, setLoaded] = useState<Loaded | 'missing' | 'failed' | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreFailed, setMoreFailed] = useState(false);
@@ -130,10 +128,10 @@ export default function StudentHistoryPage({ id }: { id: string }) {
   }, [id]);
 
   useEffect(() => {
-    if (caseworker) void load();
-  }, [caseworker, load]);
+    void load();
+  }, [load]);
 
-  if (!caseworker || loaded === 'missing') return <NotFoundPage />;
+  if (loaded === 'missing') return <NotFoundPage />;
   if (loaded === null) return <Loading />;
   if (loaded === 'failed') {
     return (
@@ -189,5 +187,13 @@ export default function StudentHistoryPage({ id }: { id: string }) {
         </Link>
       </p>
     </Page>
+  );
+}
+
+export default function StudentHistoryPage({ id }: { id: string }) {
+  return (
+    <RoleOnly allow={isCaseworker}>
+      <StudentHistory id={id} />
+    </RoleOnly>
   );
 }

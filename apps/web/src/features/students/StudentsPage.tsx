@@ -3,10 +3,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { navigateInPlace } from '../../app/history';
-import { useProfile } from '../../lib/auth';
-import { NotFoundPage } from '../layout/NotFoundPage';
+import { isCaseworker } from '../../lib/roles';
 import { Page } from '../layout/Page';
-import { isCaseworker } from './roles';
+import { RoleOnly } from '../layout/RoleOnly';
 import { ShowMore } from './ShowMore';
 import { searchStudents, type DirectoryStudent } from './students-api';
 import './students.css';
@@ -42,9 +41,8 @@ interface Results {
  * `/students?q=`: counselors and school admins find a student of their schools
  * by name or username and open their history. The query stays in the address.
  */
-export default function StudentsPage() {
+function StudentsContent() {
   const { t } = useTranslation('students');
-  const profile = useProfile();
   const search = useSearch();
   const q = new URLSearchParams(search).get('q') ?? '';
   const [typed, setTyped] = useState(q);
@@ -71,8 +69,6 @@ export default function StudentsPage() {
     setResults(null);
     if (q) void load(q, null);
   }, [q, load]);
-
-  if (!isCaseworker(profile)) return <NotFoundPage />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -138,5 +134,13 @@ export default function StudentsPage() {
         }}
       />
     </Page>
+  );
+}
+
+export default function StudentsPage() {
+  return (
+    <RoleOnly allow={isCaseworker}>
+      <StudentsContent />
+    </RoleOnly>
   );
 }
