@@ -50,15 +50,25 @@ export function useChosenSchool() {
   const search = useSearch();
   const wanted = new URLSearchParams(search).get('school');
   const id = wanted ?? (isSchoolAdmin(profile) ? profile.schools[0]?.id : undefined);
-  const [school, setSchool] = useState<School | null | undefined>(id ? undefined : null);
-  const load = useCallback(async () => {
-    if (!id) return setSchool(null);
-    const { data } = await api.GET('/api/v1/schools/{id}', { params: { path: { id } } });
-    setSchool(data ?? null);
-  }, [id]);
+  // The answer for the school the address names now: a slower answer for the
+  // school it named before never shows, nor overwrites it.
+  const [loaded, setLoaded] = useState<{ id: string; school: School | null } | undefined>();
   useEffect(() => {
-    void load().catch(() => setSchool(null));
-  }, [load]);
+    if (!id) return;
+    let live = true;
+    void api.GET('/api/v1/schools/{id}', { params: { path: { id } } }).then(
+      ({ data }) => live && setLoaded({ id, school: data ?? null }),
+      () => live && setLoaded({ id, school: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  const school = !id ? null : loaded?.id === id ? loaded.school : undefined;
+  const setSchool = useCallback(
+    (changed: School) => setLoaded({ id: changed.id, school: changed }),
+    [],
+  );
   return { school, setSchool, multiple: isDistrictAdmin(profile) || !!wanted };
 }
 
