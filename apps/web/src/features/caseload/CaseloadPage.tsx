@@ -22,7 +22,7 @@ function CaseCard({ item, group }: { item: CaseSummary; group: DeadlineGroup }) 
   const { t } = useTranslation('caseload');
   const dates = useDateWords();
   return (
-    <li className={`case-card due-${group}`}>
+    <li className={`case-card case-card-${group}`}>
       <h3 className="case-card-title">
         <Link href={`/cases/${item.id}`}>{t('caseLink', { reference: item.reference })}</Link>
       </h3>
