@@ -1,5 +1,4 @@
-/** The queue page's address and deadline words (apps/web/src/features/queue), without a browser. */
-import { dueState } from '../../apps/web/src/features/queue/deadline';
+/** The queue page's address (apps/web/src/features/queue), without a browser. */
 import {
   DEFAULT_FILTERS,
   filtersToQuery,
@@ -36,25 +35,5 @@ describe('queue filters in the address', () => {
     expect(filtersToQuery({ ...DEFAULT_FILTERS, status: 'all', assignee: 'none' })).toEqual({
       assignee: 'none',
     });
-  });
-});
-
-describe('dueState', () => {
-  const zone = 'America/New_York';
-  // 10:00 in New York on December 2, 2026.
-  const now = new Date('2026-12-02T15:00:00Z');
-
-  it('says overdue once the deadline has passed', () => {
-    expect(dueState('2026-12-02T14:59:59Z', zone, now)).toBe('overdue');
-  });
-
-  it('says today for a deadline later today on the school’s calendar, whatever the UTC date', () => {
-    // 23:59 in New York is already December 3 in UTC.
-    expect(dueState('2026-12-03T04:59:59.999Z', zone, now)).toBe('today');
-    expect(dueState('2026-12-03T05:00:00Z', zone, now)).toBe('later');
-  });
-
-  it('has nothing to say without a deadline', () => {
-    expect(dueState(null, zone, now)).toBeNull();
   });
 });

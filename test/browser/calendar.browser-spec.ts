@@ -147,11 +147,26 @@ describeInBrowser('school calendar: a day off moves the open deadlines it touche
 
     const dana = await h.newPage({ viewport: DESKTOP });
     await h.signIn(dana, 'district.dana');
-    await dana.goto('/admin/calendar');
+    // The admin hub's link for one school opens that school's calendar.
+    const oakHill = ((await (await h.api('admin.avery')).me().expectStatus(200)) as unknown as Me)
+      .schools[0].id;
+    await dana.goto(`/admin/calendar?school=${oakHill}`);
+    await dana.getByRole('heading', { level: 2, name: 'School year' }).waitFor();
+    expect(await dana.getByLabel('Calendar of').inputValue()).toBe(oakHill);
+    expect(await dana.getByLabel('Calendar of').locator('option:checked').textContent()).toBe(
+      'Oak Hill Elementary',
+    );
+    // Picking another calendar says so in the address, without a new history entry.
+    const before = await dana.evaluate('history.length');
+    await dana.getByLabel('Calendar of').selectOption({ label: 'Maple Ridge Middle School' });
+    await dana.waitForURL((url) => url.search !== `?school=${oakHill}`);
+    expect(new URL(dana.url()).searchParams.get('school')).not.toBe(oakHill);
     await dana
       .getByLabel('Calendar of')
       .selectOption({ label: 'All schools (district-wide days off)' });
+    await dana.waitForURL((url) => url.pathname === '/admin/calendar' && url.search === '');
     await dana.getByRole('heading', { level: 2, name: 'District-wide days off' }).waitFor();
+    expect(await dana.evaluate('history.length')).toBe(before);
     await dana.getByLabel('Name', { exact: true }).fill('Ice storm');
     await dana.getByLabel('First day off').fill('2027-01-15');
     await dana.getByRole('button', { name: 'Add day off' }).click();
@@ -169,5 +184,12 @@ describeInBrowser('school calendar: a day off moves the open deadlines it touche
     await district.getByText('Todo el distrito').waitFor();
     expect(await district.getByRole('button').count()).toBe(0);
     await expectAccessibleAtBothSizes(page);
+  });
+
+  it('is not there for a counselor, like the other admin pages', async () => {
+    const page = await h.newPage({ viewport: PHONE });
+    await h.signIn(page, 'counselor.casey');
+    await page.goto('/admin/calendar');
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   });
 });

@@ -59,3 +59,9 @@ export function errorMessages(error: unknown): string[] {
   if (Array.isArray(message)) return message;
   return message ? [message] : [];
 }
+
+/**
+ * Answers that mean "no such record for you": a malformed id (400), or a
+ * record out of the caller's reach (403/404). Pages say "Page not found".
+ */
+export const MISSING_STATUSES: readonly number[] = [400, 403, 404];

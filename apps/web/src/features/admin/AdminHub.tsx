@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useProfile } from '../../lib/auth';
+import { isAdmin, isDistrictAdmin } from '../../lib/roles';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
-import { AdminOnly } from './AdminOnly';
+import { RoleOnly } from '../layout/RoleOnly';
 import { schoolHref, useAdminSchools, type School } from './admin-api';
 import './admin.css';
 
@@ -90,8 +91,8 @@ export function DistrictHub() {
 export default function AdminHub() {
   const profile = useProfile();
   return (
-    <AdminOnly>
-      {profile.role === 'district_admin' ? <DistrictHub /> : <SchoolAdminHub />}
-    </AdminOnly>
+    <RoleOnly allow={isAdmin}>
+      {isDistrictAdmin(profile) ? <DistrictHub /> : <SchoolAdminHub />}
+    </RoleOnly>
   );
 }

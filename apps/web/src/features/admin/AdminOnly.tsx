@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { useProfile } from '../../lib/auth';
-import { NotFoundPage } from '../layout/NotFoundPage';
-import { isAdmin } from './admin-api';
+import { isAdmin, isDistrictAdmin } from '../../lib/roles';
+import { RoleOnly } from '../layout/RoleOnly';
 
-/** Admin pages answer like an unknown address to everyone else, as the API answers 403/404. */
+/** Admin pages answer like an unknown address to everyone else. Prefer `RoleOnly` in new code. */
 export function AdminOnly({
   children,
   districtOnly = false,
@@ -11,7 +10,5 @@ export function AdminOnly({
   children: ReactNode;
   districtOnly?: boolean;
 }) {
-  const { role } = useProfile();
-  const allowed = districtOnly ? role === 'district_admin' : isAdmin(role);
-  return allowed ? children : <NotFoundPage />;
+  return <RoleOnly allow={districtOnly ? isDistrictAdmin : isAdmin}>{children}</RoleOnly>;
 }

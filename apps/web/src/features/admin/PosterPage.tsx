@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useProfile } from '../../lib/auth';
+import { isAdmin, isDistrictAdmin } from '../../lib/roles';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
-import { AdminOnly } from './AdminOnly';
+import { RoleOnly } from '../layout/RoleOnly';
 import { useChosenSchool } from './admin-api';
 import { QrCode } from './QrCode';
 import { SchoolPicker } from './SchoolSettingsPage';
@@ -54,7 +55,7 @@ function PosterContent() {
   const { school } = useChosenSchool();
   if (school === undefined) return <Loading />;
   if (school === null) {
-    return profile.role === 'district_admin' ? (
+    return isDistrictAdmin(profile) ? (
       <SchoolPicker path="/admin/poster" title={t('poster.title')} />
     ) : (
       <NotFoundPage />
@@ -76,8 +77,8 @@ function PosterContent() {
 /** `/admin/poster`: a printable poster with the school's QR code and report address. */
 export default function PosterPage() {
   return (
-    <AdminOnly>
+    <RoleOnly allow={isAdmin}>
       <PosterContent />
-    </AdminOnly>
+    </RoleOnly>
   );
 }

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useProfile } from '../../lib/auth';
+import { isAdmin, isDistrictAdmin } from '../../lib/roles';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
-import { AdminOnly } from './AdminOnly';
+import { RoleOnly } from '../layout/RoleOnly';
 import { schoolHref, useAdminSchools, useChosenSchool } from './admin-api';
 import { SchoolSettingsForm } from './SchoolSettingsForm';
 import './admin.css';
@@ -35,7 +36,7 @@ function SettingsContent() {
   const { school, setSchool } = useChosenSchool();
   if (school === undefined) return <Loading />;
   if (school === null) {
-    return profile.role === 'district_admin' ? (
+    return isDistrictAdmin(profile.role) ? (
       <SchoolPicker path="/admin/school" title={t('settings.title')} />
     ) : (
       <NotFoundPage />
@@ -46,7 +47,7 @@ function SettingsContent() {
       <SchoolSettingsForm
         key={school.id}
         school={school}
-        district={profile.role === 'district_admin'}
+        district={isDistrictAdmin(profile.role)}
         onSaved={setSchool}
       />
     </Page>
@@ -56,8 +57,8 @@ function SettingsContent() {
 /** `/admin/school`: a school's settings (district admins: `?school=<id>`). */
 export default function SchoolSettingsPage() {
   return (
-    <AdminOnly>
+    <RoleOnly allow={isAdmin}>
       <SettingsContent />
-    </AdminOnly>
+    </RoleOnly>
   );
 }

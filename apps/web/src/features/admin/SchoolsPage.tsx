@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../../lib/api-client';
 import { apiFieldErrors } from '../forms/api-errors';
+import { isDistrictAdmin } from '../../lib/roles';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
-import { AdminOnly } from './AdminOnly';
+import { RoleOnly } from '../layout/RoleOnly';
 import {
   RESOLVE_DAYS,
   schoolDays,
@@ -170,8 +171,8 @@ function SchoolsContent() {
 /** `/admin/schools`: the district's schools, and a new one. */
 export default function SchoolsPage() {
   return (
-    <AdminOnly districtOnly>
+    <RoleOnly allow={isDistrictAdmin}>
       <SchoolsContent />
-    </AdminOnly>
+    </RoleOnly>
   );
 }

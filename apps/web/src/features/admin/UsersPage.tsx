@@ -6,12 +6,13 @@ import { api } from '../../lib/api-client';
 import { useProfile } from '../../lib/auth';
 import { usePaged } from '../../lib/usePaged';
 import { apiFieldErrors } from '../forms/api-errors';
+import { isAdmin, isDistrictAdmin } from '../../lib/roles';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
 import { ShowMore } from '../layout/ShowMore';
-import { AdminOnly } from './AdminOnly';
+import { RoleOnly } from '../layout/RoleOnly';
 import {
   creatableRoles,
   SCHOOL_ROLES,
@@ -157,7 +158,7 @@ function UsersPageContent() {
   const { t } = useTranslation('admin');
   const profile = useProfile();
   const search = useSearch();
-  const district = profile.role === 'district_admin';
+  const district = isDistrictAdmin(profile);
   const { schools: districtSchools } = useAdminSchools();
   const schools = useMemo(
     () => (district ? (districtSchools ?? []) : profile.schools),
@@ -297,8 +298,8 @@ function UsersPageContent() {
 /** `/admin/users`: a school's accounts (district admins: the district's), found, added, changed. */
 export default function UsersPage() {
   return (
-    <AdminOnly>
+    <RoleOnly allow={isAdmin}>
       <UsersPageContent />
-    </AdminOnly>
+    </RoleOnly>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearch } from 'wouter';
 import { api, type Schemas } from '../../lib/api-client';
 import { useProfile, type Profile } from '../../lib/auth';
+import { isDistrictAdmin, isSchoolAdmin } from '../../lib/roles';
 
 export type School = Schemas['SchoolDto'];
 export type User = Schemas['UserDto'];
@@ -17,10 +18,6 @@ export function creatableRoles(role: Profile['role']): Role[] {
   if (role === 'district_admin') return [...SCHOOL_ROLES, 'district_admin'];
   if (role === 'school_admin') return SCHOOL_ROLES;
   return [];
-}
-
-export function isAdmin(role: Profile['role']): boolean {
-  return role === 'school_admin' || role === 'district_admin';
 }
 
 /** An admin page's link for one school: `?school=<id>` when the caller has several. */
@@ -52,17 +49,27 @@ export function useChosenSchool() {
   const profile = useProfile();
   const search = useSearch();
   const wanted = new URLSearchParams(search).get('school');
-  const id = wanted ?? (profile.role === 'school_admin' ? profile.schools[0]?.id : undefined);
-  const [school, setSchool] = useState<School | null | undefined>(id ? undefined : null);
-  const load = useCallback(async () => {
-    if (!id) return setSchool(null);
-    const { data } = await api.GET('/api/v1/schools/{id}', { params: { path: { id } } });
-    setSchool(data ?? null);
-  }, [id]);
+  const id = wanted ?? (isSchoolAdmin(profile) ? profile.schools[0]?.id : undefined);
+  // The answer for the school the address names now: a slower answer for the
+  // school it named before never shows, nor overwrites it.
+  const [loaded, setLoaded] = useState<{ id: string; school: School | null } | undefined>();
   useEffect(() => {
-    void load().catch(() => setSchool(null));
-  }, [load]);
-  return { school, setSchool, multiple: profile.role === 'district_admin' || !!wanted };
+    if (!id) return;
+    let live = true;
+    void api.GET('/api/v1/schools/{id}', { params: { path: { id } } }).then(
+      ({ data }) => live && setLoaded({ id, school: data ?? null }),
+      () => live && setLoaded({ id, school: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  const school = !id ? null : loaded?.id === id ? loaded.school : undefined;
+  const setSchool = useCallback(
+    (changed: School) => setLoaded({ id: changed.id, school: changed }),
+    [],
+  );
+  return { school, setSchool, multiple: isDistrictAdmin(profile) || !!wanted };
 }
 
 /** A password that meets the API's rules: 4 random words-like chunks, read out easily. */

@@ -3,15 +3,15 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { navigateInPlace } from '../../app/history';
-import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
+import { mayReadAudit } from '../../lib/roles';
 import { usePaged } from '../../lib/usePaged';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { Loading } from '../layout/Loading';
-import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
+import { RoleOnly } from '../layout/RoleOnly';
 import { ShowMore } from '../layout/ShowMore';
 import {
   auditAddress,
@@ -83,20 +83,17 @@ function EntryItem({
  * newest first, filtered by case, person, kind or action and days; the
  * address keeps the filters. A name in the list filters by that person.
  */
-export default function AuditPage() {
+function AuditContent() {
   const { t } = useTranslation('audit');
   const words = useActionWords();
-  const profile = useProfile();
   const search = useSearch();
   const filters = useMemo(() => filtersFrom(search), [search]);
   const [draft, setDraft] = useState<AuditFilters>(filters);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const admin = profile.role === 'school_admin';
   /** The case the reference filter names, found with the first page. */
   const incident = useRef<string | undefined>(undefined);
   const results = usePaged<AuditEntry>(
     async ({ cursor, isCurrent }) => {
-      if (!admin) return { items: [], nextCursor: null };
       if (cursor === null) {
         incident.current = undefined;
         if (filters.ref) {
@@ -113,12 +110,10 @@ export default function AuditPage() {
       }
       return loadAudit(filters, incident.current, cursor);
     },
-    [filters, admin],
+    [filters],
   );
 
   useEffect(() => setDraft(filters), [filters]);
-
-  if (!admin) return <NotFoundPage />;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -245,5 +240,13 @@ export default function AuditPage() {
         )}
       </section>
     </Page>
+  );
+}
+
+export default function AuditPage() {
+  return (
+    <RoleOnly allow={mayReadAudit}>
+      <AuditContent />
+    </RoleOnly>
   );
 }

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { navigateInPlace } from '../../app/history';
 import { useProfile } from '../../lib/auth';
+import { isAdmin, isDistrictAdmin } from '../../lib/roles';
+import { RoleOnly } from '../layout/RoleOnly';
+import { schoolHref, useAdminSchools, useChosenSchool, type School } from '../admin/admin-api';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
 import {
   addDayOff,
-  districtSchools,
   loadCalendar,
   removeDayOff,
   setYear,
@@ -27,57 +30,47 @@ interface Option {
 
 const DISTRICT = 'district';
 
-/** The calendars the signed-in admin may change: their schools, and the district's days for a district admin. */
-function useOptions(): Option[] | null | 'none' {
+const schoolOption = (school: School): Option => ({
+  value: school.id,
+  label: school.name,
+  target: { kind: 'school', id: school.id },
+  timeZone: school.timeZone,
+});
+
+/**
+ * The calendars the signed-in admin may change (their schools, and the
+ * district's days for a district admin) and the one the address names:
+ * `?school=<id>`, else a school admin's school, else the district's days.
+ * `undefined` while loading.
+ */
+function useCalendarChoice(): { options: Option[]; option: Option | undefined } | undefined {
   const profile = useProfile();
   const { t } = useTranslation('calendar');
-  const [options, setOptions] = useState<Option[] | null | 'none'>(null);
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      if (profile.role === 'school_admin') {
-        // The school's time zone comes with its calendar; New York until then.
-        setOptions(
-          profile.schools.map((school) => ({
-            value: school.id,
-            label: school.name,
-            target: { kind: 'school', id: school.id },
-            timeZone: '',
-          })),
-        );
-        return;
-      }
-      if (profile.role !== 'district_admin') {
-        setOptions('none');
-        return;
-      }
-      const schools = await districtSchools();
-      if (!live) return;
-      const district = schools[0]?.districtId;
-      setOptions([
-        ...(district
-          ? [
-              {
-                value: DISTRICT,
-                label: t('districtWide'),
-                target: { kind: 'district', id: district } as const,
-                timeZone: schools[0].timeZone,
-              },
-            ]
-          : []),
-        ...schools.map((school) => ({
-          value: school.id,
-          label: school.name,
-          target: { kind: 'school', id: school.id } as const,
-          timeZone: school.timeZone,
-        })),
-      ]);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [profile, t]);
-  return options;
+  const { schools } = useAdminSchools();
+  const { school } = useChosenSchool();
+  if (schools === undefined || school === undefined) return undefined;
+  const first = schools[0] ?? school;
+  const districtId = isDistrictAdmin(profile) ? first?.districtId : undefined;
+  const options: Option[] = [
+    ...(districtId && first
+      ? [
+          {
+            value: DISTRICT,
+            label: t('districtWide'),
+            target: { kind: 'district', id: districtId } as const,
+            timeZone: first.timeZone,
+          },
+        ]
+      : []),
+    ...schools.map(schoolOption),
+  ];
+  // A school beyond the first page of the list is still the one asked for.
+  if (school && !schools.some((s) => s.id === school.id)) options.push(schoolOption(school));
+  const option =
+    (school && options.find((o) => o.value === school.id)) ??
+    options.find((o) => o.value === DISTRICT) ??
+    options[0];
+  return { options, option };
 }
 
 function DaysOffList({
@@ -133,19 +126,17 @@ function DaysOffList({
   );
 }
 
-/** `/admin/calendar`: the school year and the days off that deadlines skip. */
-export default function CalendarPage() {
+/** The page itself, for admins only. */
+function CalendarContent() {
   const { t } = useTranslation('calendar');
   const profile = useProfile();
-  const options = useOptions();
-  const [chosen, setChosen] = useState('');
+  const choice = useCalendarChoice();
   const [loaded, setLoaded] = useState<Loaded | null | undefined>(undefined);
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState('');
 
-  const list = Array.isArray(options) ? options : [];
-  const option =
-    list.find((o) => o.value === chosen) ?? list.find((o) => o.target.kind === 'school') ?? list[0];
+  const list = choice?.options ?? [];
+  const option = choice?.option;
 
   const kind = option?.target.kind;
   const id = option?.target.id;
@@ -159,18 +150,11 @@ export default function CalendarPage() {
     void reload();
   }, [reload]);
 
-  if (options === 'none' || (Array.isArray(options) && options.length === 0)) {
-    return (
-      <Page title={t('title')}>
-        <p>{t('adminsOnly')}</p>
-      </Page>
-    );
-  }
-  if (options === null || loaded === undefined) return <Loading />;
+  if (choice === undefined || (option && loaded === undefined)) return <Loading />;
 
   const target = option?.target;
   const timeZone = loaded?.school?.timeZone ?? option?.timeZone ?? 'America/New_York';
-  const isDistrictAdmin = profile.role === 'district_admin';
+  const district = isDistrictAdmin(profile);
 
   const announce = (verb: 'added' | 'removed' | 'yearSaved', movedCases: number) => {
     setFailed('');
@@ -226,7 +210,11 @@ export default function CalendarPage() {
             value={option?.value ?? ''}
             onChange={(event) => {
               setStatus('');
-              setChosen(event.target.value);
+              setFailed('');
+              const value = event.target.value;
+              navigateInPlace(
+                value === DISTRICT ? '/admin/calendar' : schoolHref('/admin/calendar', value),
+              );
             }}
           >
             {list.map((o) => (
@@ -263,7 +251,7 @@ export default function CalendarPage() {
               canRemove={(dayOff) => target?.kind === 'district' || !dayOff.districtWide || false}
               onRemove={(dayOff) => void remove(dayOff)}
             />
-            {isDistrictAdmin && target?.kind === 'school' && (
+            {district && target?.kind === 'school' && (
               <p className="calendar-note">{t('districtDaysElsewhere')}</p>
             )}
           </section>
@@ -271,5 +259,17 @@ export default function CalendarPage() {
         </>
       )}
     </Page>
+  );
+}
+
+/**
+ * `/admin/calendar`: the school year and the days off that deadlines skip;
+ * `?school=<id>` names the school (a district admin without it: the district's days).
+ */
+export default function CalendarPage() {
+  return (
+    <RoleOnly allow={isAdmin}>
+      <CalendarContent />
+    </RoleOnly>
   );
 }

@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, fieldsByPattern } from '../forms/api-errors';
+import { schoolDay } from '../../lib/school-days';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { TextField } from '../forms/TextField';
 import type { DayOffFields } from './calendar-api';
-import { isIsoDate, todayIn } from './calendar-dates';
+import { isIsoDate } from './calendar-dates';
 
 const NAME_MAX = 100;
 
@@ -37,7 +38,7 @@ export function DayOffForm({
   const errors = useMemo(() => problems, [problems]);
 
   const justToday = () => {
-    const today = todayIn(timeZone);
+    const today = schoolDay(new Date(), timeZone);
     setFrom(today);
     setTo(today);
     if (!name.trim()) setName(t('snowDay'));

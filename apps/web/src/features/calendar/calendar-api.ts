@@ -69,11 +69,3 @@ export async function setYear(
   });
   return { ok: Boolean(data), movedCases: data?.movedCases ?? 0, errors: errorMessages(error) };
 }
-
-/** The schools a district admin may pick (the first page is plenty for one district). */
-export async function districtSchools(): Promise<
-  { id: string; name: string; districtId: string; timeZone: string }[]
-> {
-  const { data } = await api.GET('/api/v1/schools', { params: { query: { limit: 100 } } });
-  return data?.items ?? [];
-}

@@ -1,16 +1,4 @@
-/** A calendar day, `YYYY-MM-DD`: the same day wherever the reader is. */
-export type IsoDate = string;
-
-/** Today in `timeZone` (the school's), as `YYYY-MM-DD`. */
-export function todayIn(timeZone: string, now = new Date()): IsoDate {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+import type { IsoDate } from '../../lib/school-days';
 
 /** "Monday, December 14, 2026" for a calendar day, in `language`. */
 export function dayInWords(date: IsoDate, language: string): string {

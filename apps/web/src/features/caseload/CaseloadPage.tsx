@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
+import { isCaseworker } from '../../lib/roles';
 import { markRead } from '../notifications/unread';
 import { Loading } from '../layout/Loading';
-import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
-import { isCaseworker } from '../students/roles';
+import { RoleOnly } from '../layout/RoleOnly';
 import {
-  currentDeadline,
   loadCaseload,
   loadMyOpenCases,
   loadReminders,
@@ -20,30 +18,21 @@ import {
 import { DEADLINE_GROUPS, deadlineGroup, type DeadlineGroup } from './deadline-groups';
 import './caseload.css';
 
-function CaseCard({
-  item,
-  group,
-  timeZone,
-}: {
-  item: CaseSummary;
-  group: DeadlineGroup;
-  timeZone: string | undefined;
-}) {
+function CaseCard({ item, group }: { item: CaseSummary; group: DeadlineGroup }) {
   const { t } = useTranslation('caseload');
   const dates = useDateWords();
-  const deadline = currentDeadline(item);
   return (
-    <li className={`case-card due-${group}`}>
+    <li className={`case-card case-card-${group}`}>
       <h3 className="case-card-title">
         <Link href={`/cases/${item.id}`}>{t('caseLink', { reference: item.reference })}</Link>
       </h3>
       <dl className="case-facts">
         <div>
-          <dt>{t(deadline.kind === 'triage' ? 'triageBy' : 'resolveBy')}</dt>
+          <dt>{t(item.status === 'submitted' ? 'triageBy' : 'resolveBy')}</dt>
           <dd>
-            {dates.day(deadline.at, timeZone)}
-            {group === 'overdue' && <span className="late-tag">{t('overdueTag')}</span>}
-            {group === 'today' && <span className="today-tag">{t('todayTag')}</span>}
+            {item.dueAt && dates.day(item.dueAt, item.schoolTimeZone)}
+            {group === 'overdue' && <span className="late-tag">{t('queue:due.overdue')}</span>}
+            {group === 'today' && <span className="today-tag">{t('queue:due.today')}</span>}
           </dd>
         </div>
         <div>
@@ -145,10 +134,8 @@ interface Loaded {
  * due this week, later) on each school's calendar, the counts, and the
  * deadline reminders. Every case links to its page.
  */
-export default function CaseloadPage() {
+function CaseloadContent() {
   const { t } = useTranslation('caseload');
-  const profile = useProfile();
-  const caseworker = isCaseworker(profile);
   const [loaded, setLoaded] = useState<Loaded | 'failed' | null>(null);
 
   const load = useCallback(async () => {
@@ -163,13 +150,9 @@ export default function CaseloadPage() {
   }, []);
 
   useEffect(() => {
-    if (caseworker) void load();
-  }, [caseworker, load]);
+    void load();
+  }, [load]);
 
-  const zones = useMemo(
-    () => new Map(profile.schools.map((school) => [school.id, school.timeZone])),
-    [profile.schools],
-  );
   const grouped = useMemo(() => {
     const groups: Record<DeadlineGroup, CaseSummary[]> = {
       overdue: [],
@@ -178,19 +161,14 @@ export default function CaseloadPage() {
       later: [],
     };
     if (loaded && loaded !== 'failed') {
-      for (const item of loaded.cases) {
-        const zone = zones.get(item.schoolId);
-        groups[deadlineGroup(currentDeadline(item).at, loaded.now, zone)].push(item);
-      }
-      for (const group of DEADLINE_GROUPS)
-        groups[group].sort(
-          (a, b) => Date.parse(currentDeadline(a).at) - Date.parse(currentDeadline(b).at),
-        );
+      for (const item of loaded.cases)
+        groups[deadlineGroup(item.dueAt, item.schoolTimeZone, loaded.now)].push(item);
+      const due = (item: CaseSummary) => (item.dueAt ? Date.parse(item.dueAt) : Infinity);
+      for (const group of DEADLINE_GROUPS) groups[group].sort((a, b) => due(a) - due(b));
     }
     return groups;
-  }, [loaded, zones]);
+  }, [loaded]);
 
-  if (!caseworker) return <NotFoundPage />;
   if (loaded === null) return <Loading />;
   if (loaded === 'failed') {
     return (
@@ -218,12 +196,7 @@ export default function CaseloadPage() {
             <h2 id={`group-${group}`}>{t(`group.${group}`, { count: grouped[group].length })}</h2>
             <ul className="case-list">
               {grouped[group].map((item) => (
-                <CaseCard
-                  key={item.id}
-                  item={item}
-                  group={group}
-                  timeZone={zones.get(item.schoolId)}
-                />
+                <CaseCard key={item.id} item={item} group={group} />
               ))}
             </ul>
           </section>
@@ -235,5 +208,13 @@ export default function CaseloadPage() {
         <p className="notice warn">{t('reminders.failed')}</p>
       )}
     </Page>
+  );
+}
+
+export default function CaseloadPage() {
+  return (
+    <RoleOnly allow={isCaseworker}>
+      <CaseloadContent />
+    </RoleOnly>
   );
 }

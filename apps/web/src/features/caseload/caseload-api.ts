@@ -1,10 +1,10 @@
 import { api, type Schemas } from '../../lib/api-client';
+import { OPEN_STATUSES } from '../cases/status';
 
 export type CaseSummary = Schemas['StaffIncidentSummary'];
 export type Caseload = Schemas['CaseloadDto'];
 export type Notice = Schemas['NotificationDto'];
 
-const OPEN = ['submitted', 'triaged', 'investigating'] as const;
 /** More pages than anyone's caseload needs; the rest is the queue's job. */
 const MAX_PAGES = 10;
 
@@ -16,7 +16,12 @@ export async function loadMyOpenCases(): Promise<CaseSummary[] | null> {
     const { data } = await api
       .GET('/api/v1/incidents', {
         params: {
-          query: { assignee: 'me', status: [...OPEN], limit: 100, ...(cursor ? { cursor } : {}) },
+          query: {
+            assignee: 'me',
+            status: [...OPEN_STATUSES],
+            limit: 100,
+            ...(cursor ? { cursor } : {}),
+          },
         },
       })
       .catch(() => ({ data: undefined }));
@@ -42,11 +47,4 @@ export async function loadReminders(): Promise<Notice[] | null> {
     .catch(() => ({ data: undefined }));
   if (!data) return null;
   return data.items.filter((notice) => REMINDERS.includes(notice.type)).slice(0, 10);
-}
-
-/** The deadline that matters now: triage while submitted, resolution after. */
-export function currentDeadline(item: CaseSummary): { kind: 'triage' | 'resolve'; at: string } {
-  return item.status === 'submitted'
-    ? { kind: 'triage', at: item.triageDueAt }
-    : { kind: 'resolve', at: item.resolveDueAt };
 }

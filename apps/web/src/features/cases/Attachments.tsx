@@ -1,21 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileSize } from '../report/files';
-import { downloadAttachment, type Attachment } from './case-api';
+import type { Attachment } from './case-api';
+import { useDownload } from './useDownload';
 
 /** The files the caller may download: those they added themselves. */
 export function Attachments({ files }: { files: Attachment[] }) {
   const { t, i18n } = useTranslation('cases');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-
-  const download = async (file: Attachment) => {
-    setBusy(file.id);
-    setFailed(null);
-    const ok = await downloadAttachment(file);
-    setBusy(null);
-    if (!ok) setFailed(file.fileName);
-  };
+  const { busy, failed, download } = useDownload();
 
   if (files.length === 0) return null;
   return (

@@ -1,5 +1,6 @@
 import { lazy, useCallback, useEffect, useState } from 'react';
 import { useProfile } from '../../lib/auth';
+import { isCaseworker } from '../../lib/roles';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
@@ -61,8 +62,8 @@ const StaffCasePage = lazy(() => import('../casework/StaffCasePage'));
 
 /** Counselors and school administrators work the case; everyone else follows it. */
 export default function CasePage({ id }: { id: string }) {
-  const { role } = useProfile();
-  if (role === 'counselor' || role === 'school_admin') return <StaffCasePage id={id} />;
+  const profile = useProfile();
+  if (isCaseworker(profile)) return <StaffCasePage id={id} />;
   return <FamilyCasePage id={id} />;
 }
 

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { api } from '../../lib/api-client';
 import { MessageList, type Message } from '../messages/MessageList';
 import { ReplyForm, type SendOutcome } from '../messages/ReplyForm';
+import { sendOutcome } from '../messages/send-outcome';
 
 /** The conversation with the school: who wrote, when, what is new; and a box to answer. */
 export function MessageThread({
@@ -29,11 +30,9 @@ export function MessageThread({
       params: { path: { id: incidentId } },
       body: { body },
     });
-    if (response.status === 409) return 'closed';
-    if (response.status === 429) return 'tooMany';
-    if (!response.ok) return 'failed';
-    await onRefresh();
-    return 'sent';
+    const outcome = sendOutcome(response);
+    if (outcome === 'sent') await onRefresh();
+    return outcome;
   };
 
   return (

@@ -1,4 +1,4 @@
-import { api, type Schemas } from '../../lib/api-client';
+import { api, MISSING_STATUSES, type Schemas } from '../../lib/api-client';
 import type { Message } from '../messages/MessageList';
 
 export type { Message };
@@ -11,8 +11,6 @@ export type TimelineEntry = Schemas['SharedTimelineEntry'];
 /** A case the caller may not see answers like one that does not exist. */
 export type CaseAnswer =
   { kind: 'found'; view: CaseView } | { kind: 'missing' } | { kind: 'failed' };
-
-const MISSING_STATUSES = [400, 403, 404];
 
 export async function loadCase(id: string): Promise<CaseAnswer> {
   try {

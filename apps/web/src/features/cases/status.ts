@@ -24,10 +24,11 @@ export interface Deadlines {
   schoolTimeZone?: string;
 }
 
-const OPEN: readonly Status[] = ['submitted', 'triaged', 'investigating'];
+/** The statuses of a case still being worked on (the queue's and the caseload's default). */
+export const OPEN_STATUSES: readonly Status[] = ['submitted', 'triaged', 'investigating'];
 
 /** Still being worked on: the school can be written to and sent files. */
-export const isOpen = (status: Status): boolean => OPEN.includes(status);
+export const isOpen = (status: Status): boolean => OPEN_STATUSES.includes(status);
 
 export function nextDate(incident: Deadlines, now: Date = new Date()): NextDate {
   if (!isOpen(incident.status)) return null;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadAttachment, type Attachment } from '../cases/case-api';
+import type { Attachment } from '../cases/case-api';
+import { useDownload } from '../cases/useDownload';
 import { fileSize } from '../report/files';
 import { attachmentUrl } from './casework-api';
 
@@ -36,16 +37,7 @@ function Picture({ file }: { file: Attachment }) {
 /** The case's files: pictures shown on the page, every file downloadable. */
 export function Evidence({ files }: { files: Attachment[] }) {
   const { t, i18n } = useTranslation('casework');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-
-  const download = async (file: Attachment) => {
-    setBusy(file.id);
-    setFailed(null);
-    const ok = await downloadAttachment(file);
-    setBusy(null);
-    if (!ok) setFailed(file.fileName);
-  };
+  const { busy, failed, download } = useDownload();
 
   return (
     <section aria-labelledby="evidence-title" className="panel">

@@ -3,6 +3,7 @@ import { api } from '../../lib/api-client';
 import type { Message } from '../cases/case-api';
 import { MessageList } from '../messages/MessageList';
 import { ReplyForm, type SendOutcome } from '../messages/ReplyForm';
+import { sendOutcome } from '../messages/send-outcome';
 import type { StaffView } from './casework-api';
 
 /**
@@ -44,11 +45,9 @@ export function Threads({
         params: { path: { id: view.id } },
         body: studentId ? { body, familyOfStudentId: studentId } : { body },
       });
-      if (response.status === 409) return 'closed';
-      if (response.status === 429) return 'tooMany';
-      if (!response.ok) return 'failed';
-      await onSent();
-      return 'sent';
+      const outcome = sendOutcome(response);
+      if (outcome === 'sent') await onSent();
+      return outcome;
     };
 
   return (

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { useProfile } from '../../lib/auth';
+import { isCaseworker, isDistrictAdmin, isParent, isStudent } from '../../lib/roles';
 import { ParentHome } from './ParentHome';
 import { StudentHome } from './StudentHome';
 import { TeacherHome } from './TeacherHome';
@@ -10,10 +11,10 @@ const QueuePage = lazy(() => import('../queue/QueuePage'));
 
 /** Each role's start page: counselors and school administrators start at their queue. */
 export function HomePage() {
-  const { role } = useProfile();
-  if (role === 'student') return <StudentHome />;
-  if (role === 'parent') return <ParentHome />;
-  if (role === 'district_admin') return <DistrictHub />;
-  if (role === 'counselor' || role === 'school_admin') return <QueuePage />;
+  const profile = useProfile();
+  if (isStudent(profile)) return <StudentHome />;
+  if (isParent(profile)) return <ParentHome />;
+  if (isDistrictAdmin(profile)) return <DistrictHub />;
+  if (isCaseworker(profile)) return <QueuePage />;
   return <TeacherHome />;
 }

@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useAuth } from '../../lib/auth';
+import { isCaseworker } from '../../lib/roles';
 
 const StaffLive = lazy(() => import('./StaffLive'));
-
-const CASEWORKER_ROLES: readonly string[] = ['counselor', 'school_admin'];
 
 /**
  * For counselors and school admins only: the live stream (`LiveProvider`)
@@ -12,7 +11,7 @@ const CASEWORKER_ROLES: readonly string[] = ['counselor', 'school_admin'];
  */
 export function LiveForStaff() {
   const { profile } = useAuth();
-  if (!profile || !CASEWORKER_ROLES.includes(profile.role)) return null;
+  if (!profile || !isCaseworker(profile)) return null;
   return (
     <Suspense fallback={null}>
       <StaffLive key={profile.id} />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useDateWords } from '../../lib/dates';
-import { dueState } from './deadline';
+import { dueState } from '../../lib/school-days';
 import type { QueueItem } from './useQueue';
 
 /** A deadline in words and colour: "Overdue", "Due today", or the school's day. */

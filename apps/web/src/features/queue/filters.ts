@@ -1,4 +1,7 @@
 import type { Schemas } from '../../lib/api-client';
+import { OPEN_STATUSES } from '../cases/status';
+
+export { OPEN_STATUSES };
 
 type Status = Schemas['IncidentStatus'];
 type Severity = Schemas['Severity'];
@@ -13,7 +16,6 @@ export const STATUSES: Status[] = [
   'closed',
   'dismissed',
 ];
-export const OPEN_STATUSES: Status[] = ['submitted', 'triaged', 'investigating'];
 export const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];
 export const CATEGORIES: Category[] = [
   'verbal',
@@ -109,7 +111,7 @@ export type QueueQuery = {
 export function filtersToQuery(filters: QueueFilters, withStatus = true): QueueQuery {
   const query: QueueQuery = {};
   if (withStatus && filters.status !== 'all') {
-    query.status = filters.status === 'open' ? OPEN_STATUSES : [filters.status];
+    query.status = filters.status === 'open' ? [...OPEN_STATUSES] : [filters.status];
   }
   if (filters.severity) query.severity = [filters.severity];
   if (filters.category) query.category = [filters.category];

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { api, type Schemas } from '../../lib/api-client';
 import { useProfile, type Profile } from '../../lib/auth';
+import { isParent, mayUseDirectory } from '../../lib/roles';
 import { Page } from '../layout/Page';
-import { mayUseDirectory } from '../students/roles';
 import { emptyAnswers, reportFields, type Answers } from './answers';
 import { ReportSent } from './ReportSent';
 import { ReportWizard } from './ReportWizard';
@@ -44,7 +44,7 @@ interface Subject {
 
 /** Whom the report is about: a parent's children, or the schools a student or staff member belongs to. */
 function subjectsOf(profile: Profile): Subject[] {
-  if (profile.role === 'parent')
+  if (isParent(profile))
     return profile.children.flatMap((child) =>
       child.schoolId
         ? [{ id: child.id, name: child.displayName, schoolId: child.schoolId, studentId: child.id }]
@@ -64,7 +64,7 @@ export default function ReportPage() {
   const search = useSearch();
   const [sent, setSent] = useState<{ filed: FiledReport; answers: Answers } | null>(null);
 
-  const parent = profile.role === 'parent';
+  const parent = isParent(profile);
   const subjects = useMemo(() => subjectsOf(profile), [profile]);
   const initialSubject = useMemo(() => {
     const wanted = new URLSearchParams(search).get('child');

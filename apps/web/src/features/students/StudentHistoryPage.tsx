@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useProfile } from '../../lib/auth';
 import { useDateWords } from '../../lib/dates';
 import { usePaged } from '../../lib/usePaged';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
+import { RoleOnly } from '../layout/RoleOnly';
 import { ShowMore } from '../layout/ShowMore';
-import { isCaseworker } from './roles';
+import { isCaseworker } from '../../lib/roles';
 import { StudentFacts } from './StudentsPage';
 import {
   loadHistory,
@@ -112,16 +112,13 @@ interface Loaded {
  * aggressor, witness), the repeat flags of the last months and what the
  * school did, each case one link away. Opening it is recorded in the audit log.
  */
-export default function StudentHistoryPage({ id }: { id: string }) {
+function StudentHistory({ id }: { id: string }) {
   const { t } = useTranslation('students');
-  const profile = useProfile();
-  const caseworker = isCaseworker(profile);
   const [loaded, setLoaded] = useState<Loaded | 'missing' | 'failed' | null>(null);
 
   /** The first page comes with the student and the repeat flags; without them the page fails. */
   const history = usePaged<HistoryEntry>(
     async ({ cursor, isCurrent }) => {
-      if (!caseworker) return { items: [], nextCursor: null };
       if (cursor !== null) return loadHistory(id, cursor);
       setLoaded(null);
       const [answer, page] = await Promise.all([loadStudent(id), loadHistory(id, null)]);
@@ -135,10 +132,10 @@ export default function StudentHistoryPage({ id }: { id: string }) {
         );
       return page;
     },
-    [id, caseworker],
+    [id],
   );
 
-  if (!caseworker || loaded === 'missing') return <NotFoundPage />;
+  if (loaded === 'missing') return <NotFoundPage />;
   if (loaded === null) return <Loading />;
   if (loaded === 'failed') {
     return (
@@ -186,5 +183,13 @@ export default function StudentHistoryPage({ id }: { id: string }) {
         </Link>
       </p>
     </Page>
+  );
+}
+
+export default function StudentHistoryPage({ id }: { id: string }) {
+  return (
+    <RoleOnly allow={isCaseworker}>
+      <StudentHistory id={id} />
+    </RoleOnly>
   );
 }

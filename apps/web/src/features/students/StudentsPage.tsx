@@ -3,12 +3,11 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { navigateInPlace } from '../../app/history';
-import { useProfile } from '../../lib/auth';
 import { usePaged } from '../../lib/usePaged';
-import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
+import { RoleOnly } from '../layout/RoleOnly';
 import { ShowMore } from '../layout/ShowMore';
-import { isCaseworker } from './roles';
+import { isCaseworker } from '../../lib/roles';
 import { searchStudents, type DirectoryStudent } from './students-api';
 import './students.css';
 
@@ -37,9 +36,8 @@ export function StudentFacts({ student }: { student: DirectoryStudent }) {
  * `/students?q=`: counselors and school admins find a student of their schools
  * by name or username and open their history. The query stays in the address.
  */
-export default function StudentsPage() {
+function StudentsContent() {
   const { t } = useTranslation('students');
-  const profile = useProfile();
   const search = useSearch();
   const q = new URLSearchParams(search).get('q') ?? '';
   const [typed, setTyped] = useState(q);
@@ -50,8 +48,6 @@ export default function StudentsPage() {
   );
 
   useEffect(() => setTyped(q), [q]);
-
-  if (!isCaseworker(profile)) return <NotFoundPage />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -112,5 +108,13 @@ export default function StudentsPage() {
         }}
       />
     </Page>
+  );
+}
+
+export default function StudentsPage() {
+  return (
+    <RoleOnly allow={isCaseworker}>
+      <StudentsContent />
+    </RoleOnly>
   );
 }

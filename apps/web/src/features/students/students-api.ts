@@ -1,4 +1,4 @@
-import { api, type Schemas } from '../../lib/api-client';
+import { api, MISSING_STATUSES, type Schemas } from '../../lib/api-client';
 
 export type DirectoryStudent = Schemas['DirectoryStudentDto'];
 export type HistoryEntry = Schemas['ChronologyEntryDto'];
@@ -32,7 +32,7 @@ export async function loadStudent(id: string): Promise<StudentAnswer> {
       params: { path: { id } },
     });
     if (data) return { kind: 'found', student: data };
-    return [400, 403, 404].includes(response.status) ? { kind: 'missing' } : { kind: 'failed' };
+    return MISSING_STATUSES.includes(response.status) ? { kind: 'missing' } : { kind: 'failed' };
   } catch {
     return { kind: 'failed' };
   }

@@ -10,6 +10,7 @@ import { SharedUpdates } from '../cases/SharedUpdates';
 import { isOpen } from '../cases/status';
 import { MessageList } from '../messages/MessageList';
 import { ReplyForm, type SendOutcome } from '../messages/ReplyForm';
+import { sendOutcome } from '../messages/send-outcome';
 import { useDateWords } from '../../lib/dates';
 import { ACCEPT, checkFiles } from '../report/files';
 import type { UploadTarget } from '../report/upload';
@@ -51,9 +52,7 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
       setMessages((current) => [...current, data]);
       return 'sent';
     }
-    if (response.status === 409) return 'closed';
-    if (response.status === 429) return 'tooMany';
-    return 'failed';
+    return response.ok ? 'failed' : sendOutcome(response);
   };
 
   const pick = (files: File[]) => {

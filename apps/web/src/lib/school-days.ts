@@ -1,8 +1,17 @@
+/**
+ * Days on the school's calendar. A deadline is said in the school's time zone,
+ * whatever the reader's device says: 23:00 in New York is still "today" there.
+ */
+
+/** A calendar day, `YYYY-MM-DD`: the same day wherever the reader is. */
+export type IsoDate = string;
+
 /** A deadline as the caseworker needs to hear it: past, today (at the school), or later. */
 export type DueState = 'overdue' | 'today' | 'later';
 
-/** The yyyy-mm-dd day of `at` in `timeZone`. */
-function dayIn(at: Date, timeZone: string): string {
+/** The school's calendar day of an instant, `YYYY-MM-DD`. */
+export function schoolDay(at: Date, timeZone: string): IsoDate {
+  // en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -20,5 +29,5 @@ export function dueState(
   if (!dueAt) return null;
   const due = new Date(dueAt);
   if (due.getTime() < now.getTime()) return 'overdue';
-  return dayIn(due, timeZone) === dayIn(now, timeZone) ? 'today' : 'later';
+  return schoolDay(due, timeZone) === schoolDay(now, timeZone) ? 'today' : 'later';
 }
