@@ -36,7 +36,7 @@ function SettingsContent() {
   const { school, setSchool } = useChosenSchool();
   if (school === undefined) return <Loading />;
   if (school === null) {
-    return isDistrictAdmin(profile.role) ? (
+    return isDistrictAdmin(profile) ? (
       <SchoolPicker path="/admin/school" title={t('settings.title')} />
     ) : (
       <NotFoundPage />
@@ -47,7 +47,7 @@ function SettingsContent() {
       <SchoolSettingsForm
         key={school.id}
         school={school}
-        district={isDistrictAdmin(profile.role)}
+        district={isDistrictAdmin(profile)}
         onSaved={setSchool}
       />
     </Page>
