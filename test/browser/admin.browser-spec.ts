@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -11,9 +9,6 @@ import {
   PHONE,
 } from './support/browser-harness';
 
-/** Screenshots of the admin pages, to look at (not compared). */
-const SHOTS = process.env.ADMIN_SHOTS_DIR ?? '/tmp/admin-shots';
-
 /**
  * School and district administration: admin.alex adds a counselor, links a
  * parent to a student, lists a place that the report form then offers, and
@@ -23,10 +18,7 @@ const SHOTS = process.env.ADMIN_SHOTS_DIR ?? '/tmp/admin-shots';
 describeInBrowser('administration: users, settings, places, poster, schools', () => {
   let h: BrowserHarness;
 
-  const shot = async (page: Page, name: string) => {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (page: Page, name: string) => h.screenshot(page, `admin-${name}`);
   const heading = (page: Page, name: string) =>
     page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   /** The page's own content has arrived: its heading, nothing still loading. */

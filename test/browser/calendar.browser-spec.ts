@@ -4,9 +4,9 @@ import {
   BrowserHarness,
   describeInBrowser,
   DESKTOP,
-  expectNoAxeViolations,
   PHONE,
   SCHOOL_TIME_ZONE,
+  expectAccessibleAtBothSizes,
 } from './support/browser-harness';
 
 interface Me {
@@ -35,18 +35,7 @@ const inWords = (date: string, language = 'en-US') =>
 describeInBrowser('school calendar: a day off moves the open deadlines it touches', () => {
   let h: BrowserHarness;
 
-  const screenshot = async (page: Page, name: string) => {
-    await page.screenshot({ path: `/tmp/calendar-${name}.png`, fullPage: true });
-    await h.screenshot(page, `calendar-${name}`);
-  };
-
-  const expectAccessibleAtBothSizes = async (page: Page) => {
-    for (const viewport of [PHONE, DESKTOP]) {
-      await page.setViewportSize(viewport);
-      await expectNoAxeViolations(page);
-    }
-    await page.setViewportSize(PHONE);
-  };
+  const screenshot = (page: Page, name: string) => h.screenshot(page, `calendar-${name}`);
 
   beforeAll(async () => {
     h = await BrowserHarness.start();

@@ -4,37 +4,11 @@ import {
   BrowserHarness,
   describeInBrowser,
   DESKTOP,
-  expectNoAxeViolations,
   PHONE,
   testPhoto,
+  expectAccessibleAtBothSizes,
+  expectReflowAt320,
 } from './support/browser-harness';
-
-/** Screenshots of the pages, to look at while working on them (SHOTS=/tmp/somewhere). */
-const shot = async (page: Page, name: string) => {
-  const directory = process.env.SHOTS;
-  if (directory) await page.screenshot({ path: `${directory}/${name}.png`, fullPage: true });
-};
-
-/** axe finds nothing at either size: a phone first, then a laptop screen. */
-const expectAccessibleAtBothSizes = async (page: Page, name: string) => {
-  for (const [size, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await expectNoAxeViolations(page);
-    await shot(page, `${name}-${size}`);
-  }
-};
-
-/** At 320 CSS pixels (a 1280-pixel screen at 400% zoom) nothing needs scrolling sideways. */
-const expectReflowAt320 = async (page: Page) => {
-  await page.setViewportSize({ width: 320, height: 256 });
-  const overflow = await page.evaluate(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  );
-  expect(overflow).toBe(0);
-};
 
 /**
  * A counselor's day in the browser: the queue with its filters in the
@@ -44,6 +18,8 @@ const expectReflowAt320 = async (page: Page) => {
  */
 describeInBrowser('casework: the counselor’s queue and case page', () => {
   let h: BrowserHarness;
+  const accessibleAtBothSizes = (page: Page, name: string) =>
+    expectAccessibleAtBothSizes(page, (size) => h.screenshot(page, `${name}-${size}`));
   let schoolId: string;
 
   /** Sam files a report through the API, as he would from his phone. */
@@ -104,7 +80,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
     await page.keyboard.press('j');
     const second = await links.nth(1).textContent();
     expect(await page.evaluate('document.activeElement.textContent')).toBe(second);
-    await shot(page, 'queue-focus');
+    await h.screenshot(page, 'queue-focus');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: second!, level: 1 }).waitFor();
   });
@@ -134,7 +110,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
       'Assign the case',
       'Dismiss the case',
     ]);
-    await expectAccessibleAtBothSizes(page, 'case-new');
+    await accessibleAtBothSizes(page, 'case-new');
     await page.setViewportSize(DESKTOP);
 
     // Triage, then take the case.
@@ -155,7 +131,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
     await page.getByLabel('Note', { exact: true }).fill(staffOnly);
     await page.getByRole('button', { name: 'Add the note' }).click();
     await page.getByRole('link', { name: 'Choose who can read the note' }).waitFor();
-    await expectAccessibleAtBothSizes(page, 'case-note-error');
+    await accessibleAtBothSizes(page, 'case-note-error');
     await page.setViewportSize(DESKTOP);
     expect(await page.getByLabel('Note', { exact: true }).inputValue()).toBe(staffOnly);
     await page.getByRole('radio', { name: /^Staff only/ }).check();
@@ -205,7 +181,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
       'Reopen the case',
       'Close the case',
     ]);
-    await expectAccessibleAtBothSizes(page, 'case-resolved');
+    await accessibleAtBothSizes(page, 'case-resolved');
 
     // Pat follows Sam's case: the shared note and the outcome, never the staff-only note.
     const pat = await h.newPage({ viewport: PHONE });
@@ -217,7 +193,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
     expect(await pat.getByText(staffOnly).count()).toBe(0);
     expect(await pat.content()).not.toContain('table 4');
     expect(await pat.content()).not.toContain('lunch seating change');
-    await shot(pat, 'pat-sees-outcome');
+    await h.screenshot(pat, 'pat-sees-outcome');
   });
 
   it('keeps Morgan’s text when Casey changed the case first, and reloads it under her form', async () => {
@@ -244,7 +220,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
       .filter({ hasText: 'Someone else changed this case' });
     await conflict.waitFor();
     expect(await morgan.getByLabel('Why dismiss it?').inputValue()).toBe(reason);
-    await expectAccessibleAtBothSizes(morgan, 'case-conflict');
+    await accessibleAtBothSizes(morgan, 'case-conflict');
 
     await conflict.getByRole('button', { name: 'Reload the case' }).click();
     await morgan.getByText('The case was reloaded. What you typed is still in the form.').waitFor();
@@ -300,7 +276,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
       await page.getByRole('heading', { name: queueTitle, level: 1 }).waitFor();
       await page.getByRole('link', { name: `${caseWord} ${filed.reference}` }).waitFor();
       await page.waitForLoadState('networkidle');
-      await expectAccessibleAtBothSizes(page, `queue-${language}`);
+      await accessibleAtBothSizes(page, `queue-${language}`);
       await expectReflowAt320(page);
 
       await page.getByRole('link', { name: `${caseWord} ${filed.reference}` }).click();
@@ -308,7 +284,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
         .getByRole('heading', { name: `${caseWord} ${filed.reference}`, level: 1 })
         .waitFor();
       await page.waitForLoadState('networkidle');
-      await expectAccessibleAtBothSizes(page, `case-${language}`);
+      await accessibleAtBothSizes(page, `case-${language}`);
       await expectReflowAt320(page);
     },
   );
@@ -347,7 +323,7 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
     await page.getByRole('button', { name: /^Overdue/ }).click();
     await page.waitForURL((url) => url.search === '?overdue=true');
     await page.getByText('1 case matches.').waitFor();
-    await expectAccessibleAtBothSizes(page, 'queue-overdue');
+    await accessibleAtBothSizes(page, 'queue-overdue');
 
     await page.getByRole('button', { name: /^Overdue/ }).click();
     await page.waitForURL((url) => url.search === '');

@@ -10,9 +10,10 @@ import {
   BrowserHarness,
   describeInBrowser,
   DESKTOP,
-  expectNoAxeViolations,
   PHONE,
   SCHOOL_TIME_ZONE,
+  expectAccessibleAtBothSizes,
+  expectReflowAt320,
 } from './support/browser-harness';
 
 interface Me {
@@ -48,23 +49,6 @@ describeInBrowser('family: following a report and talking with the school', () =
       if ((await worker.get(OutboxDispatcher).dispatchBatch()) === 0) return;
     }
     throw new Error('the worker never ran out of notices');
-  };
-
-  /** axe finds nothing at either size: a phone first, then a laptop screen. */
-  const expectAccessibleAtBothSizes = async (page: Page) => {
-    for (const viewport of [PHONE, DESKTOP]) {
-      await page.setViewportSize(viewport);
-      await expectNoAxeViolations(page);
-    }
-  };
-
-  /** At 320 CSS pixels (a 1280-pixel screen at 400% zoom) nothing needs scrolling sideways. */
-  const expectReflowAt320 = async (page: Page) => {
-    await page.setViewportSize({ width: 320, height: 256 });
-    const overflow = await page.evaluate(
-      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-    );
-    expect(overflow).toBe(0);
   };
 
   const message = (page: Page, text: string) => page.locator('li.message', { hasText: text });

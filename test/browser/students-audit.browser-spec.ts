@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -12,9 +12,10 @@ import {
   BrowserHarness,
   describeInBrowser,
   DESKTOP,
+  PHONE,
+  expectAccessibleAtBothSizes,
   expectNoAxeViolations,
   expectStep,
-  PHONE,
 } from './support/browser-harness';
 
 interface DirectoryStudent {
@@ -25,30 +26,6 @@ interface DirectoryStudent {
 
 const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
-/** axe finds nothing at either size: a phone first, then a laptop screen. */
-async function expectAccessibleAtBothSizes(page: Page): Promise<void> {
-  for (const viewport of [PHONE, DESKTOP]) {
-    await page.setViewportSize(viewport);
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize(PHONE);
-}
-
-/** A full-page picture in SHOTS_DIR (when set), to look at the layout. */
-async function shot(page: Page, name: string): Promise<void> {
-  const directory = process.env.SHOTS_DIR;
-  if (!directory) return;
-  mkdirSync(directory, { recursive: true });
-  for (const [size, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(directory, `${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(PHONE);
-}
-
 /**
  * The counselor's and school admin's own pages: Casey finds Sam in the student
  * directory and opens his history; Alex finds Casey's read of the case in the
@@ -58,6 +35,17 @@ async function shot(page: Page, name: string): Promise<void> {
  */
 describeInBrowser('students, caseload and audit', () => {
   let h: BrowserHarness;
+  /** The page at both sizes, to look at the layout (see `BrowserHarness.screenshot`). */
+  const shot = async (page: Page, name: string) => {
+    for (const [size, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await h.screenshot(page, `${name}-${size}`);
+    }
+    await page.setViewportSize(PHONE);
+  };
   let casey: ApiClient;
   let sam: DirectoryStudent;
   let jo: DirectoryStudent;

@@ -100,10 +100,17 @@ export class BrowserHarness {
     return this.t.signIn(username, DEMO_PASSWORD);
   }
 
-  /** A screenshot under docs/screenshots when SCREENSHOTS=1 (the README shows them). */
+  /**
+   * A full-page screenshot, to look at the layout: under docs/screenshots when
+   * SCREENSHOTS=1 (the README shows some of them), or in SCREENSHOTS_DIR when set.
+   */
   async screenshot(page: Page, name: string): Promise<void> {
-    if (process.env.SCREENSHOTS !== '1') return;
-    const directory = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+    const directory =
+      process.env.SCREENSHOTS_DIR ??
+      (process.env.SCREENSHOTS === '1'
+        ? join(__dirname, '..', '..', '..', 'docs', 'screenshots')
+        : undefined);
+    if (!directory) return;
     mkdirSync(directory, { recursive: true });
     await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
   }
@@ -130,6 +137,34 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /** The page shows this heading as its one h1, focus is on it, and axe finds nothing. */
+/**
+ * axe finds nothing at either size, a phone first, then a laptop screen (with
+ * `atEachSize` run at each, e.g. a screenshot); the page is left at phone size.
+ */
+export async function expectAccessibleAtBothSizes(
+  page: Page,
+  atEachSize?: (size: 'phone' | 'desktop') => Promise<void>,
+): Promise<void> {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await expectNoAxeViolations(page);
+    await atEachSize?.(size);
+  }
+  await page.setViewportSize(PHONE);
+}
+
+/** At 320 CSS pixels (a 1280-pixel screen at 400% zoom) nothing needs scrolling sideways. */
+export async function expectReflowAt320(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 256 });
+  const overflow = await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  expect(overflow).toBe(0);
+}
+
 export async function expectStep(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   await page.waitForFunction("document.activeElement?.tagName === 'H1'");
