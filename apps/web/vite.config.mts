@@ -17,6 +17,8 @@ export default defineConfig({
       '@safety-terms': here('../../libs/incidents/src/escalation/escalation-terms.ts'),
       // The report's categories, places and parts: the lists the API validates against.
       '@incident-constants': here('../../libs/incidents/src/incident.constants.ts'),
+      // The live stream's reader: the same code the tests and the benchmark read it with.
+      '@sse-reader': here('../../libs/common/src/sse/read-sse.ts'),
     },
   },
   build: {

@@ -1,7 +1,9 @@
-/** One server-sent event as the stream sent it. */
+import { readSse } from '@app/common';
+
+/** One server-sent event as the stream sent it (`event` is `message` when it named none). */
 export interface SseEvent {
   id: string | undefined;
-  event: string | undefined;
+  event: string;
   data: string;
 }
 
@@ -34,40 +36,22 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
     for (const resolve of waiting) resolve();
   };
   if (response.ok && response.body) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event: SseEvent = { id: undefined, event: undefined, data: '' };
-            let hasData = false;
-            for (const line of block.split('\n')) {
-              if (line.startsWith(':')) comments.push(line.slice(1).trim());
-              else if (line.startsWith('id: ')) event.id = line.slice(4);
-              else if (line.startsWith('event: ')) event.event = line.slice(7);
-              else if (line.startsWith('data: ')) {
-                event.data += line.slice(6);
-                hasData = true;
-              }
-            }
-            if (hasData) events.push(event);
-          }
-          notify();
-        }
-      } catch {
-        // aborted
-      }
-      ended = true;
-      notify();
-    })();
+    void readSse(
+      response.body,
+      (message) => {
+        events.push({ id: message.id, event: message.event, data: message.data });
+        notify();
+      },
+      (comment) => {
+        comments.push(comment);
+        notify();
+      },
+    )
+      .catch(() => undefined) // aborted
+      .finally(() => {
+        ended = true;
+        notify();
+      });
   } else {
     ended = true;
   }

@@ -4,14 +4,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EmbeddedPostgresServer, runPendingMigrations } from '@app/database';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { ALERT_TARGET_MS, measureAlertLatency, percentile } from './alert-latency';
 import { freePort, startProcess, waitForHttp } from './processes';
 
 /**
  * Two API processes and two worker processes on one database: files reports
  * through both APIs at once, lets both workers deliver, and counts. Every
- * report must be stored, every notice delivered exactly once.
+ * report must be stored, every notice delivered exactly once. Then measures
+ * how fast a critical report's alert reaches a caseworker's live stream on
+ * each process (target: 2 s).
  *
- * Usage: npm run scale-out [-- --reports 200]
+ * Usage: npm run scale-out [-- --reports 200 --alerts 50]
  */
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const DIST = join(__dirname, '..', '..', '..');
@@ -19,7 +22,10 @@ const API = join(DIST, 'apps/api/src/main.js');
 const WORKER = join(DIST, 'apps/worker/src/main.js');
 
 async function main(): Promise<void> {
-  const reportsPerApi = Number(process.argv[process.argv.indexOf('--reports') + 1]) || 100;
+  const option = (name: string, fallback: number) =>
+    Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
+  const reportsPerApi = option('--reports', 100);
+  const alerts = option('--alerts', 20);
   const children: ChildProcess[] = [];
   const database = await EmbeddedPostgresServer.start({
     dataDir: '.data/scale-out/postgres',
@@ -100,7 +106,36 @@ async function main(): Promise<void> {
     say(
       `e-mails sent: ${emails}; received by the SMTP server: ${received}, distinct Message-IDs: ${uniqueReceived}`,
     );
+
+    // Casey listens on the first API, Morgan on the second; Sam files through each in turn.
+    const [casey, morgan] = await Promise.all([
+      signIn(apis[0], 'counselor.casey'),
+      signIn(apis[1], 'counselor.morgan'),
+    ]);
+    const filers = await Promise.all(
+      apis.map(async (api) => {
+        const token = await signIn(api, 'student.sam');
+        return { api, token, schoolId: await firstSchoolOf(api, token) };
+      }),
+    );
+    const latency = await measureAlertLatency(
+      [
+        { api: apis[0], token: casey },
+        { api: apis[1], token: morgan },
+      ],
+      filers,
+      alerts,
+    );
+    const p95 = percentile(latency.samples, 0.95);
+    const ms = (value: number) => `${Math.round(value)} ms`;
+    say(
+      `critical alerts on both API processes' streams, from filing: ${latency.samples.length} of ${alerts}; ` +
+        `median ${ms(percentile(latency.samples, 0.5))}, p95 ${ms(p95)}, ` +
+        `max ${ms(Math.max(...latency.samples))} (target ${ms(ALERT_TARGET_MS)})`,
+    );
     const ok =
+      latency.missed === 0 &&
+      p95 <= ALERT_TARGET_MS &&
       stored === references.length &&
       notifications === expected &&
       distinct === notifications &&
@@ -108,7 +143,7 @@ async function main(): Promise<void> {
       uniqueReceived === emails;
     say(
       ok
-        ? 'OK: every report stored, every notice delivered exactly once.'
+        ? 'OK: every report stored, every notice delivered exactly once, every alert in time.'
         : 'FAILED: see the counts above.',
     );
     process.exitCode = ok ? 0 : 1;
@@ -120,20 +155,23 @@ async function main(): Promise<void> {
   }
 }
 
-async function fileReports(api: string, count: number): Promise<string[]> {
-  const token = await signIn(api, 'student.sam');
+async function firstSchoolOf(api: string, token: string): Promise<string> {
   const me = (await (
     await fetch(`${api}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })
-  ).json()) as {
-    schools: { id: string }[];
-  };
+  ).json()) as { schools: { id: string }[] };
+  return me.schools[0].id;
+}
+
+async function fileReports(api: string, count: number): Promise<string[]> {
+  const token = await signIn(api, 'student.sam');
+  const schoolId = await firstSchoolOf(api, token);
   const references: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const response = await fetch(`${api}/api/v1/incidents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        schoolId: me.schools[0].id,
+        schoolId,
         category: 'verbal',
         location: 'cafeteria',
         occurredAt: new Date(Date.now() - 60_000).toISOString(),

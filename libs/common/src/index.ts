@@ -35,3 +35,4 @@ export {
   type SchoolCalendar,
   type SchoolYearBounds,
 } from './calendar/school-days';
+export { readSse, type SseMessage } from './sse/read-sse';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { currentAccessToken } from '../../lib/access-token';
 import { renewSession } from '../../lib/auth';
 import { disconnected, publish, type LiveEvent } from './live-bus';
-import { readSse } from './sse';
+import { readSse } from '@sse-reader';
 
 const MAX_WAIT_MS = 30_000;
 /** How long after the page's load the stream opens. */

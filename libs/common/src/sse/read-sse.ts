@@ -6,13 +6,15 @@ export interface SseMessage {
 }
 
 /**
- * Reads a server-sent event stream from a fetch body, calling `onMessage`
- * for each event with data (comments, like the heartbeats, are skipped).
- * Resolves when the server ends the stream.
+ * Reads a server-sent event stream from a fetch body (in the browser and in
+ * Node alike), calling `onMessage` for each event with data and `onComment`
+ * for each comment line, like the heartbeats. Resolves when the server ends
+ * the stream. No DOM and no Node API: the web app imports this file too.
  */
 export async function readSse(
   body: ReadableStream<Uint8Array>,
   onMessage: (message: SseMessage) => void,
+  onComment?: (comment: string) => void,
 ): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -32,7 +34,11 @@ export async function readSse(
       const message: SseMessage = { id: undefined, event: 'message', data: '' };
       const data: string[] = [];
       for (const line of block.split('\n')) {
-        if (line === '' || line.startsWith(':')) continue;
+        if (line === '') continue;
+        if (line.startsWith(':')) {
+          onComment?.(line.slice(1).trim());
+          continue;
+        }
         const colon = line.indexOf(':');
         const field = colon < 0 ? line : line.slice(0, colon);
         const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');

@@ -1,4 +1,4 @@
-import { readSse, type SseMessage } from '../../apps/web/src/features/live/sse';
+import { readSse, type SseMessage } from './read-sse';
 
 /** A body that arrives in the given chunks, as a network would cut it. */
 const bodyOf = (chunks: string[]) =>
@@ -24,6 +24,16 @@ describe('reading server-sent events', () => {
         ': heartbeat\n\n',
       ]),
     ).toEqual([{ id: '7', event: 'alert.raised', data: '{"id":"7"}' }]);
+  });
+
+  it('hands comments (the heartbeats) to onComment', async () => {
+    const comments: string[] = [];
+    await readSse(
+      bodyOf([': connected\n\n', 'data: x\n\n: heart', 'beat\n\n']),
+      () => undefined,
+      (comment) => comments.push(comment),
+    );
+    expect(comments).toEqual(['connected', 'heartbeat']);
   });
 
   it('puts together events cut across chunks, CRLF lines and multi-line data', async () => {
