@@ -7,14 +7,24 @@ import { ShowMore } from '../layout/ShowMore';
 import { CaseList } from './CaseList';
 import { useMyIncidents } from './useMyIncidents';
 
-/** A student's start page: one big way to tell the school, then their reports. */
-export function StudentHome() {
+/** The words of each reporter's start page (home namespace). */
+const WORDS = {
+  student: { title: 'studentTitle', lead: 'studentLead' },
+  teacher: { title: 'staffTitle', lead: 'teacherLead' },
+} as const;
+
+/**
+ * A student's or a teacher's start page: one big way to tell the school, then
+ * the reports they sent.
+ */
+export function ReporterHome({ reporter }: { reporter: keyof typeof WORDS }) {
   const { t } = useTranslation('home');
+  const words = WORDS[reporter];
   const profile = useProfile();
   const reports = useMyIncidents();
   return (
-    <Page title={t('studentTitle', { name: profile.displayName })}>
-      <p className="lead">{t('studentLead')}</p>
+    <Page title={t(words.title, { name: profile.displayName })}>
+      <p className="lead">{t(words.lead)}</p>
       <p>
         <Link href="/report" className="button primary big">
           {t('reportSomething')}
