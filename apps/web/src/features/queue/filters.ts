@@ -1,4 +1,3 @@
-import { CATEGORIES, LOCATIONS, SEVERITIES as SEVERITY_SCALE, STATUSES } from '@incident-constants';
 import type { Schemas } from '../../lib/api-client';
 import { OPEN_STATUSES } from '../cases/status';
 
@@ -9,9 +8,39 @@ type Severity = Schemas['Severity'];
 type Category = Schemas['Category'];
 type Location = Schemas['Location'];
 
-export { CATEGORIES, LOCATIONS, STATUSES };
-/** Most urgent first, as the queue lists them. */
-export const SEVERITIES: readonly Severity[] = [...SEVERITY_SCALE].reverse();
+export const STATUSES: Status[] = [
+  'submitted',
+  'triaged',
+  'investigating',
+  'resolved',
+  'closed',
+  'dismissed',
+];
+export const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];
+export const CATEGORIES: Category[] = [
+  'verbal',
+  'physical',
+  'social',
+  'cyber',
+  'sexual_harassment',
+  'discrimination',
+  'threat',
+  'property',
+  'other',
+];
+export const LOCATIONS: Location[] = [
+  'classroom',
+  'hallway',
+  'cafeteria',
+  'playground',
+  'bus',
+  'restroom',
+  'locker_room',
+  'gym',
+  'online',
+  'off_campus',
+  'other',
+];
 
 /**
  * The queue's filters as the address keeps them (`/?status=triaged&assignee=me`).
