@@ -5,7 +5,13 @@
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  moduleNameMapper: { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    // The web app's aliases (apps/web/vite.config.mts), so its modules can be unit-tested.
+    '^@safety-terms$': '<rootDir>/libs/incidents/src/escalation/escalation-terms.ts',
+    '^@incident-constants$': '<rootDir>/libs/incidents/src/incident.constants.ts',
+    '^@sse-reader$': '<rootDir>/libs/common/src/sse/read-sse.ts',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 

@@ -1,3 +1,4 @@
+import { CATEGORIES, LOCATIONS, SEVERITIES as SEVERITY_SCALE, STATUSES } from '@incident-constants';
 import type { Schemas } from '../../lib/api-client';
 import { OPEN_STATUSES } from '../cases/status';
 
@@ -8,39 +9,9 @@ type Severity = Schemas['Severity'];
 type Category = Schemas['Category'];
 type Location = Schemas['Location'];
 
-export const STATUSES: Status[] = [
-  'submitted',
-  'triaged',
-  'investigating',
-  'resolved',
-  'closed',
-  'dismissed',
-];
-export const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];
-export const CATEGORIES: Category[] = [
-  'verbal',
-  'physical',
-  'social',
-  'cyber',
-  'sexual_harassment',
-  'discrimination',
-  'threat',
-  'property',
-  'other',
-];
-export const LOCATIONS: Location[] = [
-  'classroom',
-  'hallway',
-  'cafeteria',
-  'playground',
-  'bus',
-  'restroom',
-  'locker_room',
-  'gym',
-  'online',
-  'off_campus',
-  'other',
-];
+export { CATEGORIES, LOCATIONS, STATUSES };
+/** Most urgent first, as the queue lists them. */
+export const SEVERITIES: readonly Severity[] = [...SEVERITY_SCALE].reverse();
 
 /**
  * The queue's filters as the address keeps them (`/?status=triaged&assignee=me`).
