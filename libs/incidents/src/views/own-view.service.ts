@@ -112,7 +112,8 @@ export class OwnViewService {
 
   /**
    * The timeline a family or reporter reads, without actors: the shared
-   * entries (`shared`) or only the status changes (`status`), and the outcome
+   * entries (`shared`) or only the status changes and the resolution, without
+   * its outcome and summary (`status`), and the outcome
    * notices written for the family of `child` (internal entries, each shown to
    * the one family it was for, without their details).
    */
@@ -128,7 +129,7 @@ export class OwnViewService {
       .andWhere(
         new Brackets((which) => {
           if (entries === 'shared') which.where("event.visibility = 'shared'");
-          else which.where("event.type = 'status_changed'");
+          else which.where("event.type IN ('status_changed', 'resolved')");
           if (child) {
             which.orWhere("event.type = 'outcome_notice' AND event.data ->> 'studentId' = :child", {
               child,
@@ -139,10 +140,11 @@ export class OwnViewService {
       .orderBy('event.createdAt', 'ASC')
       .addOrderBy('event.id', 'ASC');
     const events = await query.getMany();
+    // Without its details where they are meant for others: the resolution's summary is the reporter's.
+    const bare = (event: IncidentEvent) =>
+      event.type === 'outcome_notice' || (entries === 'status' && event.type === 'resolved');
     return events.map((event) =>
-      event.type === 'outcome_notice'
-        ? { type: event.type, at: event.createdAt, data: {} }
-        : sharedEntry(event),
+      bare(event) ? { type: event.type, at: event.createdAt, data: {} } : sharedEntry(event),
     );
   }
 
