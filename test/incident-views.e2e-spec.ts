@@ -228,6 +228,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
       const body = await page(world.users.parent);
 
       expect(body.items.map((item) => [item.id, item.view])).toEqual([
+        [ids.I, 'involved_family'],
         [ids.H, 'family'],
         [ids.C, 'family'],
         [ids.B, 'reporter'],
@@ -243,6 +244,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
       const body = await page(parent);
 
       expect(body.items.map((item) => [item.id, item.child])).toEqual([
+        [ids.I, own],
         [ids.H, own],
         [ids.C, own],
         [ids.B, own],
@@ -253,6 +255,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
       expect(classmates.items.map((item) => [item.id, item.child])).toEqual([
         [ids.I, theirChild],
         [ids.E, theirChild],
+        [ids.C, theirChild],
       ]);
       expect(JSON.stringify(classmates)).not.toContain(student.displayName);
       expect(JSON.stringify(classmates)).not.toContain(student.id);
@@ -266,25 +269,36 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
       }
     });
 
-    it('does not show a parent a case where their child is only a witness, nor a classmate’s report', async () => {
-      const listed = idsOf(await listAll(world.users.parent));
+    it('shows a parent a case where their child is only a witness as an involved family, not a classmate’s report', async () => {
+      const items = await listAll(world.users.parent);
+      const listed = idsOf(items);
 
-      expect(listed).not.toContain(ids.I);
+      expect(items.find((item) => item.id === ids.I)).toMatchObject({
+        view: 'involved_family',
+        childRole: 'witness',
+      });
       expect(listed).not.toContain(ids.E);
       expect(listed).not.toContain(ids.D);
     });
 
-    it('shows a parent the cases their child is a target of or filed, not those where the child is an aggressor', async () => {
+    it('shows a parent the cases their child is a target of or filed, and those where the child is an aggressor as an involved family', async () => {
       const body = await page(people.classmateParent);
 
-      expect(body.items.map((item) => [item.id, item.view])).toEqual([
-        [ids.I, 'family'],
-        [ids.E, 'family'],
+      expect(body.items.map((item) => [item.id, item.view, item.childRole])).toEqual([
+        [ids.I, 'family', undefined],
+        [ids.E, 'family', undefined],
+        [ids.C, 'involved_family', 'aggressor'],
       ]);
+      const text = JSON.stringify(body.items[2]);
+      expect(text).not.toContain(SECRET.descC);
+      expect(text).not.toContain('physical');
     });
 
-    it('shows a parent whose child is only a witness nothing', async () => {
-      await expect(page(people.witnessParent)).resolves.toEqual({ items: [], nextCursor: null });
+    it('shows a parent whose child is only a witness that case as an involved family, and nothing else', async () => {
+      const body = await page(people.witnessParent);
+      expect(body.items.map((item) => [item.id, item.view, item.childRole])).toEqual([
+        [ids.C, 'involved_family', 'witness'],
+      ]);
     });
 
     it('does not show a student the cases they are a linked target of', async () => {
@@ -732,7 +746,7 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
       expect(text).not.toContain(SECRET.aggressorB);
       expect(text).not.toContain(parent.displayName);
       expect(text).not.toContain(parent.id);
-      expect(idsOf(await listAll(coParent))).toEqual([ids.H, ids.C, ids.B, ids.A]);
+      expect(idsOf(await listAll(coParent))).toEqual([ids.I, ids.H, ids.C, ids.B, ids.A]);
     });
 
     it('opens every listed incident in the listed view, and nothing unlisted, for every caller', async () => {
@@ -771,9 +785,11 @@ describe('seeing incidents: GET /api/v1/incidents and /api/v1/incidents/:id', ()
       ['an admin of another school', () => world.users.sisterAdmin, 'C'],
       ['an admin of another district', () => world.users.foreignAdmin, 'A'],
       ['a counselor, for another school’s report', () => world.users.counselor, 'F'],
-      ['the parent of a child who is only an aggressor', () => people.classmateParent, 'C'],
-      ['the parent of a child who is only a witness', () => people.witnessParent, 'C'],
-      ['a parent whose child is only a witness in a linked case', () => world.users.parent, 'I'],
+      [
+        'the parent of a child who is only a named (unlinked) witness',
+        () => people.witnessParent,
+        'A',
+      ],
       ['a parent, for a classmate’s report', () => world.users.parent, 'E'],
       ['a student who is a linked target', () => world.users.student, 'C'],
       ['a student who is a linked aggressor', () => people.classmate, 'C'],

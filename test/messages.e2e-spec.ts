@@ -440,7 +440,6 @@ describe('case messages', () => {
 
     it.each([
       ['a student not linked to the case', () => world.users.student.id],
-      ['a student linked only as a witness', () => witness.id],
       ['an id that is no one', () => randomUUID()],
       ['a student of another school', () => world.users.sisterStudent.id],
     ])('refuses %s with 422 and stores nothing', async (_what, studentId) => {
@@ -453,6 +452,13 @@ describe('case messages', () => {
 
       expect(response.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
       await expect(stored()).resolves.toEqual(before);
+    });
+
+    it('takes the family thread of a student linked as a witness (every linked student’s family has one)', async () => {
+      await post(incidentId, api.counselor.headers, {
+        body: 'Hello Wendy’s family',
+        familyOfStudentId: witness.id,
+      }).expect(201);
     });
 
     it('refuses it from anyone but staff with 422 and stores nothing', async () => {

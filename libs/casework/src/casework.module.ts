@@ -19,6 +19,7 @@ import { IncidentAction } from './entities/incident-action.entity';
 import { IncidentNote } from './entities/incident-note.entity';
 import { AlertEscalation } from './live/alert-escalation';
 import { AlertsService } from './live/alerts.service';
+import { OutcomeNoticesService } from './outcome-notices/outcome-notices.service';
 import { QueueService } from './queue.service';
 
 const services = [
@@ -31,6 +32,7 @@ const services = [
   DeadlineMover,
   DeadlineScanner,
   NotesService,
+  OutcomeNoticesService,
   QueueService,
   ResolveService,
   SchoolCalendarService,

@@ -36,5 +36,11 @@ export {
 } from './queue.service';
 export { STAFF_ACTIONS, staffActions, type StaffAction } from './workflow/staff-actions';
 export { AssigneesService, type Assignee } from './decisions/assignees.service';
+export {
+  OutcomeNoticesService,
+  type InvolvedFamily,
+  type OutcomeNoticeInput,
+  type SendOutcomeNotices,
+} from './outcome-notices/outcome-notices.service';
 
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

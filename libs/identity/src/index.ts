@@ -26,6 +26,7 @@ export {
   incidentReach,
   ownChildOf,
   type Audience,
+  type InvolvedRole,
 } from './access/incident-audience';
 export {
   CASEWORKER_ROLES,

@@ -18,7 +18,14 @@ export {
   type Severity,
   type Status,
 } from './incident.constants';
-export { Incident, incidentEntities, IncidentEvent, IncidentParty } from './entities';
+export {
+  Incident,
+  incidentEntities,
+  IncidentEvent,
+  IncidentParty,
+  OutcomeNotice,
+} from './entities';
+export { OUTCOME_NOTICE_MAX } from './entities/outcome-notice.entity';
 export { TIMELINE_EVENT_TYPES, type TimelineEventType } from './entities/incident-event.entity';
 export { IncidentsModule } from './incidents.module';
 export { IncidentAccessService } from './access/incident-access.service';

@@ -24,6 +24,8 @@ import { FilingService, IncidentViewsService } from '@app/incidents';
 import {
   FamilyIncidentView,
   IncidentPageDto,
+  InvolvedFamilyIncidentSummary,
+  InvolvedFamilyIncidentView,
   OwnIncidentSummary,
   ReporterIncidentView,
   StaffIncidentSummary,
@@ -53,8 +55,10 @@ import {
   StaffIncidentView,
   ReporterIncidentView,
   FamilyIncidentView,
+  InvolvedFamilyIncidentView,
   StaffIncidentSummary,
   OwnIncidentSummary,
+  InvolvedFamilyIncidentSummary,
 )
 @Controller('incidents')
 export class IncidentsController {
@@ -125,7 +129,8 @@ export class IncidentsController {
   @Get(':id')
   @RequirePermission(Permission.IncidentRead)
   @ApiOperation({
-    summary: 'One incident, in the view you are entitled to (staff, reporter or family)',
+    summary:
+      'One incident, in the view you are entitled to (staff, reporter, family, or involved_family for the parents of a linked aggressor or witness)',
   })
   @ApiOkResponse({
     schema: {
@@ -133,6 +138,7 @@ export class IncidentsController {
         { $ref: getSchemaPath(StaffIncidentView) },
         { $ref: getSchemaPath(ReporterIncidentView) },
         { $ref: getSchemaPath(FamilyIncidentView) },
+        { $ref: getSchemaPath(InvolvedFamilyIncidentView) },
       ],
     },
   })

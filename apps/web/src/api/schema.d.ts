@@ -333,7 +333,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One incident, in the view you are entitled to (staff, reporter or family) */
+        /** One incident, in the view you are entitled to (staff, reporter, family, or involved_family for the parents of a linked aggressor or witness) */
         get: operations["IncidentsController_detail"];
         put?: never;
         post?: never;
@@ -466,6 +466,30 @@ export interface paths {
         put?: never;
         /** Add a note: internal (staff only) or shared with the reporter and family */
         post: operations["CaseworkController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/outcome-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The involved families (guardians of each linked student) and whether each was told
+         * @description Targets’ families first, then aggressors’, then witnesses’. `notice` null: not sent an outcome notice yet.
+         */
+        get: operations["OutcomeNoticesController_list"];
+        put?: never;
+        /**
+         * Send each involved family its outcome notice
+         * @description Once the case is resolved, until it is closed. Each notice goes to the guardians of one linked student (in the app and by e-mail, in each guardian’s language), shows in that family’s view only, and is written on the timeline. Sending again to a family is a correction: they see the latest. 422 names every notice for a student not linked to the case or without a parent account. The reporter’s family keeps the summary given at resolve.
+         */
+        post: operations["OutcomeNoticesController_send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1339,6 +1363,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             outcome: components["schemas"]["Outcome"] | null;
+            /** @description What the school wrote to your family about the outcome for your child (the latest); null until it has */
+            outcomeNotice: components["schemas"]["OutcomeNoticeView"] | null;
             reference: string;
             resolutionSummary: string | null;
             /** Format: date-time */
@@ -1351,6 +1377,7 @@ export interface components {
              */
             schoolTimeZone: string;
             status: components["schemas"]["IncidentStatus"];
+            /** @description The shared entries, and `outcome_notice` entries for the notices written to you */
             timeline: components["schemas"]["SharedTimelineEntry"][];
             /** Format: date-time */
             triageDueAt: string;
@@ -1401,6 +1428,16 @@ export interface components {
             /** Format: date-time */
             triageDueAt: string;
         };
+        GuardianRef: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The language their notices are written in
+             * @enum {string}
+             */
+            locale: "en" | "es";
+        };
         GuardianshipDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1435,11 +1472,61 @@ export interface components {
             username: string;
         };
         IncidentPageDto: {
-            items: (components["schemas"]["StaffIncidentSummary"] | components["schemas"]["OwnIncidentSummary"])[];
+            items: (components["schemas"]["StaffIncidentSummary"] | components["schemas"]["OwnIncidentSummary"] | components["schemas"]["InvolvedFamilyIncidentSummary"])[];
             nextCursor: string | null;
         };
         /** @enum {string} */
         IncidentStatus: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
+        InvolvedFamilyIncidentSummary: {
+            /** @description Your child this case concerns */
+            child: components["schemas"]["PersonRef"];
+            childRole: components["schemas"]["InvolvedRole"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            status: components["schemas"]["IncidentStatus"];
+            /** @enum {string} */
+            view: "involved_family";
+        };
+        InvolvedFamilyIncidentView: {
+            /** @description Your child this case concerns */
+            child: components["schemas"]["PersonRef"];
+            /** @description Your child’s part: `aggressor` (named as involved in what was reported) or `witness` (may have seen it) */
+            childRole: components["schemas"]["InvolvedRole"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description What the school wrote to your family about the outcome for your child (the latest); null until it has */
+            outcomeNotice: components["schemas"]["OutcomeNoticeView"] | null;
+            reference: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @example Maple Ridge Middle School */
+            schoolName: string;
+            status: components["schemas"]["IncidentStatus"];
+            /** @description Status changes, and `outcome_notice` entries for the notices written to you */
+            timeline: components["schemas"]["SharedTimelineEntry"][];
+            version: number;
+            /** @enum {string} */
+            view: "involved_family";
+        };
+        InvolvedFamilyView: {
+            /** @description The parent accounts a notice reaches; empty: nobody can be told in the app */
+            guardians: components["schemas"]["GuardianRef"][];
+            /** @description The latest outcome notice sent to this family; null: not told yet */
+            notice: components["schemas"]["SentOutcomeNotice"] | null;
+            /** @description How many outcome notices this family was sent */
+            noticesSent: number;
+            roles: components["schemas"]["PartyRole"][];
+            student: components["schemas"]["PersonRef"];
+        };
+        /** @enum {string} */
+        InvolvedRole: "aggressor" | "witness";
         /** @enum {string} */
         Locale: "en" | "es";
         /** @enum {string} */
@@ -1503,7 +1590,7 @@ export interface components {
              * @description Named after the case timeline event the notice announces
              * @enum {string}
              */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated";
+            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice";
         };
         NotificationPageDto: {
             /** @description Newest first */
@@ -1512,6 +1599,20 @@ export interface components {
         };
         /** @enum {string} */
         Outcome: "substantiated" | "unsubstantiated" | "inconclusive";
+        OutcomeNoticeDto: {
+            /**
+             * Format: uuid
+             * @description A student linked to the case: the notice goes to their guardians
+             */
+            studentId: string;
+            /** @description What this family may know of the outcome for their child (e.g. what was done, or what protects them). Never other children’s names */
+            summary: string;
+        };
+        OutcomeNoticeView: {
+            /** Format: date-time */
+            sentAt: string;
+            summary: string;
+        };
         OwnIncidentSummary: {
             category: components["schemas"]["Category"];
             /** @description The caller's own child the case is about: in the family view, that child; for a report a parent filed for their child, that child. Null for every other reporter, students included */
@@ -1595,7 +1696,7 @@ export interface components {
             body: string;
             /**
              * Format: uuid
-             * @description Staff only: write in the family thread of this target student instead of the reporter's
+             * @description Staff only: write in the family thread of this linked student (a target, an aggressor or a witness) instead of the reporter's
              */
             familyOfStudentId?: string;
         };
@@ -1841,6 +1942,19 @@ export interface components {
              */
             startsOn: string;
         };
+        SendOutcomeNoticesDto: {
+            notices: components["schemas"]["OutcomeNoticeDto"][];
+            /** @description The `version` of the incident as you read it: 409 when it changed since */
+            version?: number;
+        };
+        SentOutcomeNotice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            sentAt: string;
+            sentBy: components["schemas"]["PersonRef"] | null;
+            summary: string;
+        };
         SessionDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -1993,7 +2107,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -2671,7 +2785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffIncidentView"] | components["schemas"]["ReporterIncidentView"] | components["schemas"]["FamilyIncidentView"];
+                    "application/json": components["schemas"]["StaffIncidentView"] | components["schemas"]["ReporterIncidentView"] | components["schemas"]["FamilyIncidentView"] | components["schemas"]["InvolvedFamilyIncidentView"];
                 };
             };
         };
@@ -2879,6 +2993,59 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NoteView"];
                 };
+            };
+        };
+    };
+    OutcomeNoticesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvolvedFamilyView"][];
+                };
+            };
+        };
+    };
+    OutcomeNoticesController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendOutcomeNoticesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvolvedFamilyView"][];
+                };
+            };
+            /** @description The case is not resolved (or is closed), or `version` is stale */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -73,4 +73,53 @@ describe('incident audiences', () => {
     for (const role of ['student', 'staff', 'counselor'] as const)
       expect(ownChildOf(principal(role), { audience_0: true, audience_1: true })).toBeNull();
   });
+
+  it('gives the parents of a linked aggressor or witness the involved-family view, in their child’s own thread', () => {
+    const parent = principal('parent');
+    const row = (aggressor: string | null, witness: string | null) => ({
+      audience_0: false,
+      audience_1: null,
+      audience_2: null,
+      audience_3: aggressor,
+      audience_4: witness,
+    });
+    expect(audienceOf(parent, row('student-5', null))).toEqual({
+      kind: 'involved_family',
+      studentId: 'student-5',
+      role: 'aggressor',
+      threadStudentId: 'student-5',
+    });
+    expect(audienceOf(parent, row(null, 'student-6'))).toEqual({
+      kind: 'involved_family',
+      studentId: 'student-6',
+      role: 'witness',
+      threadStudentId: 'student-6',
+    });
+    expect(audienceOf(parent, row(null, null))).toBeUndefined();
+    expect(ownChildOf(parent, row(null, 'student-6'))).toBe('student-6');
+  });
+
+  it('keeps the full family view first: a child who is a target and an aggressor gets the target’s', () => {
+    const parent = principal('parent');
+    expect(
+      audienceOf(parent, {
+        audience_0: false,
+        audience_1: null,
+        audience_2: 'student-5',
+        audience_3: 'student-5',
+        audience_4: null,
+      }),
+    ).toEqual({ kind: 'family', studentId: 'student-5', threadStudentId: 'student-5' });
+  });
+
+  it('reaches aggressors’ and witnesses’ cases only through their parents, never the students', () => {
+    const parent = incidentReach(principal('parent')).sql;
+    expect(parent).toContain("p.role = 'aggressor'");
+    expect(parent).toContain("p.role = 'witness'");
+    for (const role of ['student', 'staff', 'counselor', 'school_admin'] as const) {
+      const { sql } = incidentReach(principal(role));
+      expect(sql).not.toContain('aggressor');
+      expect(sql).not.toContain('witness');
+    }
+  });
 });

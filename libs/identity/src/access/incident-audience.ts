@@ -2,18 +2,25 @@ import type { Principal } from '../principal';
 import { isCaseworker, type AudienceKind } from './permission';
 import { scopeOf } from './school-scope';
 
+/** The part a parent's child has in a case that gives the parent the restricted family view. */
+export type InvolvedRole = 'aggressor' | 'witness';
+
 /**
  * Which view of an incident a caller gets:
  * - `staff`: the school's counselors and administrators, everything;
  * - `reporter`: whoever filed it;
  * - `family`: a parent whose child filed it, is the student it was filed for,
  *   or is a linked target. `threadStudentId` is the message thread they share:
- *   null for the reporter's thread, else their own child's family thread.
+ *   null for the reporter's thread, else their own child's family thread;
+ * - `involved_family`: a parent whose child is a linked aggressor or witness
+ *   (and none of the above): only what concerns their child, in their own
+ *   child's family thread. Students never get it: only their parents.
  */
 export type Audience =
   | { kind: 'staff' }
   | { kind: 'reporter' }
-  | { kind: 'family'; studentId: string; threadStudentId: string | null };
+  | { kind: 'family'; studentId: string; threadStudentId: string | null }
+  | { kind: 'involved_family'; studentId: string; role: InvolvedRole; threadStudentId: string };
 
 /**
  * One audience rule, as SQL over the incident (alias `incident`): `condition`
@@ -27,6 +34,8 @@ interface AudienceRule {
   kind: AudienceKind;
   /** For family rules: whether the family shares the reporter's thread or has its own. */
   thread?: 'reporter' | 'own';
+  /** For involved-family rules: the child's part in the case. */
+  role?: InvolvedRole;
   condition: string;
   student?: string;
 }
@@ -38,6 +47,23 @@ function familyRule(thread: 'reporter' | 'own', child: string, from: string): Au
     thread,
     condition: `EXISTS (SELECT 1 FROM ${from})`,
     student: `(SELECT min(${child}::text) FROM ${from})`,
+  };
+}
+
+/** The caller's children linked to the incident in this party role (as `p.student_id`). */
+const linkedChildren = (role: 'target' | InvolvedRole) =>
+  `incident_parties p
+     JOIN guardianships g ON g.student_id = p.student_id AND g.parent_id = :reachUser
+    WHERE p.incident_id = incident.id AND p.role = '${role}'`;
+
+/** The restricted family view of a parent whose child is a linked aggressor or witness. */
+function involvedRule(role: InvolvedRole): AudienceRule {
+  const from = linkedChildren(role);
+  return {
+    kind: 'involved_family',
+    role,
+    condition: `EXISTS (SELECT 1 FROM ${from})`,
+    student: `(SELECT min(p.student_id::text) FROM ${from})`,
   };
 }
 
@@ -61,13 +87,10 @@ export function audienceRules(principal: Principal): {
         `guardianships g WHERE g.parent_id = :reachUser
            AND g.student_id IN (incident.reporter_id, incident.on_behalf_of_student_id)`,
       ),
-      familyRule(
-        'own',
-        'p.student_id',
-        `incident_parties p
-           JOIN guardianships g ON g.student_id = p.student_id AND g.parent_id = :reachUser
-          WHERE p.incident_id = incident.id AND p.role = 'target'`,
-      ),
+      familyRule('own', 'p.student_id', linkedChildren('target')),
+      // After the full family view: a child both target and aggressor gets their family the target's view.
+      involvedRule('aggressor'),
+      involvedRule('witness'),
     );
   }
   return { rules, params };
@@ -105,12 +128,14 @@ export function audienceOf(
   const { rules } = audienceRules(principal);
   for (const [index, rule] of rules.entries()) {
     const value = row[`audience_${index}`];
-    if (rule.kind !== 'family') {
+    if (rule.kind === 'staff' || rule.kind === 'reporter') {
       if (value === true) return { kind: rule.kind };
       continue;
     }
     if (typeof value !== 'string') continue;
     const studentId = value;
+    if (rule.kind === 'involved_family')
+      return { kind: 'involved_family', studentId, role: rule.role!, threadStudentId: studentId };
     return { kind: 'family', studentId, threadStudentId: rule.thread === 'own' ? studentId : null };
   }
   return undefined;
@@ -126,7 +151,8 @@ export function ownChildOf(principal: Principal, row: Record<string, unknown>): 
   const { rules } = audienceRules(principal);
   for (const [index, rule] of rules.entries()) {
     const value = row[`audience_${index}`];
-    if (rule.kind === 'family' && typeof value === 'string') return value;
+    if ((rule.kind === 'family' || rule.kind === 'involved_family') && typeof value === 'string')
+      return value;
   }
   return null;
 }

@@ -23,7 +23,7 @@ export enum Permission {
   IncidentAttach = 'incident.attach',
   /** Download an incident's evidence (families and reporters: only the files they added). */
   EvidenceDownload = 'evidence.download',
-  /** Triage, assign, transition, resolve; add notes and interventions. */
+  /** Triage, assign, transition, resolve; add notes and interventions; send outcome notices to families. */
   IncidentDecide = 'incident.decide',
   /** The caseworker's queue of the school's incidents, with its filters. */
   CaseQueue = 'incident.queue',
@@ -66,7 +66,7 @@ export const FAMILY_ROLES = ['student', 'parent'] as const satisfies readonly Ro
 export const ADMIN_ROLES = ['district_admin', 'school_admin'] as const satisfies readonly Role[];
 
 /** Who among the incident's audiences (`incident-audience.ts`) may do this to it. */
-export type AudienceKind = 'staff' | 'reporter' | 'family';
+export type AudienceKind = 'staff' | 'reporter' | 'family' | 'involved_family';
 
 export interface PermissionDefinition {
   /** Roles that may ever do this (others: 403 at the route). */
@@ -100,19 +100,20 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
   },
   [Permission.IncidentRead]: {
     roles: SCHOOL_ROLES,
-    reach: 'staff: their schools’ incidents; reporter: their own; family: their child’s',
+    reach:
+      'staff: their schools’ incidents; reporter: their own; family: their child’s (parents of a linked aggressor or witness: only their child’s part)',
     subject: 'Incident',
-    audiences: ['staff', 'reporter', 'family'],
+    audiences: ['staff', 'reporter', 'family', 'involved_family'],
   },
   [Permission.IncidentMessage]: {
     roles: SCHOOL_ROLES,
     reach: 'as incident.read, in their own thread (staff: any thread)',
     subject: 'Incident',
-    audiences: ['staff', 'reporter', 'family'],
+    audiences: ['staff', 'reporter', 'family', 'involved_family'],
   },
   [Permission.IncidentAttach]: {
     roles: SCHOOL_ROLES,
-    reach: 'as incident.read',
+    reach: 'as incident.read, but not parents of a linked aggressor or witness',
     subject: 'Incident',
     audiences: ['staff', 'reporter', 'family'],
   },

@@ -102,6 +102,50 @@ export class DirectoryService {
     return new Map(users.map((user) => [user.id, { id: user.id, displayName: user.displayName }]));
   }
 
+  /**
+   * The active parent accounts of each student, by name and language (the
+   * people a notice to that student's family reaches), in one query.
+   */
+  async guardiansOf(
+    studentIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, (PersonName & { locale: string })[]>> {
+    const wanted = [...new Set(studentIds)];
+    const byStudent = new Map<string, (PersonName & { locale: string })[]>(
+      wanted.map((id) => [id, []]),
+    );
+    if (wanted.length === 0) return byStudent;
+    const rows = await manager
+      .getRepository(Guardianship)
+      .createQueryBuilder('g')
+      .innerJoin(User, 'u', 'u.id = g.parentId')
+      .select(['g.studentId AS student_id', 'u.id AS id', 'u.displayName AS display_name'])
+      .addSelect('u.locale', 'locale')
+      .where('g.studentId IN (:...wanted)', { wanted })
+      .andWhere('NOT u.disabled')
+      .orderBy('u.displayName', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .getRawMany<{ student_id: string; id: string; display_name: string; locale: string }>();
+    for (const row of rows)
+      byStudent
+        .get(row.student_id)
+        ?.push({ id: row.id, displayName: row.display_name, locale: row.locale });
+    return byStudent;
+  }
+
+  /** Each school's name, in one query. */
+  async schoolNames(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const schools = await manager
+      .getRepository(School)
+      .find({ select: { id: true, name: true }, where: { id: In(wanted) } });
+    return new Map(schools.map((school) => [school.id, school.name]));
+  }
+
   /** Each school's time zone, in one query. */
   async schoolTimeZones(
     ids: readonly string[],

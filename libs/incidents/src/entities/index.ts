@@ -6,6 +6,7 @@ import { IncidentEvent } from './incident-event.entity';
 import { IncidentParty } from './incident-party.entity';
 import { Incident } from './incident.entity';
 import { Message } from './message.entity';
+import { OutcomeNotice } from './outcome-notice.entity';
 
 export {
   AnonymousAccess,
@@ -16,6 +17,7 @@ export {
   IncidentEvent,
   IncidentParty,
   Message,
+  OutcomeNotice,
 };
 export * from './incident-event.entity';
 export * from './message.entity';
@@ -29,4 +31,5 @@ export const incidentEntities = [
   Attachment,
   AnonymousAccess,
   IdempotencyKey,
+  OutcomeNotice,
 ];

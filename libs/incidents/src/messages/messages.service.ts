@@ -94,9 +94,11 @@ export class MessagesService {
             'familyOfStudentId is for school staff choosing a family thread',
           );
         }
-        threadStudentId = audience.kind === 'family' ? audience.threadStudentId : null;
+        threadStudentId = familyThreadOf(audience);
       }
-      const authorKind: MessageAuthorKind = audience.kind;
+      // Parents of an aggressor or a witness write as the family they are, in their own thread.
+      const authorKind: MessageAuthorKind =
+        audience.kind === 'involved_family' ? 'family' : audience.kind;
       const message = await this.write(
         manager,
         incident,
@@ -138,7 +140,7 @@ export class MessagesService {
       .orderBy('message.createdAt', 'ASC')
       .addOrderBy('message.id', 'ASC');
     if (audience.kind === 'staff') return query;
-    const threadStudentId = audience.kind === 'family' ? audience.threadStudentId : null;
+    const threadStudentId = familyThreadOf(audience);
     return threadStudentId
       ? query.andWhere('message.threadStudentId = :threadStudentId', { threadStudentId })
       : query.andWhere('message.threadStudentId IS NULL');
@@ -203,17 +205,25 @@ export class MessagesService {
     return message;
   }
 
+  /** Every linked student's family has a thread: targets', aggressors' and witnesses'. */
   private async requireFamilyThread(manager: EntityManager, incident: Incident, studentId: string) {
-    const [target] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM incident_parties WHERE incident_id = $1 AND role = 'target' AND student_id = $2`,
+    const [party] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM incident_parties WHERE incident_id = $1 AND student_id = $2 LIMIT 1`,
       [incident.id, studentId],
     );
-    if (!target) {
+    if (!party) {
       throw new RuleViolationError(
-        'familyOfStudentId must be a student linked as a target of this incident',
+        'familyOfStudentId must be a student linked to this incident (a target, an aggressor or a witness)',
       );
     }
   }
+}
+
+/** The thread a family audience writes and reads in: null for the reporter's. */
+function familyThreadOf(audience: Audience): string | null {
+  return audience.kind === 'family' || audience.kind === 'involved_family'
+    ? audience.threadStudentId
+    : null;
 }
 
 function view(

@@ -16,13 +16,14 @@ import { Incident } from '../entities/incident.entity';
 import type { Status } from '../incident.constants';
 import type {
   IncidentView,
+  InvolvedFamilyIncidentSummary,
   OwnIncidentSummary,
   StaffIncidentSummary,
   StaffIncidentView,
 } from './incident.views';
 import { OwnViewService } from './own-view.service';
 import { StaffViewService } from './staff-view.service';
-import { ownSummary, staffSummary, SUMMARY_COLUMNS } from './summaries';
+import { involvedFamilySummary, ownSummary, staffSummary, SUMMARY_COLUMNS } from './summaries';
 
 /** Builds the view of an incident each caller is entitled to. */
 @Injectable()
@@ -63,6 +64,7 @@ export class IncidentViewsService {
     viewerId: string | null,
   ): Promise<IncidentView> {
     if (audience.kind === 'staff') return this.staff.staffView(incident);
+    if (audience.kind === 'involved_family') return this.own.involvedFamilyView(incident, audience);
     return this.own.ownView(incident, audience, viewerId);
   }
 
@@ -95,7 +97,7 @@ export class IncidentViewsService {
     const audiences = new Map(
       raw.map((row) => [
         row.incident_id as string,
-        { kind: audienceOf(principal, row)?.kind, child: ownChildOf(principal, row) },
+        { audience: audienceOf(principal, row), child: ownChildOf(principal, row) },
       ]),
     );
     const [timeZones, children] = await Promise.all([
@@ -105,26 +107,35 @@ export class IncidentViewsService {
         ...entities.map((incident) => incident.assigneeId),
       ]),
     ]);
-    const page: Page<StaffIncidentSummary | OwnIncidentSummary> = toPage(
-      entities,
-      limit,
-      (incident) => {
-        const { kind, child } = audiences.get(incident.id)!;
-        return kind === 'staff'
-          ? staffSummary(
-              incident,
-              timeZones.get(incident.schoolId)!,
-              incident.assigneeId ? (children.get(incident.assigneeId) ?? null) : null,
-            )
-          : ownSummary(
-              incident,
-              kind === 'reporter' ? 'reporter' : 'family',
-              timeZones.get(incident.schoolId)!,
-              child ? (children.get(child) ?? null) : null,
-            );
-      },
-      (incident) => [incident.createdAt.toISOString(), incident.id],
-    );
+    const page: Page<StaffIncidentSummary | OwnIncidentSummary | InvolvedFamilyIncidentSummary> =
+      toPage(
+        entities,
+        limit,
+        (incident) => {
+          const { audience, child } = audiences.get(incident.id)!;
+          const kind = audience?.kind;
+          if (audience?.kind === 'involved_family') {
+            const name = children.get(audience.studentId) ?? {
+              id: audience.studentId,
+              displayName: '',
+            };
+            return involvedFamilySummary(incident, name, audience.role);
+          }
+          return kind === 'staff'
+            ? staffSummary(
+                incident,
+                timeZones.get(incident.schoolId)!,
+                incident.assigneeId ? (children.get(incident.assigneeId) ?? null) : null,
+              )
+            : ownSummary(
+                incident,
+                kind === 'reporter' ? 'reporter' : 'family',
+                timeZones.get(incident.schoolId)!,
+                child ? (children.get(child) ?? null) : null,
+              );
+        },
+        (incident) => [incident.createdAt.toISOString(), incident.id],
+      );
     return page;
   }
 }

@@ -9,6 +9,7 @@ import type {
 } from '../incident.constants';
 import type { CriticalReason } from '../escalation/critical-reasons';
 import type { TimelineEventType } from '../entities/incident-event.entity';
+import type { InvolvedRole } from '@app/identity';
 
 /*
  * Each audience has its own view. A field added to an incident is shown to
@@ -140,13 +141,45 @@ export interface FamilyIncidentView extends DeadlinesToldToFamilies {
   resolvedAt: Date | null;
   outcome: Outcome | null;
   resolutionSummary: string | null;
+  /** What the school wrote to this family about the outcome for their child (the latest), if anything. */
+  outcomeNotice: OutcomeNoticeView | null;
   attachments: AttachmentView[];
   timeline: SharedTimelineEntry[];
   version: number;
   createdAt: Date;
 }
 
-export type IncidentView = StaffIncidentView | ReporterIncidentView | FamilyIncidentView;
+/** The school's outcome notice to one family, as that family reads it. */
+export interface OutcomeNoticeView {
+  summary: string;
+  sentAt: Date;
+}
+
+/**
+ * A parent whose child is a linked aggressor or witness: only what concerns
+ * their child. Not the report's text, its category or place, the other
+ * children, who reported, the shared notes or the general summary meant for
+ * the reporter, nor any file.
+ */
+export interface InvolvedFamilyIncidentView {
+  view: 'involved_family';
+  id: string;
+  reference: string;
+  schoolName: string;
+  child: PersonRef;
+  /** Their child's part in the case. */
+  childRole: InvolvedRole;
+  status: Status;
+  resolvedAt: Date | null;
+  outcomeNotice: OutcomeNoticeView | null;
+  /** Status changes and the outcome notices written for this family, without an actor. */
+  timeline: SharedTimelineEntry[];
+  version: number;
+  createdAt: Date;
+}
+
+export type IncidentView =
+  StaffIncidentView | ReporterIncidentView | FamilyIncidentView | InvolvedFamilyIncidentView;
 
 /** One line of `GET /incidents`, for staff. */
 export interface StaffIncidentSummary {
@@ -189,6 +222,18 @@ export interface OwnIncidentSummary extends DeadlinesToldToFamilies {
    * other reporter (a student reporting is not shown as a "child").
    */
   child: PersonRef | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+}
+
+/** One line of `GET /incidents`, for the parents of a linked aggressor or witness. */
+export interface InvolvedFamilyIncidentSummary {
+  view: 'involved_family';
+  id: string;
+  reference: string;
+  status: Status;
+  child: PersonRef;
+  childRole: InvolvedRole;
   resolvedAt: Date | null;
   createdAt: Date;
 }

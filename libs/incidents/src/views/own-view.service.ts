@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DirectoryService } from '@app/identity';
-import { DataSource } from 'typeorm';
+import { DirectoryService, type InvolvedRole } from '@app/identity';
+import { Brackets, DataSource } from 'typeorm';
 import { Attachment } from '../entities/attachment.entity';
 import { IncidentEvent } from '../entities/incident-event.entity';
 import type { Incident } from '../entities/incident.entity';
+import { OutcomeNotice } from '../entities/outcome-notice.entity';
 import type {
   AttachmentView,
   FamilyIncidentView,
   IncidentView,
+  InvolvedFamilyIncidentView,
+  OutcomeNoticeView,
   ReporterIncidentView,
+  SharedTimelineEntry,
 } from './incident.views';
 import { attachmentView, nextDeadline, sharedEntry } from './view-parts';
 
@@ -30,17 +34,15 @@ export class OwnViewService {
     audience: { kind: 'reporter' } | { kind: 'family'; studentId: string },
     viewerId: string | null,
   ): Promise<IncidentView> {
-    const [events, attachments, timeZones] = await Promise.all([
-      this.dataSource.getRepository(IncidentEvent).find({
-        where: { incidentId: incident.id, visibility: 'shared' },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
+    const child = audience.kind === 'family' ? audience.studentId : null;
+    const [timeline, attachments, timeZones, outcomeNotice] = await Promise.all([
+      this.timelineOf(incident.id, child, 'shared'),
       viewerId
         ? this.attachmentsOf(incident.id, viewerId)
         : this.anonymousAttachmentsOf(incident.id),
       this.directory.schoolTimeZones([incident.schoolId]),
+      child ? this.outcomeNoticeFor(incident.id, child) : null,
     ]);
-    const timeline = events.map(sharedEntry);
     const common = {
       reference: incident.reference,
       status: incident.status,
@@ -71,9 +73,91 @@ export class OwnViewService {
       };
       return view;
     }
-    const child = (await this.directory.names([audience.studentId])).get(audience.studentId)!;
-    const view: FamilyIncidentView = { view: 'family', id: incident.id, child, ...common };
+    const view: FamilyIncidentView = {
+      view: 'family',
+      id: incident.id,
+      child: (await this.directory.names([audience.studentId])).get(audience.studentId)!,
+      ...common,
+      outcomeNotice,
+    };
     return view;
+  }
+
+  /** The parents of a linked aggressor or witness: their child's part, the status, their outcome notice. */
+  async involvedFamilyView(
+    incident: Incident,
+    audience: { studentId: string; role: InvolvedRole },
+  ): Promise<InvolvedFamilyIncidentView> {
+    const [timeline, outcomeNotice, names, schools] = await Promise.all([
+      this.timelineOf(incident.id, audience.studentId, 'status'),
+      this.outcomeNoticeFor(incident.id, audience.studentId),
+      this.directory.names([audience.studentId]),
+      this.directory.schoolNames([incident.schoolId]),
+    ]);
+    return {
+      view: 'involved_family',
+      id: incident.id,
+      reference: incident.reference,
+      schoolName: schools.get(incident.schoolId)!,
+      child: names.get(audience.studentId)!,
+      childRole: audience.role,
+      status: incident.status,
+      resolvedAt: incident.resolvedAt,
+      outcomeNotice,
+      timeline,
+      version: incident.version,
+      createdAt: incident.createdAt,
+    };
+  }
+
+  /**
+   * The timeline a family or reporter reads, without actors: the shared
+   * entries (`shared`) or only the status changes and the resolution, without
+   * its outcome and summary (`status`), and the outcome
+   * notices written for the family of `child` (internal entries, each shown to
+   * the one family it was for, without their details).
+   */
+  private async timelineOf(
+    incidentId: string,
+    child: string | null,
+    entries: 'shared' | 'status',
+  ): Promise<SharedTimelineEntry[]> {
+    const query = this.dataSource
+      .getRepository(IncidentEvent)
+      .createQueryBuilder('event')
+      .where('event.incidentId = :incidentId', { incidentId })
+      .andWhere(
+        new Brackets((which) => {
+          if (entries === 'shared') which.where("event.visibility = 'shared'");
+          else which.where("event.type IN ('status_changed', 'resolved')");
+          if (child) {
+            which.orWhere("event.type = 'outcome_notice' AND event.data ->> 'studentId' = :child", {
+              child,
+            });
+          }
+        }),
+      )
+      .orderBy('event.createdAt', 'ASC')
+      .addOrderBy('event.id', 'ASC');
+    const events = await query.getMany();
+    // Without its details where they are meant for others: the resolution's summary is the reporter's.
+    const bare = (event: IncidentEvent) =>
+      event.type === 'outcome_notice' || (entries === 'status' && event.type === 'resolved');
+    return events.map((event) =>
+      bare(event) ? { type: event.type, at: event.createdAt, data: {} } : sharedEntry(event),
+    );
+  }
+
+  /** The latest outcome notice the school wrote for the family of this student. */
+  private async outcomeNoticeFor(
+    incidentId: string,
+    studentId: string,
+  ): Promise<OutcomeNoticeView | null> {
+    const notice = await this.dataSource.getRepository(OutcomeNotice).findOne({
+      where: { incidentId, studentId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    return notice ? { summary: notice.summary, sentAt: notice.createdAt } : null;
   }
 
   private async attachmentsOf(incidentId: string, uploaderId: string): Promise<AttachmentView[]> {

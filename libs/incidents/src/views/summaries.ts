@@ -1,6 +1,12 @@
 import { criticalReasons } from '../escalation/critical-reasons';
 import type { Incident } from '../entities/incident.entity';
-import type { OwnIncidentSummary, PersonRef, StaffIncidentSummary } from './incident.views';
+import type { InvolvedRole } from '@app/identity';
+import type {
+  InvolvedFamilyIncidentSummary,
+  OwnIncidentSummary,
+  PersonRef,
+  StaffIncidentSummary,
+} from './incident.views';
 import { nextDeadline } from './view-parts';
 
 /** The columns a summary needs: lists never load descriptions (up to 10,000 characters each). */
@@ -71,6 +77,24 @@ export function ownSummary(
     dueAt: nextDeadline(incident),
     schoolTimeZone,
     child,
+    resolvedAt: incident.resolvedAt,
+    createdAt: incident.createdAt,
+  };
+}
+
+/** A line for the parents of a linked aggressor or witness: their child's part and the status, nothing of the report. */
+export function involvedFamilySummary(
+  incident: Incident,
+  child: PersonRef,
+  childRole: InvolvedRole,
+): InvolvedFamilyIncidentSummary {
+  return {
+    view: 'involved_family',
+    id: incident.id,
+    reference: incident.reference,
+    status: incident.status,
+    child,
+    childRole,
     resolvedAt: incident.resolvedAt,
     createdAt: incident.createdAt,
   };

@@ -19,6 +19,8 @@ export interface NoticePayloads {
   deadline_reminder: Deadline;
   overdue_escalated: Deadline;
   alert_escalated: { alertId: string };
+  /** The school's outcome notice to the guardians of one linked student. */
+  outcome_notice: { noticeId: string; studentId: string };
 }
 
 /** A notice to queue: its type and that type's payload (optional when it has none). */

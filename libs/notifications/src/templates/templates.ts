@@ -179,6 +179,16 @@ export const TEMPLATES: Record<NoticeType, Template> = {
       text: `Nadie ha confirmado todavía la alerta crítica del reporte ${f.reference} en ${f.schoolName}. Asegúrese de que alguien de la escuela actúe ahora.`,
     }),
   ),
+  outcome_notice: by(
+    (f) => ({
+      title: `The outcome of report ${f.reference}, for your family`,
+      text: `${f.schoolName} finished looking into report ${f.reference}, in which your child is involved, and wrote to you about what it means for your child.`,
+    }),
+    (f) => ({
+      title: `El resultado del reporte ${f.reference}, para su familia`,
+      text: `${f.schoolName} terminó de revisar el reporte ${f.reference}, en el que participa su hijo o hija, y le escribió sobre lo que significa para su hijo o hija.`,
+    }),
+  ),
 };
 
 function noticeText(type: string, facts: NoticeFacts, locale: Locale): NoticeText {

@@ -25,6 +25,9 @@ import {
   type TimelineEventType,
 } from '@app/incidents';
 import { STAFF_ACTIONS, type StaffAction } from '@app/casework';
+import type { InvolvedRole } from '@app/identity';
+
+const INVOLVED_ROLES: readonly InvolvedRole[] = ['aggressor', 'witness'];
 
 /** The deadline a reporter or family is waiting on now. */
 const DUE_AT: ApiPropertyOptions = {
@@ -95,6 +98,12 @@ export class PartyView {
   repeatTarget: boolean;
   @ApiProperty({ description: 'An aggressor in another incident of the last 90 days' })
   repeatAggressor: boolean;
+}
+
+/** The school's outcome notice to one family, as that family reads it. */
+export class OutcomeNoticeView {
+  @ApiProperty() summary: string;
+  @ApiProperty() sentAt: Date;
 }
 
 export class AttachmentView {
@@ -196,14 +205,63 @@ export class FamilyIncidentView {
   @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome', nullable: true }) outcome: Outcome | null;
   @ApiProperty({ type: String, nullable: true }) resolutionSummary: string | null;
+  @ApiProperty({
+    type: OutcomeNoticeView,
+    nullable: true,
+    description:
+      'What the school wrote to your family about the outcome for your child (the latest); null until it has',
+  })
+  outcomeNotice: OutcomeNoticeView | null;
   @ApiProperty({ type: [AttachmentView], description: 'The files you added' })
   attachments: AttachmentView[];
-  @ApiProperty({ type: [SharedTimelineEntry] }) timeline: SharedTimelineEntry[];
+  @ApiProperty({
+    type: [SharedTimelineEntry],
+    description: 'The shared entries, and `outcome_notice` entries for the notices written to you',
+  })
+  timeline: SharedTimelineEntry[];
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
 }
 
-export type IncidentView = StaffIncidentView | ReporterIncidentView | FamilyIncidentView;
+/**
+ * A parent whose child is a linked aggressor or witness: only what concerns
+ * their child. Not the report's text, its category or place, the other
+ * children, who reported, the school's updates or summary meant for the
+ * reporter, nor any file.
+ */
+export class InvolvedFamilyIncidentView {
+  @ApiProperty({ enum: ['involved_family'] }) view: 'involved_family';
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ example: 'Maple Ridge Middle School' }) schoolName: string;
+  @ApiProperty({ type: PersonRef, description: 'Your child this case concerns' }) child: PersonRef;
+  @ApiProperty({
+    enum: INVOLVED_ROLES,
+    enumName: 'InvolvedRole',
+    description:
+      'Your child’s part: `aggressor` (named as involved in what was reported) or `witness` (may have seen it)',
+  })
+  childRole: InvolvedRole;
+  @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' }) status: Status;
+  @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
+  @ApiProperty({
+    type: OutcomeNoticeView,
+    nullable: true,
+    description:
+      'What the school wrote to your family about the outcome for your child (the latest); null until it has',
+  })
+  outcomeNotice: OutcomeNoticeView | null;
+  @ApiProperty({
+    type: [SharedTimelineEntry],
+    description: 'Status changes, and `outcome_notice` entries for the notices written to you',
+  })
+  timeline: SharedTimelineEntry[];
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty() createdAt: Date;
+}
+
+export type IncidentView =
+  StaffIncidentView | ReporterIncidentView | FamilyIncidentView | InvolvedFamilyIncidentView;
 
 /** One line of `GET /incidents`, for staff. */
 export class StaffIncidentSummary {
@@ -269,6 +327,18 @@ export class OwnIncidentSummary {
   @ApiProperty() createdAt: Date;
 }
 
+/** One line of `GET /incidents`, for the parents of a linked aggressor or witness. */
+export class InvolvedFamilyIncidentSummary {
+  @ApiProperty({ enum: ['involved_family'] }) view: 'involved_family';
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' }) status: Status;
+  @ApiProperty({ type: PersonRef, description: 'Your child this case concerns' }) child: PersonRef;
+  @ApiProperty({ enum: INVOLVED_ROLES, enumName: 'InvolvedRole' }) childRole: InvolvedRole;
+  @ApiProperty({ type: Date, nullable: true }) resolvedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+}
+
 export class MessageView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['staff', 'reporter', 'family', 'anonymous'] }) authorKind: string;
@@ -293,10 +363,11 @@ export class IncidentPageDto {
       oneOf: [
         { $ref: getSchemaPath(StaffIncidentSummary) },
         { $ref: getSchemaPath(OwnIncidentSummary) },
+        { $ref: getSchemaPath(InvolvedFamilyIncidentSummary) },
       ],
     },
   })
-  items: (StaffIncidentSummary | OwnIncidentSummary)[];
+  items: (StaffIncidentSummary | OwnIncidentSummary | InvolvedFamilyIncidentSummary)[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 

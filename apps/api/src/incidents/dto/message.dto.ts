@@ -17,7 +17,7 @@ export class PostMessageDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description:
-      "Staff only: write in the family thread of this target student instead of the reporter's",
+      "Staff only: write in the family thread of this linked student (a target, an aggressor or a witness) instead of the reporter's",
   })
   @ValidateIf(isPresent)
   @IsUUID('all')

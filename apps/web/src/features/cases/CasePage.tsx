@@ -9,13 +9,14 @@ import { fetchUnread, markRead } from '../notifications/unread';
 import { Attachments } from './Attachments';
 import { loadCase, loadThread, type CaseAnswer, type CaseView, type Message } from './case-api';
 import { CaseStatus } from './CaseStatus';
+import { InvolvedFamilyCase, OutcomeNotice } from './InvolvedFamilyCase';
 import { useDateWords } from '../../lib/dates';
 import { MessageThread } from './MessageThread';
 import { Outcome } from './Outcome';
 import { sharedEntries, SharedUpdates } from './SharedUpdates';
 
 /** The facts of the report the view carries: never more than the server chose to share. */
-function CaseFacts({ incident }: { incident: CaseView }) {
+function CaseFacts({ incident }: { incident: Exclude<CaseView, { view: 'involved_family' }> }) {
   const { t } = useTranslation('cases');
   const dates = useDateWords();
   return (
@@ -134,6 +135,24 @@ function FamilyCasePage({ id }: { id: string }) {
     );
   }
   const incident = answer.view;
+  const thread = (
+    <MessageThread
+      incidentId={id}
+      messages={messages}
+      newIds={newIds}
+      closed={incident.status === 'closed'}
+      refreshing={refreshing}
+      announcement={announcement}
+      onRefresh={refresh}
+    />
+  );
+  if (incident.view === 'involved_family') {
+    return (
+      <Page title={t('title', { reference: incident.reference })}>
+        <InvolvedFamilyCase incident={incident} thread={thread} />
+      </Page>
+    );
+  }
   return (
     <Page title={t('title', { reference: incident.reference })}>
       <CaseFacts incident={incident} />
@@ -145,17 +164,10 @@ function FamilyCasePage({ id }: { id: string }) {
       )}
       <CaseStatus incident={incident} />
       <Outcome outcome={incident.outcome} summary={incident.resolutionSummary} />
+      {incident.view === 'family' && <OutcomeNotice notice={incident.outcomeNotice} />}
       <SharedUpdates entries={sharedEntries(incident)} />
       <Attachments files={incident.attachments} />
-      <MessageThread
-        incidentId={id}
-        messages={messages}
-        newIds={newIds}
-        closed={incident.status === 'closed'}
-        refreshing={refreshing}
-        announcement={announcement}
-        onRefresh={refresh}
-      />
+      {thread}
     </Page>
   );
 }

@@ -6,7 +6,7 @@ export function Outcome({
   outcome,
   summary,
 }: {
-  outcome: CaseView['outcome'];
+  outcome: Exclude<CaseView, { view: 'involved_family' }>['outcome'];
   summary: string | null;
 }) {
   const { t } = useTranslation('cases');

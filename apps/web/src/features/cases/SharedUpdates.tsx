@@ -46,6 +46,8 @@ function Update({ entry }: { entry: TimelineEntry }) {
     }
     case 'resolved':
       return <p>{t('update.resolved')}</p>;
+    case 'outcome_notice':
+      return <p>{t('update.outcomeNotice')}</p>;
     case 'deadline_moved': {
       const dayOff = entry.data.dayOff as { name?: unknown } | undefined;
       const name = text(dayOff?.name);

@@ -4,7 +4,10 @@ import type { Message } from '../messages/MessageList';
 export type { Message };
 
 export type CaseView =
-  Schemas['StaffIncidentView'] | Schemas['ReporterIncidentView'] | Schemas['FamilyIncidentView'];
+  | Schemas['StaffIncidentView']
+  | Schemas['ReporterIncidentView']
+  | Schemas['FamilyIncidentView']
+  | Schemas['InvolvedFamilyIncidentView'];
 export type Attachment = Schemas['AttachmentView'];
 export type TimelineEntry = Schemas['SharedTimelineEntry'];
 

@@ -13,6 +13,7 @@ import { useDrafts } from './drafts';
 import { Evidence } from './Evidence';
 import { Interventions } from './Interventions';
 import { NoteForm } from './NoteForm';
+import { OutcomeNotices } from './OutcomeNotices';
 import { Parties } from './Parties';
 import { Threads } from './Threads';
 import { Timeline } from './Timeline';
@@ -268,6 +269,7 @@ export default function StaffCasePage({ id }: { id: string }) {
           <Evidence files={view.attachments} />
           <Timeline entries={view.timeline} people={assignees} />
           <Threads view={view} messages={messages} onSent={reloadThread} />
+          <OutcomeNotices view={view} onSent={reload} />
         </div>
       </div>
     </Page>

@@ -8,8 +8,9 @@ import type { StaffView } from './casework-api';
 
 /**
  * The conversations with the families: the reporter's thread (their parents
- * read it too), and one per target linked to a student record, with that
- * student's parents. Each has its own box to answer.
+ * read it too), and one per student linked to a student record (targets,
+ * aggressors and witnesses), with that student's parents. Each has its own
+ * box to answer.
  */
 export function Threads({
   view,
@@ -21,7 +22,14 @@ export function Threads({
   onSent: () => Promise<void>;
 }) {
   const { t } = useTranslation('casework');
-  const targets = view.parties.filter((party) => party.role === 'target' && party.student);
+  // One thread per linked student, whatever their parts (the parties come ordered by role).
+  const linked = new Map<string, { name: string; roles: string[] }>();
+  for (const party of view.parties) {
+    if (!party.student) continue;
+    const entry = linked.get(party.student.id) ?? { name: party.student.displayName, roles: [] };
+    if (!entry.roles.includes(party.role)) entry.roles.push(party.role);
+    linked.set(party.student.id, entry);
+  }
   const threads: { key: string; studentId: string | null; who: string }[] = [
     {
       key: 'reporter',
@@ -31,10 +39,10 @@ export function Threads({
           ? t('threads.anonymous')
           : t('threads.reporter', { name: view.reporter?.displayName ?? '' }),
     },
-    ...targets.map((party) => ({
-      key: party.student!.id,
-      studentId: party.student!.id,
-      who: t('threads.family', { name: party.student!.displayName }),
+    ...[...linked].map(([studentId, { name, roles }]) => ({
+      key: studentId,
+      studentId,
+      who: `${t('threads.family', { name })} (${roles.map((role) => t(`parties.role.${role}`)).join(', ')})`,
     })),
   ];
 

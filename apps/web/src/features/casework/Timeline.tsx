@@ -21,7 +21,7 @@ const KINDS = {
     'party_linked',
   ],
   interventions: ['action_recorded'],
-  messages: ['message_posted', 'family_notified'],
+  messages: ['message_posted', 'family_notified', 'outcome_notice'],
   files: ['attachment_added'],
   reminders: ['deadline_reminder', 'overdue_escalated'],
 } as const;
@@ -100,6 +100,21 @@ function What({ entry, people }: { entry: TimelineEntry; people: Assignee[] | nu
           {text(data.description) && <p className="quoted pre-wrap">{text(data.description)}</p>}
         </>
       );
+    case 'outcome_notice': {
+      const told = Array.isArray(data.guardians)
+        ? (data.guardians as { displayName?: unknown }[]).map((guardian) =>
+            text(guardian.displayName),
+          )
+        : [];
+      return (
+        <p>
+          {t(data.correction === true ? 'event.outcomeNoticeCorrected' : 'event.outcomeNoticeTo', {
+            name: text(data.student),
+            guardians: told.join(', '),
+          })}
+        </p>
+      );
+    }
     default:
       return <p>{t(`event.${entry.type}`)}</p>;
   }

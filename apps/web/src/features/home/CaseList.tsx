@@ -18,17 +18,25 @@ export function CaseList({
   return (
     <ul className="case-list">
       {items.map((item) => {
-        const next = nextDate(item);
+        // The parents of an aggressor or a witness are told their child's part, not what was reported.
+        const next = item.view === 'involved_family' ? null : nextDate(item);
         return (
           <li key={item.id} className="case-card">
             <Heading className="case-card-title">
               <Link href={`/cases/${item.id}`}>{t('caseLink', { reference: item.reference })}</Link>
             </Heading>
             <dl className="case-facts">
-              <div>
-                <dt>{t('what')}</dt>
-                <dd>{t(`common:category.${item.category}`)}</dd>
-              </div>
+              {item.view === 'involved_family' ? (
+                <div>
+                  <dt>{t('involved:facts.role')}</dt>
+                  <dd>{t(`involved:role.${item.childRole}`)}</dd>
+                </div>
+              ) : (
+                <div>
+                  <dt>{t('what')}</dt>
+                  <dd>{t(`common:category.${item.category}`)}</dd>
+                </div>
+              )}
               <div>
                 <dt>{t('status')}</dt>
                 <dd>

@@ -1,7 +1,10 @@
 import { api, type Schemas } from '../../lib/api-client';
 import { usePaged, type Paged } from '../../lib/usePaged';
 
-export type IncidentSummary = Schemas['OwnIncidentSummary'] | Schemas['StaffIncidentSummary'];
+export type IncidentSummary =
+  | Schemas['OwnIncidentSummary']
+  | Schemas['StaffIncidentSummary']
+  | Schemas['InvolvedFamilyIncidentSummary'];
 
 export type IncidentPages = Paged<IncidentSummary>;
 
