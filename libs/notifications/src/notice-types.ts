@@ -15,5 +15,6 @@ export const NOTICE_TYPES = [
   'deadline_reminder',
   'overdue_escalated',
   'alert_escalated',
+  'child_named_target',
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];

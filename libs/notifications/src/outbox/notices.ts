@@ -19,6 +19,8 @@ export interface NoticePayloads {
   deadline_reminder: Deadline;
   overdue_escalated: Deadline;
   alert_escalated: { alertId: string };
+  /** The child the report concerns (for the record and the "told once" rule; never in the words). */
+  child_named_target: { studentId: string };
 }
 
 /** A notice to queue: its type and that type's payload (optional when it has none). */
