@@ -37,6 +37,8 @@ export class TargetFamilies {
       await this.recorder.record(manager, {
         incident,
         actorId,
+        // The school can show when and by whose change the family was told.
+        audit: { action: 'incident.target_family_told', details: { studentId } },
         notice: {
           type: 'child_named_target',
           // The members of the child's family thread: their guardians.
