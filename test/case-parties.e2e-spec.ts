@@ -155,6 +155,7 @@ describe('correcting a case: parties and severity, and telling the families of t
               id: witness.id,
               role: 'witness',
               studentId: classmate.id,
+              studentName: 'Carla Crew',
               name: null,
               note: 'Saw it from the gym door',
             },

@@ -206,10 +206,24 @@ export class PartiesService {
   ): Promise<void> {
     await this.changes.apply(manager, incident, {});
     const partyId = (parties.after ?? parties.before)!.id;
+    // The timeline names the linked students as they were called then (staff only).
+    const names = await this.directory.names(
+      [parties.before?.studentId ?? null, parties.after?.studentId ?? null],
+      manager,
+    );
+    const named = (party?: PartyRecord) =>
+      party && {
+        ...party,
+        studentName: party.studentId ? (names.get(party.studentId)?.displayName ?? null) : null,
+      };
+    const shown = {
+      ...(parties.before ? { before: named(parties.before) } : {}),
+      ...(parties.after ? { after: named(parties.after) } : {}),
+    };
     await this.recorder.record(manager, {
       incident,
       actorId,
-      event: { type, visibility: 'internal', data: { partyId, reason, ...parties } },
+      event: { type, visibility: 'internal', data: { partyId, reason, ...shown } },
       audit: {
         action: `incident.${type}`,
         details: { partyId, reason, ...parties },
