@@ -132,13 +132,17 @@ function PartyForm({
   party,
   number,
   onClose,
+  onFinish,
 }: {
   props: CorrectionProps;
   /** The party to change; none to add one. */
   party?: Party;
   /** The person's number in the list, to name the picker's controls. */
   number: number;
+  /** Cancelled: back to the button that opened the form. */
   onClose: () => void;
+  /** Saved: the form closes (the keyboard goes to the panel's heading). */
+  onFinish: () => void;
 }) {
   const { t } = useTranslation('parties');
   const who = useWho();
@@ -181,7 +185,7 @@ function PartyForm({
         t('done.added', {
           name: student.kind === 'picked' ? student.student.displayName : name.trim(),
         }),
-      ).then((done) => done && onClose());
+      ).then((done) => done && onFinish());
       return;
     }
     const change = {
@@ -194,7 +198,7 @@ function PartyForm({
     void send(
       correct.changeParty(view.id, party.id, { version: view.version, ...change, reason: text }),
       t('done.changed', { name: who(party) }),
-    ).then((done) => done && onClose());
+    ).then((done) => done && onFinish());
   };
 
   return (
@@ -282,10 +286,12 @@ function RemoveForm({
   props,
   party,
   onClose,
+  onFinish,
 }: {
   props: CorrectionProps;
   party: Party;
   onClose: () => void;
+  onFinish: () => void;
 }) {
   const { t } = useTranslation('parties');
   const who = useWho();
@@ -301,7 +307,7 @@ function RemoveForm({
         reason: reason.trim(),
       }),
       t('done.removed', { name: who(party) }),
-    ).then((done) => done && onClose());
+    ).then((done) => done && onFinish());
   };
   return (
     <CorrectionForm
@@ -349,6 +355,7 @@ export function PartiesPanel(props: CorrectionProps) {
     const first = next.mode === 'remove' ? `${form}-remove-reason` : `${form}-role`;
     requestAnimationFrame(() => document.getElementById(first)?.focus());
   };
+  const finish = () => setEditingNow(null);
   const close = (focus: string) => () => {
     setEditingNow(null);
     requestAnimationFrame(() => document.getElementById(focus)?.focus());
@@ -403,12 +410,14 @@ export function PartiesPanel(props: CorrectionProps) {
                     party={party}
                     number={index + 1}
                     onClose={close(`party-${party.id}-change`)}
+                    onFinish={finish}
                   />
                 ) : (
                   <RemoveForm
                     props={props}
                     party={party}
                     onClose={close(`party-${party.id}-remove-open`)}
+                    onFinish={finish}
                   />
                 )
               ) : (
@@ -443,6 +452,7 @@ export function PartiesPanel(props: CorrectionProps) {
             props={props}
             number={view.parties.length + 1}
             onClose={close('party-add-open')}
+            onFinish={finish}
           />
         ) : (
           <button
