@@ -33,11 +33,9 @@ describeInBrowser('case parties: correcting who a report involves and how severe
     }
     throw new Error('the worker never ran out of notices');
   };
-  const focusedText = (page: Page) =>
-    page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      return element?.id ?? '';
-    });
+  /** The id of the element that has the keyboard. */
+  const focusedText = async (page: Page) =>
+    String(await page.evaluate("document.activeElement?.id ?? ''"));
 
   beforeAll(async () => {
     h = await BrowserHarness.start();
