@@ -212,6 +212,48 @@ describe('correcting a case: parties and severity, and telling the families of t
       expect(await auditOf(id, 'incident.party_removed')).toHaveLength(1);
     });
 
+    it('unlinks a student record and keeps the name as written, or links one to a name', async () => {
+      const id = await fileAsCounselor([
+        { role: 'witness', studentId: classmate.id, name: 'Carla C.' },
+        { role: 'witness', name: 'The tall boy' },
+      ]);
+      const view = await read(id);
+      const [linked, named] = view.parties;
+      const unlinked = (
+        await changeParty(counselor, id, linked.id, {
+          version: view.version,
+          studentId: null,
+          reason: 'Wrong Carla: she is not in our school',
+        }).expect(200)
+      ).body as IncidentView;
+      expect(unlinked.parties.find((party) => party.id === linked.id)).toMatchObject({
+        student: null,
+        name: 'Carla C.',
+      });
+      expect(entries(unlinked, 'party_changed')[0].data).toMatchObject({
+        before: { studentId: classmate.id, studentName: 'Carla Crew' },
+        after: { studentId: null, studentName: null, name: 'Carla C.' },
+      });
+      const relinked = (
+        await changeParty(counselor, id, named.id, {
+          version: unlinked.version,
+          studentId: classmate.id,
+          reason: 'The gym teacher knows who it was',
+        }).expect(200)
+      ).body as IncidentView;
+      expect(relinked.parties.find((party) => party.id === named.id)).toMatchObject({
+        student: { id: classmate.id, displayName: 'Carla Crew' },
+        name: 'The tall boy',
+      });
+      // Nothing to change is refused, not recorded.
+      await changeParty(counselor, id, named.id, {
+        version: relinked.version,
+        role: 'witness',
+        reason: 'Same',
+      }).expect(422);
+      expect((await read(id)).version).toBe(relinked.version);
+    });
+
     it('answers 409 to a stale version and changes nothing', async () => {
       const id = await fileAsCounselor();
       const { version } = await read(id);
