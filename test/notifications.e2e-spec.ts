@@ -954,9 +954,27 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       // In the app first: one entry for the notice, listing all three.
       await worker.get(OutboxDispatcher).dispatchBatch();
       const [triaged] = (await outboxOf(id)).filter((row) => row.type === 'status_changed');
-      expect(familyNotified((await view(id)).timeline).map((entry) => entry.data)).toEqual([
-        { notice: 'status_changed', outboxId: triaged.id, recipients: listed(['in_app']) },
-      ]);
+      // Linking the target also told the target's family that the report concerns their child.
+      const [named] = (await outboxOf(id)).filter((row) => row.type === 'child_named_target');
+      const targetFamily = (channels: string[]) => [
+        {
+          recipientId: people.targetParent.id,
+          recipientName: people.targetParent.displayName,
+          channels,
+        },
+      ];
+      const firstEntries = familyNotified((await view(id)).timeline).map((entry) => entry.data);
+      expect(firstEntries).toHaveLength(2);
+      expect(firstEntries).toEqual(
+        expect.arrayContaining([
+          { notice: 'status_changed', outboxId: triaged.id, recipients: listed(['in_app']) },
+          {
+            notice: 'child_named_target',
+            outboxId: named.id,
+            recipients: targetFamily(['in_app']),
+          },
+        ]),
+      );
 
       // Then by e-mail: the same entry gains the channel as each e-mail goes out.
       await deliverAll();
@@ -968,11 +986,12 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
       const toFamilies = (await outboxOf(id)).filter((row) =>
         row.payload.recipients!.some((recipient) => recipient.family),
       );
-      expect(toFamilies.map((row) => row.type)).toEqual([
-        'status_changed',
-        'status_changed',
-        'shared_note',
+      expect(toFamilies.map((row) => row.type).sort()).toEqual([
+        'child_named_target',
         'resolved',
+        'shared_note',
+        'status_changed',
+        'status_changed',
       ]);
       const recorded = familyNotified((await view(id)).timeline);
       expect(recorded).toHaveLength(toFamilies.length);
@@ -981,7 +1000,10 @@ describe('notifications: outbox, worker delivery, channels and who hears what', 
           toFamilies.map((row) => ({
             notice: row.type,
             outboxId: row.id,
-            recipients: listed(['in_app', 'email']),
+            recipients:
+              row.type === 'child_named_target'
+                ? targetFamily(['in_app', 'email'])
+                : listed(['in_app', 'email']),
           })),
         ),
       );

@@ -225,14 +225,20 @@ describe('the queue page’s API: counts, location, assignees, allowed actions',
       const counselor = await t.signIn(world.users.counselor);
 
       const read = await counselor.incident(incident.id).expectStatus(200);
-      expect(read.allowedActions).toEqual(['triage', 'assign', 'dismiss']);
+      expect(read.allowedActions).toEqual(['triage', 'assign', 'dismiss', 'change_parties']);
       expect(read.schoolTimeZone).toBe('America/New_York');
       expect(read.dueAt).toBe(read.triageDueAt);
 
       const triaged = await counselor
         .triage(incident.id, { version: read.version, severity: 'medium' })
         .expectStatus(200);
-      expect(triaged.allowedActions).toEqual(['assign', 'start', 'dismiss']);
+      expect(triaged.allowedActions).toEqual([
+        'assign',
+        'start',
+        'dismiss',
+        'change_parties',
+        'change_severity',
+      ]);
 
       const another = await t.factory.incident(world.school, { reporter: world.users.student });
       const closed = await counselor.walk(another.id, 'closed');

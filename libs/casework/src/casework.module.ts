@@ -9,7 +9,9 @@ import { AssignService } from './decisions/assign.service';
 import { AssigneesService } from './decisions/assignees.service';
 import { CaseChanges } from './decisions/case-changes';
 import { NotesService } from './decisions/notes.service';
+import { PartiesService } from './decisions/parties.service';
 import { ResolveService } from './decisions/resolve.service';
+import { SeverityService } from './decisions/severity.service';
 import { TransitionService } from './decisions/transition.service';
 import { TriageService } from './decisions/triage.service';
 import { ChronologyService } from './chronology.service';
@@ -38,6 +40,8 @@ const services = [
   SchoolCalendarService,
   TransitionService,
   TriageService,
+  PartiesService,
+  SeverityService,
 ];
 
 /** The counselor's work on a case: queue, triage, workflow, notes, interventions, chronology. */

@@ -13,7 +13,14 @@ export {
 } from './calendar/school-calendar.service';
 export { AssignService } from './decisions/assign.service';
 export { NotesService } from './decisions/notes.service';
+export {
+  PartiesService,
+  type AddPartyInput,
+  type ChangePartyInput,
+  type RemovePartyInput,
+} from './decisions/parties.service';
 export { ResolveService } from './decisions/resolve.service';
+export { SeverityService, type SeverityInput } from './decisions/severity.service';
 export { TransitionService } from './decisions/transition.service';
 export { TriageService } from './decisions/triage.service';
 export {

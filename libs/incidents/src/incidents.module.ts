@@ -19,6 +19,7 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
 import { FamilyNoticeTimeline } from './recording/family-notice-timeline';
+import { TargetFamilies } from './recording/target-families';
 import { IncidentViewsService } from './views/incident-views.service';
 import { OwnViewService } from './views/own-view.service';
 import { StaffViewService } from './views/staff-view.service';
@@ -36,6 +37,7 @@ const services = [
   OwnViewService,
   StaffViewService,
   MessagesService,
+  TargetFamilies,
 ];
 
 /** Reports: filing, anonymous intake, evidence, messages and who sees what. */

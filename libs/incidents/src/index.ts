@@ -37,12 +37,17 @@ export {
   MAX_ATTACHMENT_BYTES,
   type IncomingFile,
 } from './attachments/attachments.service';
-export { CRITICAL_REASONS, type CriticalReason } from './escalation/critical-reasons';
+export {
+  CRITICAL_REASONS,
+  criticalReasons,
+  type CriticalReason,
+} from './escalation/critical-reasons';
 export { FilingService } from './filing/filing.service';
 export { studentInvolvement } from './involvement/student-involvement';
 export { MessagesService } from './messages/messages.service';
 export { CaseRecorder } from './recording/case-recorder';
 export { type RecipientRule } from './recording/notice-recipients';
+export { TargetFamilies } from './recording/target-families';
 export { IncidentViewsService } from './views/incident-views.service';
 export { REPEAT_WINDOW_DAYS } from './views/staff-view.service';
 export { staffSummary, SUMMARY_COLUMNS } from './views/summaries';

@@ -16,5 +16,6 @@ export const NOTICE_TYPES = [
   'overdue_escalated',
   'alert_escalated',
   'outcome_notice',
+  'child_named_target',
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];

@@ -5,10 +5,17 @@ import { AuditController } from './audit.controller';
 import { CaseloadController } from './caseload.controller';
 import { CaseworkController } from './casework.controller';
 import { OutcomeNoticesController } from './outcome-notices.controller';
+import { PartiesController } from './parties.controller';
 
 /** The counselor's and school admin's tools: decisions, notes, caseload, chronology, audit. */
 @Module({
   imports: [CaseworkModule, AuditModule],
-  controllers: [CaseworkController, CaseloadController, AuditController, OutcomeNoticesController],
+  controllers: [
+    CaseworkController,
+    PartiesController,
+    CaseloadController,
+    AuditController,
+    OutcomeNoticesController,
+  ],
 })
 export class CaseworkHttpModule {}

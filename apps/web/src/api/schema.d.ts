@@ -496,6 +496,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a child involved (a student of the school, or a name as written)
+         * @description Send the `version` you read (409 when someone changed the case meanwhile) and a `reason`, kept on the timeline (staff only) and in the audit log. Not on a closed case (409). Answers the staff view. A student linked as a target has their guardians told that a report concerns their child (notice `child_named_target`, once per child and case). A student of another school is a 422.
+         */
+        post: operations["PartiesController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/parties/{partyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a party: role, student record, name or note (only the fields sent change)
+         * @description Send the `version` you read (409 when someone changed the case meanwhile) and a `reason`, kept on the timeline (staff only) and in the audit log. Not on a closed case (409). Answers the staff view. A student linked as a target has their guardians told that a report concerns their child (notice `child_named_target`, once per child and case). A party of another incident is a 404.
+         */
+        patch: operations["PartiesController_change"];
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/parties/{partyId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a party named by mistake
+         * @description Send the `version` you read (409 when someone changed the case meanwhile) and a `reason`, kept on the timeline (staff only) and in the audit log. Not on a closed case (409). Answers the staff view. The party as it was stays on the timeline. A party of another incident is a 404.
+         */
+        post: operations["PartiesController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/resolve": {
         parameters: {
             query?: never;
@@ -510,6 +570,26 @@ export interface paths {
          * @description Send the `version` you read: 409 when someone changed the case meanwhile, or when the workflow does not allow the step (the message lists what is allowed).
          */
         post: operations["CaseworkController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/severity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the severity of a triaged case, with a reason
+         * @description Send the `version` you read (409 when someone changed the case meanwhile) and a `reason`, kept on the timeline (staff only) and in the audit log. Not on a closed case (409). Answers the staff view. Only once triaged (triage sets the first severity) and not dismissed: 409 otherwise. Raising a case to critical raises the school's critical alert and tells every counselor and school admin, as a report filed critical does.
+         */
+        post: operations["PartiesController_severity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -980,6 +1060,21 @@ export interface components {
             takenAt: string;
             type: components["schemas"]["ActionType"];
         };
+        AddPartyDto: {
+            /** @description Required when studentId is not given */
+            name?: string;
+            note?: string;
+            /** @description Why: on the timeline (staff only) and in the audit log */
+            reason: string;
+            role: components["schemas"]["PartyRole"];
+            /**
+             * Format: uuid
+             * @description A student of the same school
+             */
+            studentId?: string;
+            /** @description The `version` of the incident as you read it */
+            version: number;
+        };
         AlertDto: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -1138,6 +1233,22 @@ export interface components {
         };
         /** @enum {string} */
         Category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
+        ChangePartyDto: {
+            /** @description null clears it (a party keeps a student or a name: 422 otherwise) */
+            name?: string | null;
+            /** @description null clears it */
+            note?: string | null;
+            /** @description Why: on the timeline (staff only) and in the audit log */
+            reason: string;
+            role?: components["schemas"]["PartyRole"];
+            /**
+             * Format: uuid
+             * @description A student of the same school; null unlinks the record (the party keeps its name)
+             */
+            studentId?: string | null;
+            /** @description The `version` of the incident as you read it */
+            version: number;
+        };
         ChangePasswordDto: {
             /** @description The password the caller signs in with today */
             currentPassword: string;
@@ -1590,7 +1701,7 @@ export interface components {
              * @description Named after the case timeline event the notice announces
              * @enum {string}
              */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice";
+            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target";
         };
         NotificationPageDto: {
             /** @description Newest first */
@@ -1793,6 +1904,12 @@ export interface components {
         RefreshTokenDto: {
             refreshToken: string;
         };
+        RemovePartyDto: {
+            /** @description Why: on the timeline (staff only) and in the audit log */
+            reason: string;
+            /** @description The `version` of the incident as you read it */
+            version: number;
+        };
         RepeatSummaryDto: {
             /** @description Incidents of the window with the student as an aggressor */
             incidentsAsAggressor: number;
@@ -1972,6 +2089,13 @@ export interface components {
             /** @description Not triaged yet: no severity */
             none: number;
         };
+        SeverityDto: {
+            /** @description Why: on the timeline (staff only) and in the audit log */
+            reason: string;
+            severity: components["schemas"]["Severity"];
+            /** @description The `version` of the incident as you read it */
+            version: number;
+        };
         SharedTimelineEntry: {
             /** Format: date-time */
             at: string;
@@ -1981,7 +2105,7 @@ export interface components {
             type: components["schemas"]["TimelineEventType"];
         };
         /** @enum {string} */
-        StaffAction: "triage" | "assign" | "start" | "resolve" | "dismiss" | "reopen" | "close";
+        StaffAction: "triage" | "assign" | "start" | "resolve" | "dismiss" | "reopen" | "close" | "change_parties" | "change_severity";
         StaffIncidentSummary: {
             /** @description null: nobody is assigned */
             assignee: components["schemas"]["PersonRef"] | null;
@@ -2107,7 +2231,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged" | "party_added" | "party_changed" | "party_removed" | "severity_changed";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -3049,6 +3173,83 @@ export interface operations {
             };
         };
     };
+    PartiesController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPartyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIncidentView"];
+                };
+            };
+        };
+    };
+    PartiesController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePartyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIncidentView"];
+                };
+            };
+        };
+    };
+    PartiesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemovePartyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIncidentView"];
+                };
+            };
+        };
+    };
     CaseworkController_resolve: {
         parameters: {
             query?: never;
@@ -3061,6 +3262,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ResolveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffIncidentView"];
+                };
+            };
+        };
+    };
+    PartiesController_severity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeverityDto"];
             };
         };
         responses: {

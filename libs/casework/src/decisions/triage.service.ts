@@ -5,6 +5,7 @@ import {
   CaseRecorder,
   Incident,
   IncidentParty,
+  TargetFamilies,
   type Category,
   type Severity,
   type StaffIncidentView,
@@ -27,6 +28,7 @@ export class TriageService {
     private readonly changes: CaseChanges,
     private readonly recorder: CaseRecorder,
     private readonly directory: DirectoryService,
+    private readonly targetFamilies: TargetFamilies,
   ) {}
 
   triage(principal: Principal, incidentId: string, input: TriageInput): Promise<StaffIncidentView> {
@@ -64,15 +66,21 @@ export class TriageService {
   ): Promise<void> {
     if (!(await this.directory.isStudentOf(incident.schoolId, link.studentId, manager)))
       throw new RuleViolationError('partyLinks.studentId must be a student of the school');
-    const result = await manager
-      .getRepository(IncidentParty)
-      .update({ id: link.partyId, incidentId: incident.id }, { studentId: link.studentId });
-    if (!result.affected)
-      throw new RuleViolationError('partyLinks.partyId must be a party of this incident');
+    const parties = manager.getRepository(IncidentParty);
+    const party = await parties.findOneBy({ id: link.partyId, incidentId: incident.id });
+    if (!party) throw new RuleViolationError('partyLinks.partyId must be a party of this incident');
+    await parties.update({ id: party.id }, { studentId: link.studentId });
     await this.recorder.record(manager, {
       incident,
       actorId,
       event: { type: 'party_linked', visibility: 'internal', data: link },
     });
+    // A name linked to a child as a target: the child's family hears of the report (once).
+    await this.targetFamilies.tell(
+      manager,
+      incident,
+      [{ role: party.role, studentId: link.studentId }],
+      actorId,
+    );
   }
 }

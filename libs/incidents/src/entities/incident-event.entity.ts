@@ -29,6 +29,10 @@ export const TIMELINE_EVENT_TYPES = [
   'family_notified',
   'deadline_moved',
   'alert_acknowledged',
+  'party_added',
+  'party_changed',
+  'party_removed',
+  'severity_changed',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

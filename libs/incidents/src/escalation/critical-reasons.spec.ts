@@ -15,4 +15,14 @@ describe('criticalReasons', () => {
     expect(criticalReasons({ severity: 'medium', escalationReasons: ['threat'] })).toEqual([]);
     expect(criticalReasons({ severity: null, escalationReasons: [] })).toEqual([]);
   });
+
+  it('follows severity changes after triage: lowered, no reason; raised by staff, triage', () => {
+    const ordinary = { escalationReasons: [] };
+    expect(criticalReasons({ ...ordinary, severity: 'critical' })).toEqual(['triage']);
+    expect(criticalReasons({ ...ordinary, severity: 'low' })).toEqual([]);
+    // Raised again after being lowered: the danger found at filing is still in the report.
+    const escalated = { escalationReasons: ['self_harm'] };
+    expect(criticalReasons({ ...escalated, severity: 'medium' })).toEqual([]);
+    expect(criticalReasons({ ...escalated, severity: 'critical' })).toEqual(['self_harm']);
+  });
 });

@@ -7,6 +7,7 @@ import { Incident } from '../entities/incident.entity';
 import { escalationReasons } from '../escalation/escalation-terms';
 import type { ReporterKind } from '../incident.constants';
 import { CaseRecorder } from '../recording/case-recorder';
+import { TargetFamilies } from '../recording/target-families';
 import type { IncidentReportInput } from './filing.types';
 
 /** A report that passed the checks of its channel (an account, or a school's public code). */
@@ -28,6 +29,7 @@ export class IncidentWriter {
   constructor(
     private readonly recorder: CaseRecorder,
     private readonly clock: Clock,
+    private readonly targetFamilies: TargetFamilies,
   ) {}
 
   async write(manager: EntityManager, filing: Filing): Promise<Incident> {
@@ -102,6 +104,16 @@ export class IncidentWriter {
         },
       });
     }
+    // The guardians of a child named as a target hear that a report concerns their child.
+    await this.targetFamilies.tell(
+      manager,
+      incident,
+      (report.parties ?? []).map((party) => ({
+        role: party.role,
+        studentId: party.studentId ?? null,
+      })),
+      filing.reporterId,
+    );
     return incident;
   }
 

@@ -34,6 +34,30 @@ describe('live events of case changes', () => {
     expect(raisesCriticalAlert({ type: 'internal_note', data: {} })).toBe(false);
   });
 
+  it('raises it when staff change the severity to critical after triage, and never for the reason', () => {
+    const raise = (to: string, previousSeverity: string | null) =>
+      raisesCriticalAlert({
+        type: 'severity_changed',
+        data: { from: previousSeverity, to, reason: 'Secret words' },
+        previousSeverity,
+      });
+    expect(raise('critical', 'medium')).toBe(true);
+    expect(raise('critical', 'critical')).toBe(false);
+    expect(raise('low', 'critical')).toBe(false);
+    const changed = writesOf(
+      'severity_changed',
+      { from: 'medium', to: 'critical', reason: 'Secret words' },
+      'medium',
+    );
+    expect(changed.writes.map((write) => write.name)).toEqual([
+      'live_event',
+      'raised_alert',
+      'alert_event',
+    ]);
+    expect(changed.values).toContain(JSON.stringify({ from: 'medium', severity: 'critical' }));
+    expect(JSON.stringify(changed.values)).not.toContain('Secret words');
+  });
+
   it('announces queue changes with ids and codes only, never the text of a case', () => {
     const resolved = writesOf('resolved', { outcome: 'substantiated', summary: 'Secret words' });
     expect(resolved.writes.map((write) => write.name)).toEqual(['live_event']);

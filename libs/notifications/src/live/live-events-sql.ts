@@ -44,16 +44,23 @@ const ANNOUNCEMENTS: Record<string, (data: Record<string, unknown>) => Announcem
     payload: pick(data, 'alertId', 'acknowledgedById'),
   }),
   alert_escalated: (data) => ({ kind: 'alert.escalated', payload: pick(data, 'alertId') }),
+  severity_changed: (data) => ({
+    kind: 'incident.severity_changed',
+    payload: { from: data.from, severity: data.to },
+  }),
 };
 
 /** Whether this change makes the case critical: it raises the school's critical alert. */
 export function raisesCriticalAlert(change: Omit<LiveChange, 'params' | 'incident' | 'school'>) {
   if (change.type === 'escalated') return true;
-  return (
-    change.type === 'triaged' &&
-    change.data.severity === 'critical' &&
-    change.previousSeverity !== 'critical'
-  );
+  // Staff set the severity at triage (`severity`) or change it afterwards (`to`).
+  const severity =
+    change.type === 'triaged'
+      ? change.data.severity
+      : change.type === 'severity_changed'
+        ? change.data.to
+        : undefined;
+  return severity === 'critical' && change.previousSeverity !== 'critical';
 }
 
 /**

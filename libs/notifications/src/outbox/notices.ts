@@ -21,6 +21,8 @@ export interface NoticePayloads {
   alert_escalated: { alertId: string };
   /** The school's outcome notice to the guardians of one linked student. */
   outcome_notice: { noticeId: string; studentId: string };
+  /** The child the report concerns (for the record and the "told once" rule; never in the words). */
+  child_named_target: { studentId: string };
 }
 
 /** A notice to queue: its type and that type's payload (optional when it has none). */

@@ -34,6 +34,20 @@ describe('notice templates', () => {
     );
   });
 
+  it("tells a target's family the school and the reference, in their language, and nothing of the report", () => {
+    const en = renderNotice('child_named_target', facts, 'en');
+    const es = renderNotice('child_named_target', facts, 'es');
+    expect(en.title).toBe(
+      'A report at Maple Ridge Middle School concerns your child (MAPLE-2026-00042)',
+    );
+    expect(es.body).toContain('menciona a su hijo o hija');
+    // The category and place are the report's own facts: not for a family that did not report.
+    for (const text of [en.title, en.body, es.title, es.body]) {
+      expect(text).not.toContain('verbal');
+      expect(text).not.toContain('cafeteria');
+    }
+  });
+
   it('refuses an unknown notice type, the dotted names of old included', () => {
     expect(() => renderNotice('incident.filed', facts, 'en')).toThrow(/No template/);
   });

@@ -189,6 +189,17 @@ export const TEMPLATES: Record<NoticeType, Template> = {
       text: `${f.schoolName} terminó de revisar el reporte ${f.reference}, en el que participa su hijo o hija, y le escribió sobre lo que significa para su hijo o hija.`,
     }),
   ),
+  // To the guardians of a child named as a target: that a report concerns them, never what it says or who else.
+  child_named_target: by(
+    (f) => ({
+      title: `A report at ${f.schoolName} concerns your child (${f.reference})`,
+      text: `${f.schoolName} received a report, ${f.reference}, that names your child as someone it happened to. The school is looking into it and will keep you informed; you can follow the case and write to the school on its page.`,
+    }),
+    (f) => ({
+      title: `Un reporte en ${f.schoolName} concierne a su hijo o hija (${f.reference})`,
+      text: `${f.schoolName} recibió un reporte, ${f.reference}, que menciona a su hijo o hija como la persona afectada. La escuela lo está revisando y le mantendrá informado; puede seguir el caso y escribir a la escuela en su página.`,
+    }),
+  ),
 };
 
 function noticeText(type: string, facts: NoticeFacts, locale: Locale): NoticeText {

@@ -14,7 +14,8 @@ import { Evidence } from './Evidence';
 import { Interventions } from './Interventions';
 import { NoteForm } from './NoteForm';
 import { OutcomeNotices } from './OutcomeNotices';
-import { Parties } from './Parties';
+import { PartiesPanel } from './PartiesPanel';
+import { SeverityChange } from './SeverityChange';
 import { Threads } from './Threads';
 import { Timeline } from './Timeline';
 import './casework.css';
@@ -216,6 +217,15 @@ export default function StaffCasePage({ id }: { id: string }) {
     );
   }
   const view = loaded.view;
+  const corrected = (fresh: StaffView, message: string) => {
+    setLoaded({ kind: 'found', view: fresh });
+    setAnnouncement(message);
+  };
+  const conflicted = () => {
+    setAnnouncement('');
+    setConflict(true);
+    conflictBox.current?.focus();
+  };
 
   return (
     <Page title={t('title', { reference: view.reference })} wide>
@@ -240,7 +250,7 @@ export default function StaffCasePage({ id }: { id: string }) {
       <div className="case-columns">
         <div className="case-column">
           <Reported view={view} />
-          <Parties parties={view.parties} />
+          <PartiesPanel view={view} onDone={corrected} onConflict={conflicted} />
           <Decisions
             view={view}
             drafts={drafts}
@@ -251,12 +261,9 @@ export default function StaffCasePage({ id }: { id: string }) {
               // The form just sent may be gone with the new status: the keyboard starts again at the decisions.
               document.getElementById('decide-title')?.focus();
             }}
-            onConflict={() => {
-              setAnnouncement('');
-              setConflict(true);
-              conflictBox.current?.focus();
-            }}
+            onConflict={conflicted}
           />
+          <SeverityChange view={view} onDone={corrected} onConflict={conflicted} />
           <NoteForm incidentId={id} drafts={drafts} onAdded={reload} />
           <Interventions
             incidentId={id}

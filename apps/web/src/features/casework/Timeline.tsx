@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDateWords } from '../../lib/dates';
 import { SelectField } from '../forms/SelectField';
 import type { Assignee, TimelineEntry } from './casework-api';
+import { CorrectionEvent } from './CorrectionEvent';
 
 /** The kinds a caseworker filters the timeline by, and the event types of each. */
 const KINDS = {
@@ -19,6 +20,10 @@ const KINDS = {
     'closed',
     'reopened',
     'party_linked',
+    'party_added',
+    'party_changed',
+    'party_removed',
+    'severity_changed',
   ],
   interventions: ['action_recorded'],
   messages: ['message_posted', 'family_notified', 'outcome_notice'],
@@ -115,6 +120,11 @@ function What({ entry, people }: { entry: TimelineEntry; people: Assignee[] | nu
         </p>
       );
     }
+    case 'party_added':
+    case 'party_changed':
+    case 'party_removed':
+    case 'severity_changed':
+      return <CorrectionEvent entry={entry} />;
     default:
       return <p>{t(`event.${entry.type}`)}</p>;
   }

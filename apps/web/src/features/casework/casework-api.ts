@@ -19,7 +19,7 @@ export type ChangeOutcome =
 
 type Answer = { data?: StaffView; error?: unknown; response: Response };
 
-async function outcomeOf(call: Promise<Answer>): Promise<ChangeOutcome> {
+export async function outcomeOf(call: Promise<Answer>): Promise<ChangeOutcome> {
   try {
     const { data, error, response } = await call;
     if (data) return { kind: 'done', view: data };
