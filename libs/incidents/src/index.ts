@@ -18,7 +18,13 @@ export {
   type Severity,
   type Status,
 } from './incident.constants';
-export { Incident, incidentEntities, IncidentEvent, IncidentParty } from './entities';
+export {
+  CaseGroup,
+  Incident,
+  incidentEntities,
+  IncidentEvent,
+  IncidentParty,
+} from './entities';
 export { TIMELINE_EVENT_TYPES, type TimelineEventType } from './entities/incident-event.entity';
 export { IncidentsModule } from './incidents.module';
 export { IncidentAccessService } from './access/incident-access.service';

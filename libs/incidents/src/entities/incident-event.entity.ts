@@ -29,6 +29,9 @@ export const TIMELINE_EVENT_TYPES = [
   'family_notified',
   'deadline_moved',
   'alert_acknowledged',
+  'case_linked',
+  'case_unlinked',
+  'case_primary_changed',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
