@@ -36,5 +36,22 @@ export {
 } from './queue.service';
 export { STAFF_ACTIONS, staffActions, type StaffAction } from './workflow/staff-actions';
 export { AssigneesService, type Assignee } from './decisions/assignees.service';
+export {
+  CaseGroupsService,
+  type LinkInput,
+  type RelatedMember,
+  type RelatedView,
+  type UnlinkInput,
+} from './groups/case-groups.service';
+export {
+  RelatedSuggestionsService,
+  SUGGESTIONS_LIMIT,
+  type RelatedSuggestion,
+} from './groups/related-suggestions.service';
+export {
+  RELATED_MIN_SCORE,
+  RELATED_WINDOW_DAYS,
+  type RelatedSignals,
+} from './groups/related-score';
 
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

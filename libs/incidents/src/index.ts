@@ -18,13 +18,7 @@ export {
   type Severity,
   type Status,
 } from './incident.constants';
-export {
-  CaseGroup,
-  Incident,
-  incidentEntities,
-  IncidentEvent,
-  IncidentParty,
-} from './entities';
+export { CaseGroup, Incident, incidentEntities, IncidentEvent, IncidentParty } from './entities';
 export { TIMELINE_EVENT_TYPES, type TimelineEventType } from './entities/incident-event.entity';
 export { IncidentsModule } from './incidents.module';
 export { IncidentAccessService } from './access/incident-access.service';

@@ -4,10 +4,11 @@ import { CaseworkModule } from '@app/casework';
 import { AuditController } from './audit.controller';
 import { CaseloadController } from './caseload.controller';
 import { CaseworkController } from './casework.controller';
+import { RelatedController } from './related.controller';
 
 /** The counselor's and school admin's tools: decisions, notes, caseload, chronology, audit. */
 @Module({
   imports: [CaseworkModule, AuditModule],
-  controllers: [CaseworkController, CaseloadController, AuditController],
+  controllers: [CaseworkController, CaseloadController, AuditController, RelatedController],
 })
 export class CaseworkHttpModule {}
