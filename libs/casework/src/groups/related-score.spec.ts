@@ -33,6 +33,12 @@ describe('relatedScore', () => {
     expect(at(70)).toBe(0);
   });
 
+  it('shows a report that shares one student with the case, whatever else', () => {
+    expect(relatedScore({ ...nothing, sharedStudents: 1 })).toBeGreaterThanOrEqual(
+      RELATED_MIN_SCORE,
+    );
+  });
+
   it('counts no trigram noise: similarity of 0.1 or less adds nothing', () => {
     expect(relatedScore({ ...nothing, textSimilarity: 0.1 })).toBe(0);
     expect(relatedScore({ ...nothing, textSimilarity: 0.3 })).toBeCloseTo(0.15);
@@ -53,14 +59,14 @@ describe('rankRelated', () => {
           id: 'same-video-later',
           signals: { ...nothing, sameLocation: true, daysApart: 1, textSimilarity: 0.6 },
         },
-        { id: 'same-children-sooner', signals: { ...nothing, sharedStudents: 2, daysApart: 1 } },
+        { id: 'same-children-sooner', signals: { ...nothing, sharedStudents: 2, daysApart: 0.5 } },
       ],
       10,
     );
     expect(ranked.map((item) => item.id)).toEqual([
       'same-video',
-      'same-video-later',
       'same-children-sooner',
+      'same-video-later',
       'same-children',
     ]);
     expect(ranked.every((item) => item.score >= RELATED_MIN_SCORE)).toBe(true);

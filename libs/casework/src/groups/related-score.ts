@@ -15,18 +15,19 @@ export const RELATED_WINDOW_DAYS = 7;
 /** The lowest score shown as a suggestion. */
 export const RELATED_MIN_SCORE = 0.3;
 
-const WEIGHTS = { students: 0.35, place: 0.15, time: 0.2, text: 0.3 } as const;
+const WEIGHTS = { students: 0.4, place: 0.1, time: 0.2, text: 0.3 } as const;
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));
 
 /**
  * How likely two reports are about the same thing, 0 to 1. Shared students
- * weigh most (two are as strong as it gets), then similar wording (trigram
+ * weigh most (one alone reaches the threshold), then similar wording (trigram
  * similarity from 0.1, noise, to 0.5, the same story told twice), then
  * closeness in time (linear to nothing at a week) and the same place.
  */
 export function relatedScore(signals: RelatedSignals): number {
-  const students = clamp(signals.sharedStudents / 2);
+  // One shared student is enough to show; two are as strong as it gets.
+  const students = signals.sharedStudents >= 2 ? 1 : signals.sharedStudents === 1 ? 0.75 : 0;
   const place = signals.sameLocation ? 1 : 0;
   const time = clamp(1 - signals.daysApart / RELATED_WINDOW_DAYS);
   const text = clamp((signals.textSimilarity - 0.1) / 0.4);
