@@ -14,6 +14,7 @@ import { Evidence } from './Evidence';
 import { Interventions } from './Interventions';
 import { NoteForm } from './NoteForm';
 import { Parties } from './Parties';
+import { RelatedReports } from './RelatedReports';
 import { Threads } from './Threads';
 import { Timeline } from './Timeline';
 import './casework.css';
@@ -265,6 +266,7 @@ export default function StaffCasePage({ id }: { id: string }) {
           />
         </div>
         <div className="case-column">
+          <RelatedReports incidentId={id} onChanged={reload} />
           <Evidence files={view.attachments} />
           <Timeline entries={view.timeline} people={assignees} />
           <Threads view={view} messages={messages} onSent={reloadThread} />

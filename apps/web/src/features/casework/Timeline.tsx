@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDateWords } from '../../lib/dates';
 import { SelectField } from '../forms/SelectField';
 import type { Assignee, TimelineEntry } from './casework-api';
+import { WrittenOn } from './RelatedReports';
 
 /** The kinds a caseworker filters the timeline by, and the event types of each. */
 const KINDS = {
@@ -101,7 +102,7 @@ function What({ entry, people }: { entry: TimelineEntry; people: Assignee[] | nu
         </>
       );
     default:
-      return <p>{t(`event.${entry.type}`)}</p>;
+      return <p>{t([`event.${entry.type}`, `related:event.${entry.type}`])}</p>;
   }
 }
 
@@ -148,6 +149,7 @@ export function Timeline({
               <VisibilityTag visibility={entry.visibility} />
             </p>
             <What entry={entry} people={people} />
+            {entry.writtenOn && <WrittenOn reference={entry.writtenOn.reference} />}
           </li>
         ))}
       </ol>
