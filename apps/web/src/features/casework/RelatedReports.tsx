@@ -94,8 +94,9 @@ export function RelatedReports({
     setLeaving(null);
     setNewPrimary('');
     await refresh();
-    setAnnouncement(message);
-    await onChanged?.(message);
+    // The case page announces it when it reloads the case; alone, the panel does.
+    if (onChanged) await onChanged(message);
+    else setAnnouncement(message);
   };
 
   const link = async (event: FormEvent) => {
