@@ -103,23 +103,28 @@ export class RelatedSuggestionsService {
  */
 export const SUGGESTIONS_SQL = `
   WITH me AS (
-    SELECT id, school_id, case_group_id, location, occurred_at, created_at, description
+    SELECT id, case_group_id, location, occurred_at, created_at, description
       FROM incidents WHERE id = $1
-  ), my_students AS (
-    SELECT DISTINCT student_id FROM incident_parties WHERE incident_id = $1 AND student_id IS NOT NULL
+  ), shared AS (
+    SELECT p.incident_id, count(DISTINCT p.student_id)::int AS students
+      FROM incident_parties p
+     WHERE p.student_id IN (
+             SELECT student_id FROM incident_parties WHERE incident_id = $1 AND student_id IS NOT NULL)
+       AND p.incident_id <> $1
+     GROUP BY p.incident_id
   ), measured AS (
     SELECT i.id, i.reference, i.status, i.reporter_kind, i.location, i.occurred_at, i.created_at,
            i.case_group_id IS NOT NULL AS grouped,
-           (SELECT count(DISTINCT p.student_id)
-              FROM incident_parties p
-             WHERE p.incident_id = i.id AND p.student_id IN (SELECT student_id FROM my_students)
-           )::int AS shared_students,
+           coalesce(shared.students, 0) AS shared_students,
            i.location = me.location AS same_location,
            LEAST(abs(extract(epoch FROM i.occurred_at - me.occurred_at)),
                  abs(extract(epoch FROM i.created_at - me.created_at))) / 86400.0 AS days_apart,
            similarity(i.description, me.description) AS text_similarity
       FROM me
-      JOIN incidents i ON i.school_id = me.school_id AND i.status = ANY($2::varchar[])
+      JOIN incidents i
+        ON i.school_id = (SELECT school_id FROM incidents WHERE id = $1)
+       AND i.status = ANY($2::varchar[])
+      LEFT JOIN shared ON shared.incident_id = i.id
      WHERE i.id <> me.id
        AND (me.case_group_id IS NULL OR i.case_group_id IS DISTINCT FROM me.case_group_id)
   )
