@@ -228,6 +228,23 @@ describe('related reports: who may link, and the rules of a group', () => {
       expect(await eventsOf(m.id, 'case_primary_changed')).toHaveLength(1);
     });
 
+    it('linking while the primary is resolved never deadlocks: one waits for the other', async () => {
+      for (let round = 0; round < 4; round += 1) {
+        const p = await open({ status: 'investigating' });
+        const m = await open();
+        const extra = await open();
+        await link(counselor, p.id, [m.id]).expect(200);
+        const { version } = await counselor.incident(p.id).expectStatus(200);
+        const answers = await Promise.all([
+          link(counselor, m.id, [extra.id]),
+          counselor.resolve(p.id, { version, outcome: 'substantiated', summary: 'Done.' }),
+          link(counselor, extra.id, [m.id]),
+        ]);
+        for (const answer of answers) expect([200, 409, 422]).toContain(answer.status);
+        expect(answers[1].status).toBe(200);
+      }
+    });
+
     it('resolving a member that is not the primary resolves that member only', async () => {
       const [p, m] = [await open(), await open({ status: 'investigating' })];
       await link(counselor, p.id, [m.id]).expect(200);

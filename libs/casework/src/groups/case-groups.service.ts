@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError, RuleViolationError } from '@app/common';
+import { ConflictError, NotFoundError, RuleViolationError } from '@app/common';
 import { Permission, type Principal } from '@app/identity';
 import {
   CaseGroup,
@@ -86,6 +86,7 @@ export class CaseGroupsService {
         throw new RuleViolationError('incidentIds: a report cannot be linked to itself');
       }
       await this.reachAll(principal, [incidentId, ...others], manager);
+      await this.lockInvolved(manager, [incidentId, ...others]);
       const cases = await this.lock(manager, [incidentId, ...others]);
       const anchor = cases.get(incidentId)!;
       for (const other of others.map((id) => cases.get(id)!)) {
@@ -188,6 +189,7 @@ export class CaseGroupsService {
   unlink(principal: Principal, incidentId: string, input: UnlinkInput): Promise<RelatedView> {
     return this.dataSource.transaction(async (manager) => {
       await this.reachAll(principal, [incidentId, input.incidentId], manager);
+      await this.lockInvolved(manager, [incidentId, input.incidentId]);
       const { caseGroupId } = (await this.lock(manager, [incidentId])).get(incidentId)!;
       const group = caseGroupId
         ? await manager
@@ -253,6 +255,7 @@ export class CaseGroupsService {
   ): Promise<RelatedView> {
     return this.dataSource.transaction(async (manager) => {
       await this.reachAll(principal, [incidentId, primaryIncidentId], manager);
+      await this.lockInvolved(manager, [incidentId, primaryIncidentId]);
       const cases = await this.lock(manager, [incidentId, primaryIncidentId]);
       const groupId = cases.get(incidentId)!.caseGroupId;
       const next = cases.get(primaryIncidentId)!;
@@ -308,7 +311,39 @@ export class CaseGroupsService {
     for (const id of ids) await this.reach(principal, id, manager);
   }
 
-  /** Locks the cases in id order (so that two linkers never wait on each other in a circle). */
+  /**
+   * Locks the cases and every member of their groups before anything is
+   * read for the change: the primaries first, then the others, each in id
+   * order. Resolving a primary takes the same order (the primary, then its
+   * members), so no two changes of a group ever wait on each other in a
+   * circle. When the groups changed between the look and the locks, 409.
+   */
+  private async lockInvolved(manager: EntityManager, ids: string[]): Promise<void> {
+    const plan = () =>
+      manager.query<{ id: string; case_group_id: string | null; primary: boolean }[]>(
+        `SELECT i.id, i.case_group_id, coalesce(g.primary_incident_id = i.id, false) AS primary
+           FROM incidents i
+           LEFT JOIN case_groups g ON g.id = i.case_group_id
+          WHERE i.id = ANY($1)
+             OR i.case_group_id IN (
+                  SELECT case_group_id FROM incidents WHERE id = ANY($1) AND case_group_id IS NOT NULL)
+          ORDER BY i.id`,
+        [ids],
+      );
+    const before = await plan();
+    for (const primary of [true, false]) {
+      const batch = before.filter((row) => row.primary === primary).map((row) => row.id);
+      if (batch.length === 0) continue;
+      await manager.query('SELECT id FROM incidents WHERE id = ANY($1) ORDER BY id FOR UPDATE', [
+        batch,
+      ]);
+    }
+    if (JSON.stringify(await plan()) !== JSON.stringify(before)) {
+      throw new ConflictError('The related reports changed meanwhile: reload them and try again');
+    }
+  }
+
+  /** Locks the cases in id order (already locked by `lockInvolved`: it only reads them). */
   private async lock(manager: EntityManager, ids: string[]): Promise<Map<string, Case>> {
     const rows = await this.lockWhere(manager, { id: In(ids) });
     const byId = new Map(rows.map((row) => [row.id, row]));
