@@ -95,6 +95,27 @@ describeInBrowser('related reports: the counselor links reports about one video'
     expect(await panel.getByRole('link', { name: third.reference }).count()).toBe(0);
     await panel.getByRole('checkbox', { name: new RegExp(third.reference) }).waitFor();
 
+    // In Spanish, as a counselor who reads Spanish sees it.
+    const casey = await h.api('counselor.casey');
+    await casey.patch('/me', { locale: 'es' }).expect(200);
+    try {
+      const es = await h.newPage({ viewport: PHONE, locale: 'es-US' });
+      await h.signIn(es, 'counselor.casey');
+      await es.goto(`/cases/${first.id}`);
+      const panelEs = es.getByRole('region', { name: 'Reportes relacionados' });
+      await panelEs.getByText(`${first.reference} (este caso)`).waitFor();
+      await panelEs.getByText('Principal', { exact: true }).waitFor();
+      await panelEs
+        .getByText(/mismo lugar · mismo día/)
+        .first()
+        .waitFor();
+      await panelEs.getByRole('button', { name: /^Vincular 0 reportes/ }).waitFor();
+      await expectAccessibleAtBothSizes(es, (size) => h.screenshot(es, `related-es-${size}`));
+      await expectReflowAt320(es);
+    } finally {
+      await casey.patch('/me', { locale: 'en' }).expect(200);
+    }
+
     // The student who filed all three sees nothing of it.
     const own = JSON.stringify(await sam.incident(second.id).expectStatus(200));
     expect(own).not.toContain(first.reference);
