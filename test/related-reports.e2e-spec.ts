@@ -100,6 +100,14 @@ describe('related reports: who may link, and the rules of a group', () => {
       },
     );
 
+    it('no report joins a group whose primary case is settled (422)', async () => {
+      const [p, m, newcomer] = [await open(), await open(), await open()];
+      await link(counselor, p.id, [m.id]).expect(200);
+      await t.dataSource.query(`UPDATE incidents SET status = 'dismissed' WHERE id = $1`, [p.id]);
+      const response = await link(counselor, m.id, [newcomer.id]).expect(422);
+      expect(response.body.message).toContain(p.reference);
+    });
+
     it('checks its input: ids, not itself, at least one', async () => {
       await link(counselor, a.id, [a.id]).expect(422);
       await link(counselor, a.id, []).expect(400);

@@ -115,7 +115,15 @@ export class CaseGroupsService {
         for (const member of members) moving.set(member.id, member);
       }
       if (moving.size === 0) return this.viewOf(manager, anchor.caseGroupId);
-      for (const other of [anchor, ...moving.values()]) {
+      let group = anchor.caseGroupId
+        ? await manager.getRepository(CaseGroup).findOneByOrFail({ id: anchor.caseGroupId })
+        : null;
+      const currentPrimary =
+        group && group.primaryIncidentId !== anchor.id
+          ? (await this.lock(manager, [group.primaryIncidentId])).get(group.primaryIncidentId)!
+          : anchor;
+      // The primary carries the outcome: reports joining a settled investigation would never get one.
+      for (const other of [currentPrimary, anchor, ...moving.values()]) {
         if (!isOpen(other.status)) {
           throw new RuleViolationError(
             `${other.reference} is ${other.status}: only open reports can be linked`,
@@ -123,9 +131,6 @@ export class CaseGroupsService {
         }
       }
       const reason = input.reason?.trim() || undefined;
-      let group = anchor.caseGroupId
-        ? await manager.getRepository(CaseGroup).findOneByOrFail({ id: anchor.caseGroupId })
-        : null;
       if (!group) {
         group = await manager.getRepository(CaseGroup).save({
           schoolId: anchor.schoolId,
@@ -138,10 +143,7 @@ export class CaseGroupsService {
       if (mergedGroups.length) {
         await manager.getRepository(CaseGroup).delete({ id: In(mergedGroups) });
       }
-      const primary =
-        group.primaryIncidentId === anchor.id
-          ? anchor
-          : (await this.lock(manager, [group.primaryIncidentId])).get(group.primaryIncidentId)!;
+      const primary = currentPrimary;
       const joined = [...moving.values()];
       const about = {
         groupId: group.id,
