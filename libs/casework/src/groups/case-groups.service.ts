@@ -216,10 +216,12 @@ export class CaseGroupsService {
         await manager.getRepository(CaseGroup).delete({ id: group.id });
       } else {
         if (leaving.id === group.primaryIncidentId) {
-          const next = staying.find((member) => member.id === input.newPrimaryId);
+          const next = staying.find(
+            (member) => member.id === input.newPrimaryId && isOpen(member.status),
+          );
           if (!next) {
             throw new RuleViolationError(
-              'newPrimaryId: the primary case can leave only when another member of the group becomes primary',
+              'newPrimaryId: the primary case can leave only when another open member of the group becomes primary',
             );
           }
           primaryId = next.id;
