@@ -19,6 +19,9 @@ import { DeadlineScanner } from './deadlines/deadline-scanner';
 import { DeadlineNotice } from './entities/deadline-notice.entity';
 import { IncidentAction } from './entities/incident-action.entity';
 import { IncidentNote } from './entities/incident-note.entity';
+import { CaseGroupsService } from './groups/case-groups.service';
+import { GroupResolution } from './groups/group-resolution';
+import { RelatedSuggestionsService } from './groups/related-suggestions.service';
 import { AlertEscalation } from './live/alert-escalation';
 import { AlertsService } from './live/alerts.service';
 import { OutcomeNoticesService } from './outcome-notices/outcome-notices.service';
@@ -30,12 +33,15 @@ const services = [
   AssignService,
   AssigneesService,
   CaseChanges,
+  CaseGroupsService,
   ChronologyService,
   DeadlineMover,
   DeadlineScanner,
+  GroupResolution,
   NotesService,
   OutcomeNoticesService,
   QueueService,
+  RelatedSuggestionsService,
   ResolveService,
   SchoolCalendarService,
   TransitionService,

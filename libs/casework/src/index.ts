@@ -49,5 +49,22 @@ export {
   type OutcomeNoticeInput,
   type SendOutcomeNotices,
 } from './outcome-notices/outcome-notices.service';
+export {
+  CaseGroupsService,
+  type LinkInput,
+  type RelatedMember,
+  type RelatedView,
+  type UnlinkInput,
+} from './groups/case-groups.service';
+export {
+  RelatedSuggestionsService,
+  SUGGESTIONS_LIMIT,
+  type RelatedSuggestion,
+} from './groups/related-suggestions.service';
+export {
+  RELATED_MIN_SCORE,
+  RELATED_WINDOW_DAYS,
+  type RelatedSignals,
+} from './groups/related-score';
 
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

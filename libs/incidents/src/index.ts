@@ -19,6 +19,7 @@ export {
   type Status,
 } from './incident.constants';
 export {
+  CaseGroup,
   Incident,
   incidentEntities,
   IncidentEvent,

@@ -6,6 +6,7 @@ import { CaseloadController } from './caseload.controller';
 import { CaseworkController } from './casework.controller';
 import { OutcomeNoticesController } from './outcome-notices.controller';
 import { PartiesController } from './parties.controller';
+import { RelatedController } from './related.controller';
 
 /** The counselor's and school admin's tools: decisions, notes, caseload, chronology, audit. */
 @Module({
@@ -16,6 +17,7 @@ import { PartiesController } from './parties.controller';
     CaseloadController,
     AuditController,
     OutcomeNoticesController,
+    RelatedController,
   ],
 })
 export class CaseworkHttpModule {}

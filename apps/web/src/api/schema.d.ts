@@ -556,6 +556,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The group of related reports this case is in
+         * @description Staff only. Related reports of one school share one investigation: notes and interventions on any member show on every member’s staff view, and resolving the primary resolves every open member. Nothing about the group is ever shown to a reporter or a family. Reports out of reach: 404; of another school, or not open: 422.
+         */
+        get: operations["RelatedController_related"];
+        put?: never;
+        /**
+         * Link reports into this case’s group (created with this case as primary)
+         * @description Staff only. Related reports of one school share one investigation: notes and interventions on any member show on every member’s staff view, and resolving the primary resolves every open member. Nothing about the group is ever shown to a reporter or a family. Reports out of reach: 404; of another school, or not open: 422. A listed report already in another group brings its whole group along (the groups merge under this case’s primary). A timeline event and an audit entry on every case that joins and on the primary.
+         */
+        post: operations["RelatedController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Make another open member the primary case
+         * @description Staff only. Related reports of one school share one investigation: notes and interventions on any member show on every member’s staff view, and resolving the primary resolves every open member. Nothing about the group is ever shown to a reporter or a family. Reports out of reach: 404; of another school, or not open: 422.
+         */
+        patch: operations["RelatedController_setPrimary"];
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/related-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Likely related open reports of the same school, ranked, with the reasons
+         * @description Shared linked students, the same place, within 7 days, similar wording (pg_trgm). Reports already in this case’s group are left out.
+         */
+        get: operations["RelatedController_relatedSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/related/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a report out of this case’s group
+         * @description Staff only. Related reports of one school share one investigation: notes and interventions on any member show on every member’s staff view, and resolving the primary resolves every open member. Nothing about the group is ever shown to a reporter or a family. Reports out of reach: 404; of another school, or not open: 422. The primary leaves only by naming `newPrimaryId`, unless one report would be left: then the group is dissolved. Answers this case’s group afterwards.
+         */
+        post: operations["RelatedController_unlink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/resolve": {
         parameters: {
             query?: never;
@@ -1231,6 +1299,11 @@ export interface components {
             /** @description Open cases nobody is assigned to */
             unassigned: number;
         };
+        CaseRef: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+        };
         /** @enum {string} */
         Category: "verbal" | "physical" | "social" | "cyber" | "sexual_harassment" | "discrimination" | "threat" | "property" | "other";
         ChangePartyDto: {
@@ -1638,6 +1711,12 @@ export interface components {
         };
         /** @enum {string} */
         InvolvedRole: "aggressor" | "witness";
+        LinkRelatedDto: {
+            /** @description Open reports of the same school to join this case’s group (a report already in another group brings its whole group along) */
+            incidentIds: string[];
+            /** @description Why they belong together (staff only) */
+            reason?: string;
+        };
         /** @enum {string} */
         Locale: "en" | "es";
         /** @enum {string} */
@@ -1904,6 +1983,61 @@ export interface components {
         RefreshTokenDto: {
             refreshToken: string;
         };
+        RelatedMemberView: {
+            /**
+             * Format: date-time
+             * @description When it was filed
+             */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            location: components["schemas"]["Location"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The case that carries the investigation */
+            primary: boolean;
+            reference: string;
+            reporterKind: components["schemas"]["ReporterKind"];
+            status: components["schemas"]["Status"];
+        };
+        RelatedReasons: {
+            /** @description Days between them (when it happened or was filed, the closer) */
+            daysApart: number;
+            sameLocation: boolean;
+            /** @description Students linked to both reports */
+            sharedStudents: number;
+            /** @description Trigram similarity of the descriptions, 0 to 1 */
+            textSimilarity: number;
+        };
+        RelatedSuggestionsView: {
+            /** @description Best first, at most 50 */
+            items: components["schemas"]["RelatedSuggestionView"][];
+        };
+        RelatedSuggestionView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description In another group already: linking it merges the groups */
+            grouped: boolean;
+            /** Format: uuid */
+            id: string;
+            location: components["schemas"]["Location"];
+            /** Format: date-time */
+            occurredAt: string;
+            reasons: components["schemas"]["RelatedReasons"];
+            reference: string;
+            reporterKind: components["schemas"]["ReporterKind"];
+            /** @description 0 to 1, higher is more likely related */
+            score: number;
+            status: components["schemas"]["Status"];
+        };
+        RelatedView: {
+            /** Format: uuid */
+            groupId: string | null;
+            /** @description Primary first, then by filing time */
+            members: components["schemas"]["RelatedMemberView"][];
+            /** Format: uuid */
+            primaryIncidentId: string | null;
+        };
         RemovePartyDto: {
             /** @description Why: on the timeline (staff only) and in the audit log */
             reason: string;
@@ -2079,6 +2213,13 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["TokenUserDto"];
         };
+        SetPrimaryDto: {
+            /**
+             * Format: uuid
+             * @description An open member of the group
+             */
+            primaryIncidentId: string;
+        };
         /** @enum {string} */
         Severity: "low" | "medium" | "high" | "critical";
         SeverityCountsDto: {
@@ -2216,7 +2357,11 @@ export interface components {
             id: string;
             type: components["schemas"]["TimelineEventType"];
             visibility: components["schemas"]["Visibility"];
+            /** @description Only on notes and interventions written on another report of the same group of related reports (shared investigation): the report they were written on */
+            writtenOn?: components["schemas"]["CaseRef"];
         };
+        /** @enum {string} */
+        Status: "submitted" | "triaged" | "investigating" | "resolved" | "closed" | "dismissed";
         StatusCountsDto: {
             closed: number;
             dismissed: number;
@@ -2231,7 +2376,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged" | "party_added" | "party_changed" | "party_removed" | "severity_changed";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged" | "party_added" | "party_changed" | "party_removed" | "severity_changed" | "case_linked" | "case_unlinked" | "case_primary_changed";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -2275,6 +2420,19 @@ export interface components {
             severity: components["schemas"]["Severity"];
             /** @description The `version` of the incident as you read it */
             version: number;
+        };
+        UnlinkRelatedDto: {
+            /**
+             * Format: uuid
+             * @description The member leaving the group (may be this case)
+             */
+            incidentId: string;
+            /**
+             * Format: uuid
+             * @description Required when the primary case leaves a group that keeps two or more members: the member that becomes primary
+             */
+            newPrimaryId?: string;
+            reason?: string;
         };
         UpdateProfileDto: {
             /** @example Sam Carter */
@@ -3246,6 +3404,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffIncidentView"];
+                };
+            };
+        };
+    };
+    RelatedController_related: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedView"];
+                };
+            };
+        };
+    };
+    RelatedController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRelatedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedView"];
+                };
+            };
+        };
+    };
+    RelatedController_setPrimary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPrimaryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedView"];
+                };
+            };
+        };
+    };
+    RelatedController_relatedSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedSuggestionsView"];
+                };
+            };
+        };
+    };
+    RelatedController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlinkRelatedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedView"];
                 };
             };
         };

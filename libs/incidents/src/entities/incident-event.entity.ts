@@ -33,6 +33,9 @@ export const TIMELINE_EVENT_TYPES = [
   'party_changed',
   'party_removed',
   'severity_changed',
+  'case_linked',
+  'case_unlinked',
+  'case_primary_changed',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

@@ -11,6 +11,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { School, User } from '@app/identity';
+import { CaseGroup } from './case-group.entity';
 import {
   CATEGORIES,
   LOCATIONS,
@@ -188,6 +189,18 @@ export class Incident {
     update: false,
   })
   searchVector: string;
+
+  /**
+   * The group of related reports this one belongs to (at most one), or null.
+   * Staff only: nothing about the group ever reaches a reporter or a family.
+   */
+  @Index('idx_incidents_case_group')
+  @Column({ type: 'uuid', nullable: true })
+  caseGroupId: string | null;
+
+  @ManyToOne(() => CaseGroup, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_group_id', foreignKeyConstraintName: 'fk_incidents_case_group' })
+  caseGroup?: CaseGroup;
 
   /** Optimistic locking: every change states the version it read. */
   @VersionColumn({ default: 1 })

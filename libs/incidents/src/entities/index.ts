@@ -1,5 +1,6 @@
 import { AnonymousAccess } from './anonymous-access.entity';
 import { Attachment } from './attachment.entity';
+import { CaseGroup } from './case-group.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { IncidentCounter } from './incident-counter.entity';
 import { IncidentEvent } from './incident-event.entity';
@@ -11,6 +12,7 @@ import { OutcomeNotice } from './outcome-notice.entity';
 export {
   AnonymousAccess,
   Attachment,
+  CaseGroup,
   IdempotencyKey,
   Incident,
   IncidentCounter,
@@ -32,4 +34,5 @@ export const incidentEntities = [
   AnonymousAccess,
   IdempotencyKey,
   OutcomeNotice,
+  CaseGroup,
 ];

@@ -29,6 +29,8 @@ export interface StaffTimelineEntry {
   actor: PersonRef | null;
   visibility: string;
   data: Record<string, unknown>;
+  /** A note or intervention written on another report of the case's group: which one. */
+  writtenOn?: { id: string; reference: string };
 }
 
 /** What families and reporters see of the timeline: what happened and when, never who. */

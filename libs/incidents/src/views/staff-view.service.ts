@@ -31,10 +31,7 @@ export class StaffViewService {
         'SELECT id, role, student_id, name, note FROM incident_parties WHERE incident_id = $1 ORDER BY role, id',
         [incident.id],
       ),
-      this.dataSource.getRepository(IncidentEvent).find({
-        where: { incidentId: incident.id },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
+      this.timelineOf(incident),
       this.dataSource.getRepository(Attachment).find({
         where: { incidentId: incident.id },
         order: { createdAt: 'ASC' },
@@ -47,7 +44,7 @@ export class StaffViewService {
       incident.onBehalfOfStudentId,
       incident.assigneeId,
       ...parties.map((party) => party.student_id),
-      ...events.map((event) => event.actorId),
+      ...events.map(({ event }) => event.actorId),
     ]);
     const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
     return {
@@ -85,17 +82,56 @@ export class StaffViewService {
       outcome: incident.outcome,
       resolutionSummary: incident.resolutionSummary,
       attachments: attachments.map(attachmentView),
-      timeline: events.map((event) => ({
+      timeline: events.map(({ event, writtenOn }) => ({
         id: event.id,
         type: event.type,
         at: event.createdAt,
         actor: person(event.actorId),
         visibility: event.visibility,
         data: event.data,
+        ...(writtenOn ? { writtenOn } : {}),
       })),
       version: incident.version,
       createdAt: incident.createdAt,
     };
+  }
+
+  /**
+   * The case's timeline, and when the case is in a group of related reports,
+   * the notes and interventions written on the other members (the shared
+   * investigation), each marked with the report it was written on.
+   */
+  private async timelineOf(
+    incident: Incident,
+  ): Promise<{ event: IncidentEvent; writtenOn?: { id: string; reference: string } }[]> {
+    const events = this.dataSource.getRepository(IncidentEvent);
+    if (!incident.caseGroupId) {
+      const own = await events.find({
+        where: { incidentId: incident.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      return own.map((event) => ({ event }));
+    }
+    const members = await this.dataSource.query<{ id: string; reference: string }[]>(
+      'SELECT id, reference FROM incidents WHERE case_group_id = $1 AND school_id = $2',
+      [incident.caseGroupId, incident.schoolId],
+    );
+    const others = members.filter((member) => member.id !== incident.id);
+    const found = await events
+      .createQueryBuilder('event')
+      .where('event.incidentId = :id', { id: incident.id })
+      .orWhere('(event.incidentId IN (:...others) AND event.type IN (:...shared))', {
+        others: others.length ? others.map((member) => member.id) : [incident.id],
+        shared: GROUP_SHARED_EVENTS,
+      })
+      .orderBy('event.createdAt', 'ASC')
+      .addOrderBy('event.id', 'ASC')
+      .getMany();
+    const references = new Map(others.map((member) => [member.id, member]));
+    return found.map((event) => {
+      const other = references.get(event.incidentId);
+      return other ? { event, writtenOn: { id: other.id, reference: other.reference } } : { event };
+    });
   }
 
   /**
@@ -128,6 +164,9 @@ export class StaffViewService {
     return byStudent;
   }
 }
+
+/** What the members of a group of related reports share on their staff timelines. */
+const GROUP_SHARED_EVENTS = ['internal_note', 'shared_note', 'action_recorded'];
 
 /** How far back repeat involvement is counted. */
 export const REPEAT_WINDOW_DAYS = 90;

@@ -54,6 +54,12 @@ export class PersonRef {
   @ApiProperty() displayName: string;
 }
 
+/** Another report, named for staff. */
+export class CaseRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+}
+
 export class StaffTimelineEntry {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: TIMELINE_EVENT_TYPES, enumName: 'TimelineEventType' })
@@ -67,6 +73,12 @@ export class StaffTimelineEntry {
   actor: PersonRef | null;
   @ApiProperty({ enum: ['internal', 'shared'], enumName: 'Visibility' }) visibility: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: CaseRef,
+    description:
+      'Only on notes and interventions written on another report of the same group of related reports (shared investigation): the report they were written on',
+  })
+  writtenOn?: CaseRef;
 }
 
 /** What families and reporters see of the timeline: what happened and when, never who. */

@@ -16,6 +16,7 @@ import { NoteForm } from './NoteForm';
 import { OutcomeNotices } from './OutcomeNotices';
 import { PartiesPanel } from './PartiesPanel';
 import { SeverityChange } from './SeverityChange';
+import { RelatedReports } from './RelatedReports';
 import { Threads } from './Threads';
 import { Timeline } from './Timeline';
 import './casework.css';
@@ -273,6 +274,7 @@ export default function StaffCasePage({ id }: { id: string }) {
           />
         </div>
         <div className="case-column">
+          <RelatedReports incidentId={id} onChanged={reload} />
           <Evidence files={view.attachments} />
           <Timeline entries={view.timeline} people={assignees} />
           <Threads view={view} messages={messages} onSent={reloadThread} />

@@ -4,6 +4,7 @@ import { useDateWords } from '../../lib/dates';
 import { SelectField } from '../forms/SelectField';
 import type { Assignee, TimelineEntry } from './casework-api';
 import { CorrectionEvent } from './CorrectionEvent';
+import { WrittenOn } from './RelatedReports';
 
 /** The kinds a caseworker filters the timeline by, and the event types of each. */
 const KINDS = {
@@ -126,7 +127,7 @@ function What({ entry, people }: { entry: TimelineEntry; people: Assignee[] | nu
     case 'severity_changed':
       return <CorrectionEvent entry={entry} />;
     default:
-      return <p>{t(`event.${entry.type}`)}</p>;
+      return <p>{t([`event.${entry.type}`, `related:event.${entry.type}`])}</p>;
   }
 }
 
@@ -173,6 +174,7 @@ export function Timeline({
               <VisibilityTag visibility={entry.visibility} />
             </p>
             <What entry={entry} people={people} />
+            {entry.writtenOn && <WrittenOn reference={entry.writtenOn.reference} />}
           </li>
         ))}
       </ol>
