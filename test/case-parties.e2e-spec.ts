@@ -218,7 +218,9 @@ describe('correcting a case: parties and severity, and telling the families of t
         { role: 'witness', name: 'The tall boy' },
       ]);
       const view = await read(id);
-      const [linked, named] = view.parties;
+      // Parties are listed by role, then id: find each by the name it was filed with.
+      const linked = view.parties.find((party) => party.name === 'Carla C.')!;
+      const named = view.parties.find((party) => party.name === 'The tall boy')!;
       const unlinked = (
         await changeParty(counselor, id, linked.id, {
           version: view.version,
