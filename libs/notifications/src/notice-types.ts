@@ -15,5 +15,6 @@ export const NOTICE_TYPES = [
   'deadline_reminder',
   'overdue_escalated',
   'alert_escalated',
+  'after_hours_critical',
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];

@@ -29,6 +29,7 @@ export const TIMELINE_EVENT_TYPES = [
   'family_notified',
   'deadline_moved',
   'alert_acknowledged',
+  'after_hours_reply',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, schoolDayDeadline, schoolYearOf } from '@app/common';
 import { schoolCalendarOf, type School } from '@app/identity';
 import { EntityManager } from 'typeorm';
+import { AfterHoursReplies } from '../after-hours/after-hours-replies';
 import { IncidentParty } from '../entities/incident-party.entity';
 import { Incident } from '../entities/incident.entity';
 import { escalationReasons } from '../escalation/escalation-terms';
@@ -16,6 +17,8 @@ export interface Filing {
   reporterKind: ReporterKind;
   onBehalfOfStudentId: string | null;
   report: IncidentReportInput;
+  /** The language an anonymous reporter chose for the school's automatic replies. */
+  reporterLocale?: 'en' | 'es' | null;
 }
 
 /**
@@ -28,6 +31,7 @@ export class IncidentWriter {
   constructor(
     private readonly recorder: CaseRecorder,
     private readonly clock: Clock,
+    private readonly afterHours: AfterHoursReplies,
   ) {}
 
   async write(manager: EntityManager, filing: Filing): Promise<Incident> {
@@ -47,6 +51,7 @@ export class IncidentWriter {
         reference: await this.nextReference(manager, school, now),
         reporterId: filing.reporterId,
         reporterKind: filing.reporterKind,
+        reporterLocale: filing.reporterLocale ?? null,
         onBehalfOfStudentId: filing.onBehalfOfStudentId,
         category: report.category,
         location: report.location,
@@ -102,6 +107,13 @@ export class IncidentWriter {
         },
       });
     }
+    // Filed while the school is closed: the automatic reply in the reporter's thread.
+    await this.afterHours.replyIfClosed(manager, {
+      incident,
+      threadStudentId: null,
+      authorId: filing.reporterId,
+      authorKind: filing.reporterKind,
+    });
     return incident;
   }
 

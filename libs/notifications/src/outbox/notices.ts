@@ -19,6 +19,13 @@ export interface NoticePayloads {
   deadline_reminder: Deadline;
   overdue_escalated: Deadline;
   alert_escalated: { alertId: string };
+  after_hours_critical: { addresses: AddressRecipient[] };
+}
+
+/** A recipient that is no account: a name and an e-mail address (a school's on-call contact). */
+export interface AddressRecipient {
+  name: string;
+  email: string;
 }
 
 /** A notice to queue: its type and that type's payload (optional when it has none). */

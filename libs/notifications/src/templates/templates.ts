@@ -179,6 +179,17 @@ export const TEMPLATES: Record<NoticeType, Template> = {
       text: `Nadie ha confirmado todavía la alerta crítica del reporte ${f.reference} en ${f.schoolName}. Asegúrese de que alguien de la escuela actúe ahora.`,
     }),
   ),
+  // To the school's on-call contacts (plain addresses): no report text, no names.
+  after_hours_critical: by(
+    (f) => ({
+      title: `URGENT: critical report ${f.reference} while ${f.schoolName} is closed`,
+      text: `A report at ${f.schoolName} became critical (someone may be in danger) outside school hours. You are the school's on-call contact: open it now.`,
+    }),
+    (f) => ({
+      title: `URGENTE: reporte crítico ${f.reference} con ${f.schoolName} cerrada`,
+      text: `Un reporte en ${f.schoolName} se volvió crítico (alguien puede estar en peligro) fuera del horario escolar. Usted es el contacto de guardia de la escuela: ábralo ahora.`,
+    }),
+  ),
 };
 
 function noticeText(type: string, facts: NoticeFacts, locale: Locale): NoticeText {
