@@ -50,12 +50,13 @@ export function openingState(
   hours: SchoolHours,
   calendar: SchoolCalendar,
 ): OpeningState {
-  if (!validSchoolHours(hours)) throw new RangeError(`Invalid school hours ${JSON.stringify(hours)}`);
+  if (!validSchoolHours(hours))
+    throw new RangeError(`Invalid school hours ${JSON.stringify(hours)}`);
   const isSchool = schoolDayRule(calendar);
   let day = DateTime.fromJSDate(now, { zone: calendar.timeZone }).startOf('day');
   if (!day.isValid) throw new RangeError(`Unknown time zone ${calendar.timeZone}`);
   for (let searched = 0; searched <= MAX_SEARCH_DAYS; searched += 1, day = day.plus({ days: 1 })) {
-    const isoDate = day.toISODate()!;
+    const isoDate = day.toISODate();
     if (!isSchool(isoDate)) continue;
     const opensAt = at(isoDate, hours.opens, calendar.timeZone).toJSDate();
     const closesAt = at(isoDate, hours.closes, calendar.timeZone).toJSDate();

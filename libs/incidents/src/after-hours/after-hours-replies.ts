@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import type { Incident } from '../entities/incident.entity';
 import { Message } from '../entities/message.entity';
@@ -31,9 +32,11 @@ export class AfterHoursReplies {
   constructor(
     private readonly help: HelpService,
     private readonly recorder: CaseRecorder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async replyIfClosed(manager: EntityManager, writing: ThreadWriting): Promise<Message | null> {
+    if (!this.config.AFTER_HOURS_REPLIES) return null;
     if (writing.authorKind === 'staff' || writing.authorKind === 'system') return null;
     const { incident, threadStudentId } = writing;
     const facts = await this.help.facts(manager, incident.schoolId);

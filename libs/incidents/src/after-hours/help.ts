@@ -74,7 +74,7 @@ export class HelpService {
     // Outside a transaction (the public school page) nothing is kept.
     if (!manager.queryRunner) return this.load(manager, schoolId);
     let schools = this.read.get(manager);
-    if (!schools) this.read.set(manager, (schools = new Map()));
+    if (!schools) this.read.set(manager, (schools = new Map<string, Promise<SchoolHelpFacts>>()));
     let facts = schools.get(schoolId);
     if (!facts) {
       facts = this.load(manager, schoolId);
