@@ -35,7 +35,9 @@ export class SchoolHoursAndAfterHours1796188200000 implements MigrationInterface
     await queryRunner.query(
       `ALTER TABLE "messages" ADD CONSTRAINT "chk_messages_author_kind" CHECK ("author_kind" IN ('staff', 'reporter', 'family', 'anonymous', 'system'))`,
     );
-    await queryRunner.query(`ALTER TABLE "messages" ADD "automatic_until" TIMESTAMP WITH TIME ZONE`);
+    await queryRunner.query(
+      `ALTER TABLE "messages" ADD "automatic_until" TIMESTAMP WITH TIME ZONE`,
+    );
     await queryRunner.query(`ALTER TABLE "email_deliveries" ALTER COLUMN "user_id" DROP NOT NULL`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "uq_email_deliveries_outbox_address" ON "email_deliveries" ("outbox_id", "to_address") WHERE "user_id" IS NULL`,
@@ -52,9 +54,13 @@ export class SchoolHoursAndAfterHours1796188200000 implements MigrationInterface
     await queryRunner.query(
       `ALTER TABLE "messages" ADD CONSTRAINT "chk_messages_author_kind" CHECK ("author_kind" IN ('staff', 'reporter', 'family', 'anonymous'))`,
     );
-    await queryRunner.query(`ALTER TABLE "incidents" DROP CONSTRAINT "chk_incidents_reporter_locale"`);
+    await queryRunner.query(
+      `ALTER TABLE "incidents" DROP CONSTRAINT "chk_incidents_reporter_locale"`,
+    );
     await queryRunner.query(`ALTER TABLE "incidents" DROP COLUMN "reporter_locale"`);
-    await queryRunner.query(`ALTER TABLE "districts" DROP CONSTRAINT "chk_districts_crisis_contacts"`);
+    await queryRunner.query(
+      `ALTER TABLE "districts" DROP CONSTRAINT "chk_districts_crisis_contacts"`,
+    );
     await queryRunner.query(`ALTER TABLE "districts" DROP COLUMN "crisis_contacts"`);
     await queryRunner.query(`ALTER TABLE "schools" DROP CONSTRAINT "chk_schools_on_call_contacts"`);
     await queryRunner.query(`ALTER TABLE "schools" DROP CONSTRAINT "chk_schools_school_hours"`);

@@ -101,6 +101,8 @@ describe('school hours', () => {
     expect(validSchoolHours({ opens: '16:00', closes: '08:00' })).toBe(false);
     expect(validSchoolHours({ opens: '8:00', closes: '15:00' })).toBe(false);
     expect(validSchoolHours({ opens: '08:00', closes: '15:00' })).toBe(true);
-    expect(() => openingState(new Date(), { opens: '9', closes: '8' }, newYork)).toThrow(RangeError);
+    expect(() => openingState(new Date(), { opens: '9', closes: '8' }, newYork)).toThrow(
+      RangeError,
+    );
   });
 });

@@ -26,7 +26,9 @@ export class DistrictCrisisContactsService {
 
   async get(principal: Principal, districtId: string): Promise<DistrictCrisisContacts> {
     await this.access.require(principal, Permission.DistrictCrisisContacts, districtId);
-    const district = await this.dataSource.getRepository(District).findOneByOrFail({ id: districtId });
+    const district = await this.dataSource
+      .getRepository(District)
+      .findOneByOrFail({ id: districtId });
     return { districtId, crisisContacts: district.crisisContacts };
   }
 

@@ -39,7 +39,13 @@ export class OnCallAlerts {
     const addresses = facts.onCallContacts.map(({ name, email }) => ({ name, email }));
     const outbox = addressedOutboxInsertSql(
       { type: 'after_hours_critical', addresses },
-      { params, school, incident: incidentParam, actorId: null, caseFacts: caseFactsSql(incidentParam) },
+      {
+        params,
+        school,
+        incident: incidentParam,
+        actorId: null,
+        caseFacts: caseFactsSql(incidentParam),
+      },
     );
     await manager.query(
       `WITH queued AS (${outbox})

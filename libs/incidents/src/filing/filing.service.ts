@@ -42,7 +42,11 @@ export class FilingService {
       const work = async () => {
         const filing = await this.checkAccountFiling(manager, principal, input);
         const incident = await this.writer.write(manager, filing);
-        return summary(incident, filing.school.timeZone, await this.help.of(manager, incident.schoolId));
+        return summary(
+          incident,
+          filing.school.timeZone,
+          await this.help.of(manager, incident.schoolId),
+        );
       };
       if (!idempotency) return work();
       const outcome = await this.idempotency.run(

@@ -207,7 +207,12 @@ export class MessagesService {
       },
     });
     // A family's or reporter's message while the school is closed: the automatic reply.
-    await this.afterHours.replyIfClosed(manager, { incident, threadStudentId, authorId, authorKind });
+    await this.afterHours.replyIfClosed(manager, {
+      incident,
+      threadStudentId,
+      authorId,
+      authorKind,
+    });
     return message;
   }
 

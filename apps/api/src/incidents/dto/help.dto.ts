@@ -5,7 +5,8 @@ import { CrisisContactView } from '../../admin/dto/school.dto';
 export class NationalLineView {
   @ApiProperty({
     enum: ['emergency', 'suicide_crisis_lifeline', 'crisis_text_line'],
-    description: 'emergency: 911; suicide_crisis_lifeline: 988; crisis_text_line: text HOME to 741741',
+    description:
+      'emergency: 911; suicide_crisis_lifeline: 988; crisis_text_line: text HOME to 741741',
   })
   id: string;
   @ApiProperty({ example: '988', description: 'What to dial or text' }) number: string;
