@@ -21,7 +21,7 @@ export class NationalLineView {
   keyword: string | null;
 }
 
-export class SchoolHoursView {
+export class OpeningHoursView {
   @ApiProperty({ example: '08:00', description: 'Local time in timeZone, on school days' })
   opens: string;
   @ApiProperty({ example: '15:30' }) closes: string;
@@ -38,7 +38,7 @@ export class HelpView {
   @ApiProperty({ enum: ['school', 'district', 'none'] }) crisisContactsFrom: string;
   @ApiProperty({ type: [NationalLineView], description: '911, 988 and the Crisis Text Line' })
   nationalLines: NationalLineView[];
-  @ApiProperty({ type: SchoolHoursView }) schoolHours: SchoolHoursView;
+  @ApiProperty({ type: OpeningHoursView }) schoolHours: OpeningHoursView;
   @ApiProperty({ description: 'Whether the school is within its hours on a school day now' })
   openNow: boolean;
   @ApiProperty({
