@@ -251,6 +251,26 @@ describe('after hours: help lines, automatic replies and on-call e-mails', () =>
         .expect(201);
       expect(replay.body).toEqual(filed.body);
     });
+    it('a case’s help answers whoever reads the case, and is a 404 beyond', async () => {
+      at(FRIDAY_9PM);
+      const filed = await file(world.users.student);
+      for (const user of [world.users.student, world.users.parent, world.users.counselor]) {
+        const response = await t.http
+          .get(`/api/v1/incidents/${filed.id}/help`)
+          .set(await as(user))
+          .expect(200);
+        expect(response.body).toMatchObject({
+          openNow: false,
+          nextOpensAt: MONDAY_8AM.toISOString(),
+          crisisContactsFrom: 'school',
+        });
+      }
+      for (const user of [world.users.sisterStudent, world.users.foreignAdmin, world.users.staff]) {
+        const response = await t.http.get(`/api/v1/incidents/${filed.id}/help`).set(await as(user));
+        expect(response.status).toBe(404);
+      }
+      await t.http.get(`/api/v1/incidents/${filed.id}/help`).expect(401);
+    });
   });
 
   describe('the automatic reply', () => {

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, DEFAULT_SCHOOL_HOURS, openingState, type SchoolHours } from '@app/common';
-import { loadSchoolCalendars, toSchoolCalendar, type CrisisContact } from '@app/identity';
-import type { EntityManager } from 'typeorm';
+import {
+  loadSchoolCalendars,
+  Permission,
+  toSchoolCalendar,
+  type CrisisContact,
+  type Principal,
+} from '@app/identity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { IncidentAccessService } from '../access/incident-access.service';
 
 /** A national line: how to reach it is fixed, its label is the web app's (en, es). */
 export interface NationalLine {
@@ -64,7 +72,21 @@ interface Row {
 export class HelpService {
   private readonly read = new WeakMap<EntityManager, Map<string, Promise<SchoolHelpFacts>>>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: IncidentAccessService,
+  ) {}
+
+  /** The help of a case's school, for whoever may read the case (404 otherwise). */
+  async forIncident(principal: Principal, incidentId: string): Promise<Help> {
+    const { incident } = await this.access.require({
+      principal,
+      permission: Permission.IncidentRead,
+      incidentId,
+    });
+    return this.of(this.dataSource.manager, incident.schoolId);
+  }
 
   async of(manager: EntityManager, schoolId: string): Promise<Help> {
     return (await this.facts(manager, schoolId)).help;

@@ -10,6 +10,7 @@ import { Attachments } from './Attachments';
 import { loadCase, loadThread, type CaseAnswer, type CaseView, type Message } from './case-api';
 import { CaseStatus } from './CaseStatus';
 import { useDateWords } from '../../lib/dates';
+import { CaseHelpLines } from '../after-hours/CaseHelpLines';
 import { MessageThread } from './MessageThread';
 import { Outcome } from './Outcome';
 import { sharedEntries, SharedUpdates } from './SharedUpdates';
@@ -156,6 +157,7 @@ function FamilyCasePage({ id }: { id: string }) {
         announcement={announcement}
         onRefresh={refresh}
       />
+      <CaseHelpLines incidentId={id} />
     </Page>
   );
 }
