@@ -76,10 +76,10 @@ const WORDS = {
     sentTitle: 'Tu reporte se envió',
     helpTitle: 'Dónde conseguir ayuda ahora',
     closed:
-      'La escuela está cerrada ahora. Alguien leerá su reporte cuando abra: lunes, 23 de noviembre de 2026',
+      'La escuela está cerrada ahora. Alguien leerá tu reporte cuando abra: lunes, 23 de noviembre de 2026',
     call911: 'Llamar al 911',
     call988: 'Llamar al 988',
-    textLine: 'Envíe HOME por mensaje de texto al 741741',
+    textLine: 'Envía HOME por mensaje de texto al 741741',
     saved: 'Ya guardé mi código',
     done: 'Listo',
     thanksTitle: 'Gracias por contárnoslo',
