@@ -107,16 +107,15 @@ export class HelpService {
   }
 
   private async load(manager: EntityManager, schoolId: string): Promise<SchoolHelpFacts> {
-    const [[row], calendars] = await Promise.all([
-      manager.query<Row[]>(
-        `SELECT s.name, s.school_hours, s.crisis_contacts, s.on_call_contacts,
-                d.crisis_contacts AS district_contacts
-           FROM schools s JOIN districts d ON d.id = s.district_id
-          WHERE s.id = $1`,
-        [schoolId],
-      ),
-      loadSchoolCalendars(manager, [schoolId]),
-    ]);
+    // One after the other: inside a transaction both go through one connection.
+    const [row] = await manager.query<Row[]>(
+      `SELECT s.name, s.school_hours, s.crisis_contacts, s.on_call_contacts,
+              d.crisis_contacts AS district_contacts
+         FROM schools s JOIN districts d ON d.id = s.district_id
+        WHERE s.id = $1`,
+      [schoolId],
+    );
+    const calendars = await loadSchoolCalendars(manager, [schoolId]);
     const record = calendars.get(schoolId);
     if (!row || !record) throw new RangeError(`School ${schoolId} not found`);
     const hours = row.school_hours ?? DEFAULT_SCHOOL_HOURS;
