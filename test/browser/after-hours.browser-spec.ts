@@ -184,4 +184,49 @@ describeInBrowser('after hours: help lines and the automatic reply', () => {
       await h.screenshot(page, `after-hours-track-${language}`);
     },
   );
+
+  it('a school admin sets the school hours and on-call contacts; the district admin its crisis contacts', async () => {
+    // Signing in needs the real clock: a token issued on a fixed Friday has long expired.
+    jest.restoreAllMocks();
+    const page = await h.newPage({ viewport: PHONE });
+    await h.signIn(page, 'admin.alex');
+    await page.goto('/admin/school');
+    const panel = page.getByRole('region', { name: 'After hours' });
+    await panel.waitFor();
+    await panel.getByLabel('Closes').fill('15:00');
+    await panel.getByRole('button', { name: 'Add an on-call contact' }).click();
+    await panel.getByRole('button', { name: 'Save hours and on-call contacts' }).click();
+    // Missing name and address: both named, the form keeps what was typed.
+    await panel.getByText('Enter the name of on-call contact 1.').first().waitFor();
+    await expectNoAxeViolations(page);
+    await panel.getByLabel('Name').fill('Principal Rivera');
+    await panel.getByLabel('E-mail address').fill('rivera@maple.example.org');
+    await panel.getByRole('button', { name: 'Save hours and on-call contacts' }).click();
+    await panel.getByText('School hours and on-call contacts saved.').waitFor();
+    await expectAccessibleAtBothSizes(page);
+    await h.screenshot(page, 'after-hours-settings');
+    const alex = await h.api('admin.alex');
+    const schools = await alex.get('/schools').expect(200);
+    const maple = (
+      schools.body as {
+        items: { schoolHours: unknown; onCallContacts: unknown }[];
+      }
+    ).items[0];
+    expect(maple.schoolHours).toEqual({ opens: '08:00', closes: '15:00' });
+    expect(maple.onCallContacts).toEqual([
+      { name: 'Principal Rivera', email: 'rivera@maple.example.org' },
+    ]);
+
+    const dana = await h.newPage({ viewport: PHONE });
+    await h.signIn(dana, 'district.dana');
+    await dana.goto('/admin/schools');
+    const district = dana.getByRole('region', { name: 'District crisis contacts' });
+    await district.waitFor();
+    await district.getByRole('button', { name: 'Add a contact' }).click();
+    await district.getByLabel('Name').fill('District crisis team');
+    await district.getByLabel('Phone').fill('555-0150');
+    await district.getByRole('button', { name: 'Save district contacts' }).click();
+    await district.getByText('District crisis contacts saved.').waitFor();
+    await expectAccessibleAtBothSizes(dana);
+  });
 });
