@@ -21,7 +21,7 @@ const KINDS = {
     'party_linked',
   ],
   interventions: ['action_recorded'],
-  messages: ['message_posted', 'family_notified'],
+  messages: ['message_posted', 'family_notified', 'after_hours_reply', 'after_hours_critical'],
   files: ['attachment_added'],
   reminders: ['deadline_reminder', 'overdue_escalated'],
 } as const;
