@@ -290,6 +290,7 @@ describe('anonymous filing under fuzzed input', () => {
           triageDueAt: expect.any(String),
           resolveDueAt: expect.any(String),
           schoolTimeZone: 'America/New_York',
+          help: expect.objectContaining({ nationalLines: expect.any(Array) }),
         });
         filed.push(response.body);
         const parsed = JSON.parse(raw) as { parties?: unknown[] };

@@ -138,6 +138,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         code: world.school.code,
         crisisContacts: [],
         places: [],
+        help: expect.objectContaining({ crisisContacts: [] }),
       });
     });
 
@@ -162,6 +163,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
             hours: 'School days 7:30–3:30',
           },
         ]),
+        help: expect.objectContaining({ crisisContactsFrom: 'school' }),
       });
       expect(oak.body.crisisContacts.length).toBeGreaterThanOrEqual(1);
       for (const contact of [...maple.body.crisisContacts, ...oak.body.crisisContacts]) {
@@ -198,6 +200,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
         triageDueAt: expect.any(String),
         resolveDueAt: expect.any(String),
         schoolTimeZone: 'America/New_York',
+        help: expect.objectContaining({ nationalLines: expect.any(Array) }),
       });
       expect(response.body.trackingCode).toMatch(CODE_FORMAT);
       expect(response.body.reference).toMatch(new RegExp(`^${world.school.code}-\\d{4}-\\d{5}$`));
@@ -415,6 +418,7 @@ describe('anonymous intake (behind a trusted proxy, one client address per scena
           triageDueAt: expect.any(String),
           resolveDueAt: expect.any(String),
           schoolTimeZone: 'America/New_York',
+          help: expect.objectContaining({ nationalLines: expect.any(Array) }),
         });
         await expect(incidentCount()).resolves.toBe(before.incidents + 1);
         const status = await anonymous().status(retry.body.trackingCode).expect(200);

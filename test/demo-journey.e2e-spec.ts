@@ -60,6 +60,7 @@ describe('the demo: a student reports being mocked at lunch and the right people
       triageDueAt: expect.any(String),
       resolveDueAt: expect.any(String),
       schoolTimeZone: 'America/New_York',
+      help: expect.objectContaining({ nationalLines: expect.any(Array) }),
     });
     const id = filed.body.id as string;
 

@@ -151,6 +151,7 @@ describe('filing a report: POST /api/v1/incidents', () => {
         triageDueAt: expect.any(String),
         resolveDueAt: expect.any(String),
         schoolTimeZone: 'America/New_York',
+        help: expect.objectContaining({ nationalLines: expect.any(Array) }),
       });
       await expect(incidentCount()).resolves.toBe(before + 1);
       const row = await incidentRow(response.body.id);

@@ -121,7 +121,9 @@ describe('the OpenAPI document the web client is generated from', () => {
     });
     expect(schema('MessageView').properties).toMatchObject({
       mine: { type: 'boolean', description: expect.any(String) },
-      authorKind: expect.objectContaining({ enum: ['staff', 'reporter', 'family', 'anonymous'] }),
+      authorKind: expect.objectContaining({
+        enum: ['staff', 'reporter', 'family', 'anonymous', 'system'],
+      }),
       authorName: expect.objectContaining({ type: 'string' }),
     });
     expect(schema('NotificationDto').properties?.incidentId).toMatchObject({

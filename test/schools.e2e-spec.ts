@@ -58,6 +58,8 @@ describe('schools administration', () => {
         policy: { triageSchoolDays: 1, resolveSchoolDays: 10 },
         crisisContacts: [],
         places: [],
+        schoolHours: { opens: '08:00', closes: '15:30' },
+        onCallContacts: [],
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -226,6 +228,8 @@ describe('schools administration', () => {
             },
             crisisContacts: expect.any(Array),
             places: expect.any(Array),
+            schoolHours: expect.any(Object),
+            onCallContacts: expect.any(Array),
             createdAt: expect.any(String),
             updatedAt: expect.any(String),
           },
@@ -550,6 +554,10 @@ describe('schools administration', () => {
         code: school.code,
         crisisContacts: [COUNSELING, { ...HELPLINE, hours: null }],
         places: [],
+        help: expect.objectContaining({
+          crisisContacts: [COUNSELING, { ...HELPLINE, hours: null }],
+          crisisContactsFrom: 'school',
+        }),
       });
     });
 
@@ -561,6 +569,7 @@ describe('schools administration', () => {
         code: school.code,
         crisisContacts: [],
         places: [],
+        help: expect.objectContaining({ crisisContacts: [], crisisContactsFrom: 'none' }),
       });
     });
 

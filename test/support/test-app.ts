@@ -15,6 +15,8 @@ const TEST_ENVIRONMENT: Record<string, string> = {
   LOGIN_FREE_FAILURES_PER_USERNAME_AND_CLIENT: '1000',
   LOGIN_FREE_FAILURES_PER_CLIENT: '1000',
   DATABASE_POOL_SIZE: '5',
+  // Replies depend on the hour a test runs at: specs of after-hours replies turn them on with a fixed clock.
+  AFTER_HOURS_REPLIES: 'false',
 };
 
 /**

@@ -35,4 +35,13 @@ export {
   type SchoolCalendar,
   type SchoolYearBounds,
 } from './calendar/school-days';
+export {
+  DEFAULT_SCHOOL_HOURS,
+  minutesOf,
+  openingState,
+  SCHOOL_HOURS_PATTERN,
+  validSchoolHours,
+  type OpeningState,
+  type SchoolHours,
+} from './calendar/school-hours';
 export { readSse, type SseMessage } from './sse/read-sse';

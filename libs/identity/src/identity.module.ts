@@ -17,6 +17,7 @@ import { StudentDirectoryService } from './directory/student-directory.service';
 import { identityEntities } from './entities';
 import { GuardianshipsService } from './guardianships/guardianships.service';
 import { PasswordService } from './passwords/password.service';
+import { DistrictCrisisContactsService } from './schools/district-crisis-contacts.service';
 import { SchoolsService } from './schools/schools.service';
 import { ProfileService } from './users/profile.service';
 import { UsersService } from './users/users.service';
@@ -32,6 +33,7 @@ const services = [
   PrincipalLoader,
   ProfileService,
   SchoolsService,
+  DistrictCrisisContactsService,
   StudentDirectoryService,
   UsersService,
 ];

@@ -67,6 +67,16 @@ export {
   MAX_CRISIS_CONTACTS,
   type CrisisContact,
 } from './schools/crisis-contacts';
+export {
+  MAX_ON_CALL_CONTACTS,
+  ON_CALL_EMAIL_MAX,
+  ON_CALL_NAME_MAX,
+  type OnCallContact,
+} from './schools/on-call-contacts';
+export {
+  DistrictCrisisContactsService,
+  type DistrictCrisisContacts,
+} from './schools/district-crisis-contacts.service';
 export { MAX_SCHOOL_PLACES, SCHOOL_PLACE_NAME_MAX, type SchoolPlace } from './schools/places';
 export {
   SchoolsService,

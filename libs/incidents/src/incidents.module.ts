@@ -6,6 +6,9 @@ import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { FamilyNoticeRecorder } from '@app/notifications';
 import { IncidentAccessService } from './access/incident-access.service';
+import { AfterHoursReplies } from './after-hours/after-hours-replies';
+import { HelpService } from './after-hours/help';
+import { OnCallAlerts } from './after-hours/on-call-alerts';
 import { AnonymousReportsService } from './anonymous/anonymous-reports.service';
 import { RetryTrackingCodes } from './anonymous/retry-tracking-codes';
 import { AttachmentStorage } from './attachments/attachment-storage';
@@ -38,6 +41,9 @@ const services = [
   StaffViewService,
   MessagesService,
   TargetFamilies,
+  HelpService,
+  AfterHoursReplies,
+  OnCallAlerts,
 ];
 
 /** Reports: filing, anonymous intake, evidence, messages and who sees what. */

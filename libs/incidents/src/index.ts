@@ -29,7 +29,10 @@ export {
 export { OUTCOME_NOTICE_MAX } from './entities/outcome-notice.entity';
 export { TIMELINE_EVENT_TYPES, type TimelineEventType } from './entities/incident-event.entity';
 export { IncidentsModule } from './incidents.module';
+export { MESSAGE_AUTHOR_KINDS } from './entities/message.entity';
 export { IncidentAccessService } from './access/incident-access.service';
+export { AfterHoursReplies } from './after-hours/after-hours-replies';
+export { HelpService, NATIONAL_LINES, type Help, type NationalLine } from './after-hours/help';
 export { AnonymousFilingService } from './anonymous/anonymous-filing.service';
 export { AnonymousReportsService } from './anonymous/anonymous-reports.service';
 export { AttachmentStorage } from './attachments/attachment-storage';

@@ -11,8 +11,13 @@ export type {
   NoticePayloads,
   OutboxPayload,
   OutboxRecipient,
+  AddressRecipient,
 } from './outbox/notices';
-export { outboxInsertSql, type OutboxInsertContext } from './outbox/outbox-insert';
+export {
+  addressedOutboxInsertSql,
+  outboxInsertSql,
+  type OutboxInsertContext,
+} from './outbox/outbox-insert';
 export {
   FamilyNoticeRecorder,
   type FamilyNotice,

@@ -17,5 +17,6 @@ export const NOTICE_TYPES = [
   'alert_escalated',
   'outcome_notice',
   'child_named_target',
+  'after_hours_critical',
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];

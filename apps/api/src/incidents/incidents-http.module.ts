@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@app/common';
 import { IncidentsModule } from '@app/incidents';
 import { AnonymousThrottlerGuard } from './anonymous-throttler.guard';
 import { AttachmentsController } from './attachments.controller';
+import { HelpController } from './help.controller';
 import { IncidentsController } from './incidents.controller';
 import { MessagesController } from './messages.controller';
 import { PublicReportsController } from './public-reports.controller';
@@ -27,6 +28,7 @@ import { PublicReportsController } from './public-reports.controller';
     MessagesController,
     AttachmentsController,
     PublicReportsController,
+    HelpController,
   ],
   providers: [AnonymousThrottlerGuard],
 })

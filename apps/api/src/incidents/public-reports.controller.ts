@@ -79,11 +79,12 @@ export class PublicReportsController {
     @Body() body: PublicReportDto,
     @Req() request: RequestWithIdempotencyKey,
   ): Promise<FiledAnonymousReportDto> {
-    const { schoolCode, ...report } = body;
+    const { schoolCode, locale, ...report } = body;
     return this.filing.file(
       schoolCode,
       { ...report, occurredAt: new Date(report.occurredAt) },
       idempotencyOf(request),
+      locale ?? null,
     );
   }
 

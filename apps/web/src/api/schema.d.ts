@@ -206,6 +206,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{id}/crisis-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your district’s crisis contacts (district administrators)
+         * @description Shown on the public page, in filing answers and in after-hours replies of each school of the district that lists none of its own.
+         */
+        get: operations["DistrictsController_get"];
+        /** Replace your district’s crisis contacts (district administrators) */
+        put: operations["DistrictsController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts/{id}/days-off": {
         parameters: {
             query?: never;
@@ -428,6 +449,26 @@ export interface paths {
         put?: never;
         /** Add evidence (type judged from the content; 413 over 10 MB, 415 for other types) */
         post: operations["AttachmentsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where to get help now, for this case’s school
+         * @description The same `help` as the filing answer: crisis contacts (the district’s when the school lists none), 911, 988, the school’s hours and when it next opens. 404 for a case out of reach.
+         */
+        get: operations["HelpController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1187,6 +1228,8 @@ export interface components {
              * @description The deadline that matters now: triageDueAt while submitted, resolveDueAt while triaged or under investigation; null once resolved, closed or dismissed
              */
             dueAt: string | null;
+            /** @description Where to get help now */
+            help: components["schemas"]["HelpView"];
             /**
              * Format: uuid
              * @description Absent for anonymous reporters
@@ -1402,9 +1445,13 @@ export interface components {
             holidays?: string[];
             /** @example Maple Ridge Middle School */
             name: string;
+            /** @description Whom to e-mail when a report becomes critical while the school is closed (addresses, not accounts); replaces the whole list */
+            onCallContacts?: components["schemas"]["OnCallContactDto"][];
             /** @description Named places the report form offers, names unique (case aside); replaces the whole list */
             places?: components["schemas"]["SchoolPlaceDto"][];
             policy?: components["schemas"]["DeadlinePolicyDto"];
+            /** @description When the school is staffed on its school days, in its time zone (default 08:00-15:30); outside them reports and messages get the automatic reply */
+            schoolHours?: components["schemas"]["SchoolHoursDto"];
             /** @example America/New_York */
             timeZone: string;
         };
@@ -1518,6 +1565,16 @@ export interface components {
         };
         /** @enum {string} */
         DismissalReason: "prank" | "duplicate" | "other";
+        DistrictCrisisContactsDto: {
+            /** @description Shown for the district’s schools that list no crisis contacts of their own */
+            crisisContacts: components["schemas"]["CrisisContactView"][];
+            /** Format: uuid */
+            districtId: string;
+        };
+        DistrictCrisisContactsInputDto: {
+            /** @description Replaces the whole list; an empty list removes them */
+            crisisContacts: components["schemas"]["CrisisContactDto"][];
+        };
         DistrictDaysOffChangeDto: {
             calendar: components["schemas"]["DistrictDaysOffDto"];
             /** @description How many open cases of the district had a deadline moved */
@@ -1570,6 +1627,8 @@ export interface components {
             view: "family";
         };
         FiledAnonymousReportDto: {
+            /** @description Where to get help now */
+            help: components["schemas"]["HelpView"];
             /** @example MAPLE-2026-00042 */
             reference: string;
             /**
@@ -1594,6 +1653,8 @@ export interface components {
             triageDueAt: string;
         };
         FiledIncidentDto: {
+            /** @description Where to get help now */
+            help: components["schemas"]["HelpView"];
             /** Format: uuid */
             id: string;
             /** @example MAPLE-2026-00042 */
@@ -1654,6 +1715,22 @@ export interface components {
             /** Format: uuid */
             id: string;
             username: string;
+        };
+        HelpView: {
+            /** @description The school's crisis contacts; its district's when the school lists none */
+            crisisContacts: components["schemas"]["CrisisContactView"][];
+            /** @enum {string} */
+            crisisContactsFrom: "school" | "district" | "none";
+            /** @description 911, 988 and the Crisis Text Line */
+            nationalLines: components["schemas"]["NationalLineView"][];
+            /**
+             * Format: date-time
+             * @description While closed, when the school next opens; null while open
+             */
+            nextOpensAt: string | null;
+            /** @description Whether the school is within its hours on a school day now */
+            openNow: boolean;
+            schoolHours: components["schemas"]["OpeningHoursView"];
         };
         IncidentPageDto: {
             items: (components["schemas"]["StaffIncidentSummary"] | components["schemas"]["OwnIncidentSummary"] | components["schemas"]["InvolvedFamilyIncidentSummary"])[];
@@ -1734,9 +1811,12 @@ export interface components {
             nextCursor: string | null;
         };
         MessageView: {
-            /** @enum {string} */
-            authorKind: "staff" | "reporter" | "family" | "anonymous";
-            /** @description A name, or "Anonymous reporter" */
+            /**
+             * @description system: the school's automatic reply (after hours), written by nobody
+             * @enum {string}
+             */
+            authorKind: "staff" | "reporter" | "family" | "anonymous" | "system";
+            /** @description A name, "Anonymous reporter", or "Automatic reply" */
             authorName: string;
             body: string;
             /** Format: date-time */
@@ -1750,6 +1830,30 @@ export interface components {
              * @description Staff only: null for the reporter thread, else the family thread of this student
              */
             threadStudentId?: string | null;
+        };
+        NationalLineView: {
+            /**
+             * @description emergency: 911; suicide_crisis_lifeline: 988; crisis_text_line: text HOME to 741741
+             * @enum {string}
+             */
+            id: "emergency" | "suicide_crisis_lifeline" | "crisis_text_line";
+            /**
+             * @description The word to text, when the line wants one
+             * @example HOME
+             */
+            keyword: string | null;
+            /**
+             * @description What to dial or text
+             * @example 988
+             */
+            number: string;
+            /**
+             * @example [
+             *       "call",
+             *       "text"
+             *     ]
+             */
+            ways: ("call" | "text")[];
         };
         NoteDto: {
             body: string;
@@ -1780,12 +1884,35 @@ export interface components {
              * @description Named after the case timeline event the notice announces
              * @enum {string}
              */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target";
+            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "after_hours_critical";
         };
         NotificationPageDto: {
             /** @description Newest first */
             items: components["schemas"]["NotificationDto"][];
             nextCursor: string | null;
+        };
+        OnCallContactDto: {
+            /** @example on-call@maple.example.org */
+            email: string;
+            /** @example Dr. Rivera (principal) */
+            name: string;
+        };
+        OnCallContactView: {
+            /** @example on-call@maple.example.org */
+            email: string;
+            /** @example Dr. Rivera (principal) */
+            name: string;
+        };
+        OpeningHoursView: {
+            /** @example 15:30 */
+            closes: string;
+            /**
+             * @description Local time in timeZone, on school days
+             * @example 08:00
+             */
+            opens: string;
+            /** @example America/New_York */
+            timeZone: string;
         };
         /** @enum {string} */
         Outcome: "substantiated" | "unsubstantiated" | "inconclusive";
@@ -1931,6 +2058,11 @@ export interface components {
         PublicReportDto: {
             category: components["schemas"]["Category"];
             description: string;
+            /**
+             * @description The reporter's language, for the school's automatic replies in the thread (default en)
+             * @enum {string}
+             */
+            locale?: "en" | "es";
             location: components["schemas"]["Location"];
             /** @example Table by the windows */
             locationDetail?: string;
@@ -1961,6 +2093,8 @@ export interface components {
             code: string;
             /** @description Whom to reach now when someone is in danger; may be empty */
             crisisContacts: components["schemas"]["CrisisContactView"][];
+            /** @description Where to get help now: the crisis contacts (the district’s when the school lists none), 911, 988, and the school’s hours */
+            help: components["schemas"]["HelpView"];
             /** @example Maple Ridge Middle School */
             name: string;
             /** @description Named places of the school for the report form; may be empty */
@@ -2140,11 +2274,28 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            onCallContacts: components["schemas"]["OnCallContactView"][];
             places: components["schemas"]["SchoolPlaceView"][];
             policy: components["schemas"]["DeadlinePolicyDto"];
+            schoolHours: components["schemas"]["SchoolHoursView"];
             timeZone: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        SchoolHoursDto: {
+            /**
+             * @description After opens
+             * @example 15:30
+             */
+            closes: string;
+            /** @example 08:00 */
+            opens: string;
+        };
+        SchoolHoursView: {
+            /** @example 15:30 */
+            closes: string;
+            /** @example 08:00 */
+            opens: string;
         };
         SchoolPageDto: {
             items: components["schemas"]["SchoolDto"][];
@@ -2376,7 +2527,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged" | "party_added" | "party_changed" | "party_removed" | "severity_changed" | "case_linked" | "case_unlinked" | "case_primary_changed";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "after_hours_critical" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged" | "party_added" | "party_changed" | "party_removed" | "severity_changed" | "case_linked" | "case_unlinked" | "case_primary_changed" | "after_hours_reply";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -2457,9 +2608,13 @@ export interface components {
             holidays?: string[];
             /** @example Maple Ridge Middle School */
             name?: string;
+            /** @description Whom to e-mail when a report becomes critical while the school is closed (addresses, not accounts); replaces the whole list */
+            onCallContacts?: components["schemas"]["OnCallContactDto"][];
             /** @description Named places the report form offers, names unique (case aside); replaces the whole list */
             places?: components["schemas"]["SchoolPlaceDto"][];
             policy?: components["schemas"]["DeadlinePolicyDto"];
+            /** @description When the school is staffed on its school days, in its time zone (default 08:00-15:30); outside them reports and messages get the automatic reply */
+            schoolHours?: components["schemas"]["SchoolHoursDto"];
             /** @example America/New_York */
             timeZone?: string;
         };
@@ -2829,6 +2984,52 @@ export interface operations {
             };
         };
     };
+    DistrictsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictCrisisContactsDto"];
+                };
+            };
+        };
+    };
+    DistrictsController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistrictCrisisContactsInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictCrisisContactsDto"];
+                };
+            };
+        };
+    };
     CalendarController_districtDaysOff: {
         parameters: {
             query?: never;
@@ -3192,6 +3393,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+        };
+    };
+    HelpController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpView"];
                 };
             };
         };

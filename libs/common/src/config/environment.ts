@@ -227,6 +227,15 @@ export class EnvironmentVariables {
   @Max(1440)
   CRITICAL_ALERT_ESCALATION_MINUTES = 15;
 
+  /**
+   * Write the school's automatic reply into a thread when a report or a
+   * family's message arrives outside school hours (on-call e-mails and the
+   * help lines do not depend on it).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  AFTER_HOURS_REPLIES = true;
+
   /** Benchmarks only: answer each request with `x-query-count`, the SQL statements it caused (exact when requests do not overlap). */
   @Transform(toBoolean)
   @IsBoolean()

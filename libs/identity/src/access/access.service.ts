@@ -63,6 +63,7 @@ export class AccessService {
               params: [schools],
             };
       case Permission.DistrictCalendar:
+      case Permission.DistrictCrisisContacts:
         return {
           sql: 'SELECT id FROM districts WHERE id = ANY($1) AND id = $2',
           params: [principal.districtId],

@@ -53,6 +53,8 @@ export enum Permission {
   LiveSubscribe = 'live.subscribe',
   /** Acknowledge a critical alert: someone owns the case now. */
   AlertAcknowledge = 'alert.acknowledge',
+  /** A district's crisis contacts, shown for its schools that list none. */
+  DistrictCrisisContacts = 'district.crisis-contacts',
 }
 
 /** Counselors and school administrators: the people who work a school's cases. */
@@ -193,6 +195,11 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
     reach: 'their schools’ incidents',
     subject: 'Incident',
     audiences: ['staff'],
+  },
+  [Permission.DistrictCrisisContacts]: {
+    roles: ['district_admin'],
+    reach: 'their district',
+    subject: 'District',
   },
 };
 

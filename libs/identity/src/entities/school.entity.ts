@@ -9,7 +9,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { SchoolHours } from '@app/common';
 import type { CrisisContact } from '../schools/crisis-contacts';
+import type { OnCallContact } from '../schools/on-call-contacts';
 import type { SchoolPlace } from '../schools/places';
 import { District } from './district.entity';
 
@@ -17,6 +19,14 @@ import { District } from './district.entity';
 @Check(
   'chk_schools_crisis_contacts',
   `jsonb_typeof("crisis_contacts") = 'array' AND jsonb_array_length("crisis_contacts") <= 10`,
+)
+@Check(
+  'chk_schools_on_call_contacts',
+  `jsonb_typeof("on_call_contacts") = 'array' AND jsonb_array_length("on_call_contacts") <= 5`,
+)
+@Check(
+  'chk_schools_school_hours',
+  `jsonb_typeof("school_hours") = 'object' AND "school_hours" ?& ARRAY['opens', 'closes']`,
 )
 @Check(
   'chk_schools_places',
@@ -63,6 +73,14 @@ export class School {
   /** Whom to reach in a crisis, on the school's public page (at most 10). */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   crisisContacts: CrisisContact[];
+
+  /** When the school is staffed on its school days, local time (`HH:MM`, opens before closes). */
+  @Column({ type: 'jsonb', default: () => `'{"opens": "08:00", "closes": "15:30"}'` })
+  schoolHours: SchoolHours;
+
+  /** Whom to e-mail when a critical report arrives while the school is closed (at most 5). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  onCallContacts: OnCallContact[];
 
   /** Named places the report form offers, each mapped to an incident location (at most 50). */
   @Column({ type: 'jsonb', default: () => "'[]'" })

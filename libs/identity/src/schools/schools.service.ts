@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   ConflictError,
+  RuleViolationError,
+  type SchoolHours,
+  validSchoolHours,
   decodeCursor,
   isUniqueViolation,
   NotAllowedError,
@@ -15,6 +18,7 @@ import { scopeOf } from '../access/school-scope';
 import { School } from '../entities/school.entity';
 import type { Principal } from '../principal';
 import { normaliseCrisisContacts } from './crisis-contacts';
+import { normaliseOnCallContacts, type OnCallContact } from './on-call-contacts';
 import { normalisePlaces } from './places';
 
 export interface DeadlinePolicy {
@@ -31,13 +35,18 @@ export interface CreateSchoolInput {
   crisisContacts?: { name: string; phone: string; hours?: string | null }[];
   /** Named places for the report form; replaces the whole list. */
   places?: { name: string; location: string }[];
+  /** When the school is staffed on its school days (default 08:00-15:30). */
+  schoolHours?: SchoolHours;
+  /** Whom to e-mail about a critical report while the school is closed; replaces the whole list. */
+  onCallContacts?: OnCallContact[];
 }
 
 export type UpdateSchoolInput = Partial<CreateSchoolInput>;
 
 /**
  * Fields only a district administrator may change; school admins edit the
- * public code, the time zone, the calendar, policy, crisis contacts and places.
+ * public code, the time zone, the calendar, policy, crisis contacts, places,
+ * school hours and on-call contacts.
  */
 const DISTRICT_ONLY_FIELDS = ['name'] as const;
 
@@ -59,6 +68,8 @@ export class SchoolsService {
       resolveSchoolDays: input.policy?.resolveSchoolDays ?? 10,
       crisisContacts: normaliseCrisisContacts(input.crisisContacts ?? []),
       places: normalisePlaces(input.places ?? []),
+      ...(input.schoolHours ? { schoolHours: checkedHours(input.schoolHours) } : {}),
+      onCallContacts: normaliseOnCallContacts(input.onCallContacts ?? []),
     });
     return this.saveUnique(school);
   }
@@ -106,7 +117,7 @@ export class SchoolsService {
       const refused = DISTRICT_ONLY_FIELDS.filter((field) => input[field] !== undefined);
       if (refused.length > 0) {
         throw new NotAllowedError(
-          `Only a district administrator may change ${refused.join(', ')}; school administrators may change the code, time zone, holidays, policy, crisis contacts and places`,
+          `Only a district administrator may change ${refused.join(', ')}; school administrators may change the code, time zone, holidays, policy, crisis contacts, places, school hours and on-call contacts`,
         );
       }
     }
@@ -123,6 +134,9 @@ export class SchoolsService {
     if (input.crisisContacts !== undefined)
       school.crisisContacts = normaliseCrisisContacts(input.crisisContacts);
     if (input.places !== undefined) school.places = normalisePlaces(input.places);
+    if (input.schoolHours !== undefined) school.schoolHours = checkedHours(input.schoolHours);
+    if (input.onCallContacts !== undefined)
+      school.onCallContacts = normaliseOnCallContacts(input.onCallContacts);
     return this.saveUnique(school, schools);
   }
 
@@ -136,6 +150,13 @@ export class SchoolsService {
       throw error;
     }
   }
+}
+
+function checkedHours(hours: SchoolHours): SchoolHours {
+  if (!validSchoolHours(hours)) {
+    throw new RuleViolationError('schoolHours.opens must be before schoolHours.closes');
+  }
+  return { opens: hours.opens, closes: hours.closes };
 }
 
 function normaliseHolidays(holidays: string[]): string[] {

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AnonymousAccess } from '../entities/anonymous-access.entity';
 import type { FiledAnonymousReport, IncidentReportInput } from '../filing/filing.types';
 import { IncidentWriter } from '../filing/incident-writer';
+import { HelpService } from '../after-hours/help';
 import { anonymousKey, IdempotencyService } from '../idempotency/idempotency.service';
 import { RetryTrackingCodes } from './retry-tracking-codes';
 import { generateTrackingCode, hashTrackingCode, normaliseTrackingCode } from './tracking-code';
@@ -18,6 +19,7 @@ export class AnonymousFilingService {
     private readonly idempotency: IdempotencyService,
     private readonly writer: IncidentWriter,
     private readonly retryCodes: RetryTrackingCodes,
+    private readonly help: HelpService,
   ) {}
 
   /**
@@ -29,10 +31,17 @@ export class AnonymousFilingService {
     schoolCode: string,
     report: IncidentReportInput,
     idempotency?: { key: string; body: unknown },
+    reporterLocale: 'en' | 'es' | null = null,
   ): Promise<FiledAnonymousReport> {
     return this.dataSource.transaction(async (manager) => {
       if (!idempotency) {
-        return this.recordAnonymous(manager, schoolCode, report, generateTrackingCode);
+        return this.recordAnonymous(
+          manager,
+          schoolCode,
+          report,
+          generateTrackingCode,
+          reporterLocale,
+        );
       }
       const codeFor = (reference: string) => this.retryCodes.codeFor(reference, idempotency);
       let filed: FiledAnonymousReport | undefined;
@@ -40,7 +49,7 @@ export class AnonymousFilingService {
         manager,
         { userId: null, key: anonymousKey(idempotency.key), body: idempotency.body },
         async () => {
-          filed = await this.recordAnonymous(manager, schoolCode, report, codeFor);
+          filed = await this.recordAnonymous(manager, schoolCode, report, codeFor, reporterLocale);
           return { reference: filed.reference };
         },
       );
@@ -54,6 +63,7 @@ export class AnonymousFilingService {
     schoolCode: string,
     report: IncidentReportInput,
     trackingCodeFor: (reference: string) => string,
+    reporterLocale: 'en' | 'es' | null,
   ): Promise<FiledAnonymousReport> {
     const school = await manager
       .getRepository(School)
@@ -64,6 +74,7 @@ export class AnonymousFilingService {
       reporterId: null,
       reporterKind: 'anonymous',
       onBehalfOfStudentId: null,
+      reporterLocale,
       report: {
         ...report,
         parties: report.parties?.map(({ role, name, note }) => ({ role, name, note })),
@@ -80,6 +91,7 @@ export class AnonymousFilingService {
       triageDueAt: incident.triageDueAt,
       resolveDueAt: incident.resolveDueAt,
       schoolTimeZone: school.timeZone,
+      help: await this.help.of(manager, school.id),
     };
   }
 
@@ -94,9 +106,9 @@ export class AnonymousFilingService {
     trackingCode: string,
   ): Promise<FiledAnonymousReport> {
     const [filed] = await manager.query<
-      { triage_due_at: Date; resolve_due_at: Date; time_zone: string }[]
+      { triage_due_at: Date; resolve_due_at: Date; time_zone: string; school_id: string }[]
     >(
-      `SELECT i.triage_due_at, i.resolve_due_at, s.time_zone
+      `SELECT i.triage_due_at, i.resolve_due_at, s.time_zone, s.id AS school_id
          FROM anonymous_access a
          JOIN incidents i ON i.id = a.incident_id
          JOIN schools s ON s.id = i.school_id
@@ -114,6 +126,7 @@ export class AnonymousFilingService {
       triageDueAt: filed.triage_due_at,
       resolveDueAt: filed.resolve_due_at,
       schoolTimeZone: filed.time_zone,
+      help: await this.help.of(manager, filed.school_id),
     };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundError } from '@app/common';
 import { School, type CrisisContact, type SchoolPlace } from '@app/identity';
 import { DataSource } from 'typeorm';
+import { HelpService, type Help } from '../after-hours/help';
 import { AnonymousAccess } from '../entities/anonymous-access.entity';
 import { Incident } from '../entities/incident.entity';
 import { IncidentViewsService } from '../views/incident-views.service';
@@ -23,6 +24,7 @@ export class AnonymousReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: IncidentViewsService,
     private readonly messages: MessagesService,
+    private readonly help: HelpService,
   ) {}
 
   /** What a reporter sees of a school before reporting: its name, and whom to call in a crisis. */
@@ -31,6 +33,7 @@ export class AnonymousReportsService {
     code: string;
     crisisContacts: CrisisContact[];
     places: SchoolPlace[];
+    help: Help;
   }> {
     const school = await this.dataSource
       .getRepository(School)
@@ -41,6 +44,7 @@ export class AnonymousReportsService {
       code: school.code,
       crisisContacts: school.crisisContacts,
       places: school.places,
+      help: await this.help.of(this.dataSource.manager, school.id),
     };
   }
 
@@ -56,13 +60,16 @@ export class AnonymousReportsService {
     return incident;
   }
 
-  async status(trackingCode: string): Promise<ReporterIncidentView & { messages: MessageView[] }> {
+  async status(
+    trackingCode: string,
+  ): Promise<ReporterIncidentView & { messages: MessageView[]; help: Help }> {
     const incident = await this.incidentFor(trackingCode);
-    const [view, messages] = await Promise.all([
+    const [view, messages, help] = await Promise.all([
       this.views.viewOf(incident, { kind: 'reporter' }, null),
       this.messages.anonymousThread(incident),
+      this.help.of(this.dataSource.manager, incident.schoolId),
     ]);
-    return { ...(view as ReporterIncidentView), messages };
+    return { ...(view as ReporterIncidentView), messages, help };
   }
 
   async postMessage(trackingCode: string, body: string): Promise<MessageView> {

@@ -36,6 +36,7 @@ export const TIMELINE_EVENT_TYPES = [
   'case_linked',
   'case_unlinked',
   'case_primary_changed',
+  'after_hours_reply',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

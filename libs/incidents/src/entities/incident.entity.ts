@@ -38,6 +38,7 @@ import {
 @Check('chk_incidents_reporter_kind', `"reporter_kind" IN (${sqlList(REPORTER_KINDS)})`)
 @Check('chk_incidents_outcome', `"outcome" IN (${sqlList(OUTCOMES)})`)
 @Check('chk_incidents_dismissal_reason', `"dismissal_reason" IN (${sqlList(DISMISSAL_REASONS)})`)
+@Check('chk_incidents_reporter_locale', `"reporter_locale" IN ('en', 'es')`)
 @Check(
   'chk_incidents_anonymous_has_no_reporter',
   `("reporter_kind" = 'anonymous') = ("reporter_id" IS NULL)`,
@@ -153,6 +154,14 @@ export class Incident {
   /** Why a dismissed report was dismissed, for statistics: prank, duplicate or other. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   dismissalReason: DismissalReason | null;
+
+  /**
+   * The language an anonymous reporter chose on the report form (`en`, `es`),
+   * for the automatic replies in their thread; null for reports from accounts
+   * (their `users.locale` decides) and anonymous reports that did not say.
+   */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  reporterLocale: 'en' | 'es' | null;
 
   /** Queue order, first key: open critical cases (0) before all others (1). Kept by PostgreSQL. */
   @Column({

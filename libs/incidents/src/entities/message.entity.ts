@@ -10,7 +10,8 @@ import {
 } from 'typeorm';
 import { Incident } from './incident.entity';
 
-export const MESSAGE_AUTHOR_KINDS = ['staff', 'reporter', 'family', 'anonymous'] as const;
+/** `system`: the school's automatic reply (after hours), written by nobody. */
+export const MESSAGE_AUTHOR_KINDS = ['staff', 'reporter', 'family', 'anonymous', 'system'] as const;
 export type MessageAuthorKind = (typeof MESSAGE_AUTHOR_KINDS)[number];
 
 /**
@@ -21,7 +22,10 @@ export type MessageAuthorKind = (typeof MESSAGE_AUTHOR_KINDS)[number];
  */
 @Entity('messages')
 @Index(['incidentId', 'createdAt'])
-@Check('chk_messages_author_kind', `"author_kind" IN ('staff', 'reporter', 'family', 'anonymous')`)
+@Check(
+  'chk_messages_author_kind',
+  `"author_kind" IN ('staff', 'reporter', 'family', 'anonymous', 'system')`,
+)
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -49,6 +53,14 @@ export class Message {
 
   @Column({ type: 'text' })
   body: string;
+
+  /**
+   * For the school's automatic after-hours reply: the opening it announced.
+   * One reply per thread and closed period: a thread with a reply announcing
+   * the same opening gets no second one.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  automaticUntil: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt: Date;

@@ -12,6 +12,7 @@ import {
 } from '@app/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Incident } from '../entities/incident.entity';
+import { HelpService, type Help } from '../after-hours/help';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { FiledIncident, FileIncidentInput } from './filing.types';
 import { IncidentWriter, type Filing } from './incident-writer';
@@ -24,6 +25,7 @@ export class FilingService {
     private readonly idempotency: IdempotencyService,
     private readonly writer: IncidentWriter,
     private readonly directory: DirectoryService,
+    private readonly help: HelpService,
   ) {}
 
   async file(
@@ -40,7 +42,11 @@ export class FilingService {
       const work = async () => {
         const filing = await this.checkAccountFiling(manager, principal, input);
         const incident = await this.writer.write(manager, filing);
-        return summary(incident, filing.school.timeZone);
+        return summary(
+          incident,
+          filing.school.timeZone,
+          await this.help.of(manager, incident.schoolId),
+        );
       };
       if (!idempotency) return work();
       const outcome = await this.idempotency.run(
@@ -120,7 +126,7 @@ export class FilingService {
   }
 }
 
-function summary(incident: Incident, schoolTimeZone: string): FiledIncident {
+function summary(incident: Incident, schoolTimeZone: string, help: Help): FiledIncident {
   return {
     id: incident.id,
     reference: incident.reference,
@@ -129,5 +135,6 @@ function summary(incident: Incident, schoolTimeZone: string): FiledIncident {
     triageDueAt: incident.triageDueAt,
     resolveDueAt: incident.resolveDueAt,
     schoolTimeZone,
+    help,
   };
 }

@@ -1,3 +1,4 @@
+import type { Help } from '../after-hours/help';
 import type { Category, Location, PartyRole, Severity, Status } from '../incident.constants';
 
 export interface PartyInput {
@@ -32,6 +33,8 @@ export interface FiledIncident {
   resolveDueAt: Date;
   /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
   schoolTimeZone: string;
+  /** Where to get help now: crisis contacts, national lines, the school's hours. */
+  help: Help;
 }
 
 export interface FiledAnonymousReport {
@@ -43,4 +46,6 @@ export interface FiledAnonymousReport {
   resolveDueAt: Date;
   /** The school's time zone (IANA): deadlines are ends of school days there, so show their dates in it. */
   schoolTimeZone: string;
+  /** Where to get help now: crisis contacts, national lines, the school's hours. */
+  help: Help;
 }

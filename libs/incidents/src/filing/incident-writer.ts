@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, schoolDayDeadline, schoolYearOf } from '@app/common';
 import { schoolCalendarOf, type School } from '@app/identity';
 import { EntityManager } from 'typeorm';
+import { AfterHoursReplies } from '../after-hours/after-hours-replies';
 import { IncidentParty } from '../entities/incident-party.entity';
 import { Incident } from '../entities/incident.entity';
 import { escalationReasons } from '../escalation/escalation-terms';
@@ -17,6 +18,8 @@ export interface Filing {
   reporterKind: ReporterKind;
   onBehalfOfStudentId: string | null;
   report: IncidentReportInput;
+  /** The language an anonymous reporter chose for the school's automatic replies. */
+  reporterLocale?: 'en' | 'es' | null;
 }
 
 /**
@@ -30,6 +33,7 @@ export class IncidentWriter {
     private readonly recorder: CaseRecorder,
     private readonly clock: Clock,
     private readonly targetFamilies: TargetFamilies,
+    private readonly afterHours: AfterHoursReplies,
   ) {}
 
   async write(manager: EntityManager, filing: Filing): Promise<Incident> {
@@ -49,6 +53,7 @@ export class IncidentWriter {
         reference: await this.nextReference(manager, school, now),
         reporterId: filing.reporterId,
         reporterKind: filing.reporterKind,
+        reporterLocale: filing.reporterLocale ?? null,
         onBehalfOfStudentId: filing.onBehalfOfStudentId,
         category: report.category,
         location: report.location,
@@ -114,6 +119,13 @@ export class IncidentWriter {
       })),
       filing.reporterId,
     );
+    // Filed while the school is closed: the automatic reply in the reporter's thread.
+    await this.afterHours.replyIfClosed(manager, {
+      incident,
+      threadStudentId: null,
+      authorId: filing.reporterId,
+      authorKind: filing.reporterKind,
+    });
     return incident;
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DirectoryService, Permission, type Audience, type Principal } from '@app/identity';
 import { ConflictError, decodeCursor, type Page, RuleViolationError, toPage } from '@app/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AfterHoursReplies } from '../after-hours/after-hours-replies';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Message, type MessageAuthorKind } from '../entities/message.entity';
 import type { Incident } from '../entities/incident.entity';
@@ -10,6 +11,8 @@ import { CaseRecorder } from '../recording/case-recorder';
 import type { MessageView } from '../views/incident.views';
 
 export const ANONYMOUS_AUTHOR_NAME = 'Anonymous reporter';
+/** The author of the school's automatic (after-hours) replies: the web app shows its own words. */
+export const AUTOMATIC_REPLY_AUTHOR_NAME = 'Automatic reply';
 
 /**
  * A closed case is settled for good (it cannot be reopened), so nobody would
@@ -33,6 +36,7 @@ export class MessagesService {
     private readonly access: IncidentAccessService,
     private readonly recorder: CaseRecorder,
     private readonly directory: DirectoryService,
+    private readonly afterHours: AfterHoursReplies,
   ) {}
 
   /** One page of the caller's thread (staff: every thread), oldest first. */
@@ -157,9 +161,11 @@ export class MessagesService {
         message,
         viewerId,
         audience,
-        message.authorId
-          ? (authors.get(message.authorId)?.displayName ?? 'Former user')
-          : ANONYMOUS_AUTHOR_NAME,
+        message.authorKind === 'system'
+          ? AUTOMATIC_REPLY_AUTHOR_NAME
+          : message.authorId
+            ? (authors.get(message.authorId)?.displayName ?? 'Former user')
+            : ANONYMOUS_AUTHOR_NAME,
       ),
     );
   }
@@ -201,6 +207,13 @@ export class MessagesService {
             : [{ kind: 'assignee_or_counselors' }],
         payload: { messageId: message.id, authorKind, threadStudentId },
       },
+    });
+    // A family's or reporter's message while the school is closed: the automatic reply.
+    await this.afterHours.replyIfClosed(manager, {
+      incident,
+      threadStudentId,
+      authorId,
+      authorKind,
     });
     return message;
   }

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { SqlParams } from '@app/database';
-import { liveEventWrites, outboxInsertSql, type Notice } from '@app/notifications';
+import {
+  liveEventWrites,
+  outboxInsertSql,
+  raisesCriticalAlert,
+  type Notice,
+} from '@app/notifications';
 import { EntityManager } from 'typeorm';
 import type { EventVisibility, TimelineEventType } from '../entities/incident-event.entity';
+import { OnCallAlerts } from '../after-hours/on-call-alerts';
 import { caseFactsSql, recipientsSql, type RecipientRule } from './notice-recipients';
 
 export interface CaseChange {
@@ -36,7 +42,10 @@ export interface CaseChange {
  */
 @Injectable()
 export class CaseRecorder {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly onCall: OnCallAlerts,
+  ) {}
 
   async record(manager: EntityManager, change: CaseChange): Promise<void> {
     const params = new SqlParams();
@@ -88,6 +97,18 @@ export class CaseRecorder {
     const last = named.pop()!.sql;
     const ctes = named.map(({ name, sql }) => `${name} AS (${sql})`);
     await manager.query(ctes.length ? `WITH ${ctes.join(',\n')}\n${last}` : last, params.values);
+    // The moment a case becomes critical (filed critical, a dangerous message,
+    // triage): while the school is closed, its on-call contacts are e-mailed.
+    if (
+      change.event &&
+      raisesCriticalAlert({
+        type: change.event.type,
+        data: change.event.data ?? {},
+        previousSeverity: change.incident.severity,
+      })
+    ) {
+      await this.onCall.caseBecameCritical(manager, change.incident);
+    }
   }
 
   /** A staff member looked at a case or its evidence. */

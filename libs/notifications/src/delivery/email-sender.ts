@@ -10,7 +10,7 @@ interface DeliveryRow {
   id: string;
   outbox_id: string;
   incident_id: string | null;
-  user_id: string;
+  user_id: string | null;
   family: boolean;
   to_address: string;
   subject: string;
@@ -65,7 +65,7 @@ export class EmailSender {
           `UPDATE email_deliveries SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`,
           [claimed.id],
         );
-        if (claimed.family && claimed.incident_id) {
+        if (claimed.family && claimed.incident_id && claimed.user_id) {
           await this.familyNotices.emailed(manager, {
             incidentId: claimed.incident_id,
             outboxId: claimed.outbox_id,

@@ -76,6 +76,7 @@ export class OutboxDispatcher {
   }
 
   private async deliver(manager: EntityManager, event: OutboxRow): Promise<void> {
+    await this.deliverToAddresses(manager, event);
     const recipients = event.payload.recipients ?? [];
     if (recipients.length === 0) return;
     const people = await manager.query<RecipientRow[]>(
@@ -121,6 +122,25 @@ export class OutboxDispatcher {
         incidentId: event.incident_id,
         recipients: family,
       });
+    }
+  }
+
+  /**
+   * E-mails to plain addresses (a school's on-call contacts): no account, no
+   * in-app notice, English; one per address (unique per outbox row).
+   */
+  private async deliverToAddresses(manager: EntityManager, event: OutboxRow): Promise<void> {
+    const addresses = (event.payload as { addresses?: { email: string }[] }).addresses ?? [];
+    if (addresses.length === 0) return;
+    const link = event.incident_id ? casePageUrl(this.config.PUBLIC_URL, event.incident_id) : null;
+    const email = renderEmail(event.type, { ...event.payload.facts!, family: false }, 'en', link);
+    for (const { email: address } of addresses) {
+      await manager.query(
+        `INSERT INTO email_deliveries (outbox_id, user_id, incident_id, family, to_address, subject, body)
+         VALUES ($1, NULL, $2, false, $3, $4, $5)
+         ON CONFLICT (outbox_id, to_address) WHERE user_id IS NULL DO NOTHING`,
+        [event.id, event.incident_id, address, email.title, email.body],
+      );
     }
   }
 

@@ -15,12 +15,16 @@ export const EMAIL_STATUSES = ['pending', 'sent', 'dead'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /**
- * One e-mail to send: one per outbox event and recipient, so a redelivered
- * event never queues a second message. Rendered in the recipient's language
+ * One e-mail to send: one per outbox event and recipient (an account, or a
+ * plain address), so a redelivered event never queues a second message. Rendered in the recipient's language
  * when queued.
  */
 @Entity('email_deliveries')
 @Index(['outboxId', 'userId'], { unique: true })
+@Index('uq_email_deliveries_outbox_address', ['outboxId', 'toAddress'], {
+  unique: true,
+  where: '"user_id" IS NULL',
+})
 @Index(['status', 'availableAt'])
 @Check('chk_email_deliveries_status', `"status" IN ('pending', 'sent', 'dead')`)
 export class EmailDelivery {
@@ -34,8 +38,9 @@ export class EmailDelivery {
   @JoinColumn({ name: 'outbox_id' })
   outbox?: OutboxMessage;
 
-  @Column({ type: 'uuid' })
-  userId: string;
+  /** Null for a plain address that is no account (a school's on-call contacts). */
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

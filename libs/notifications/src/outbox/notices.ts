@@ -23,6 +23,13 @@ export interface NoticePayloads {
   outcome_notice: { noticeId: string; studentId: string };
   /** The child the report concerns (for the record and the "told once" rule; never in the words). */
   child_named_target: { studentId: string };
+  after_hours_critical: { addresses: AddressRecipient[] };
+}
+
+/** A recipient that is no account: a name and an e-mail address (a school's on-call contact). */
+export interface AddressRecipient {
+  name: string;
+  email: string;
 }
 
 /** A notice to queue: its type and that type's payload (optional when it has none). */

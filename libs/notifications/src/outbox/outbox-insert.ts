@@ -1,5 +1,5 @@
 import type { SqlParams } from '@app/database';
-import type { Notice } from './notices';
+import type { AddressRecipient, Notice } from './notices';
 
 /** The pieces of the statement that the writer of a case change supplies. */
 export interface OutboxInsertContext {
@@ -35,4 +35,23 @@ export function outboxInsertSql(notice: Notice, context: OutboxInsertContext): s
                                ORDER BY r.user_id) AS list
                 FROM (${context.recipients}) AS r) AS recipients
        WHERE recipients.list IS NOT NULL`;
+}
+
+/**
+ * The INSERT that queues a notice for plain e-mail addresses, not accounts
+ * (`after_hours_critical` to a school's on-call contacts): no in-app notice,
+ * one e-mail per address, in English. Nothing is queued without addresses.
+ */
+export function addressedOutboxInsertSql(
+  notice: { type: 'after_hours_critical'; addresses: AddressRecipient[] },
+  context: Omit<OutboxInsertContext, 'recipients'>,
+): string {
+  const { params, school, incident } = context;
+  if (notice.addresses.length === 0) return 'SELECT 1 WHERE false';
+  const head = params.add(
+    JSON.stringify({ actorId: context.actorId, addresses: notice.addresses, recipients: [] }),
+  );
+  return `INSERT INTO outbox (type, school_id, incident_id, payload)
+      SELECT ${params.add(notice.type)}, ${school}, ${incident},
+             ${head}::jsonb || jsonb_build_object('facts', (${context.caseFacts}))`;
 }

@@ -200,6 +200,17 @@ export const TEMPLATES: Record<NoticeType, Template> = {
       text: `${f.schoolName} recibió un reporte, ${f.reference}, que menciona a su hijo o hija como la persona afectada. La escuela lo está revisando y le mantendrá informado; puede seguir el caso y escribir a la escuela en su página.`,
     }),
   ),
+  // To the school's on-call contacts (plain addresses): no report text, no names.
+  after_hours_critical: by(
+    (f) => ({
+      title: `URGENT: critical report ${f.reference} while ${f.schoolName} is closed`,
+      text: `A report at ${f.schoolName} became critical (someone may be in danger) outside school hours. You are the school's on-call contact: open it now.`,
+    }),
+    (f) => ({
+      title: `URGENTE: reporte crítico ${f.reference} con ${f.schoolName} cerrada`,
+      text: `Un reporte en ${f.schoolName} se volvió crítico (alguien puede estar en peligro) fuera del horario escolar. Usted es el contacto de guardia de la escuela: ábralo ahora.`,
+    }),
+  ),
 };
 
 function noticeText(type: string, facts: NoticeFacts, locale: Locale): NoticeText {

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsEmail,
   IsIn,
   IsInt,
   IsObject,
@@ -24,6 +25,9 @@ import {
   CRISIS_PHONE_PATTERN,
   CRISIS_PHONE_RULE,
   MAX_CRISIS_CONTACTS,
+  MAX_ON_CALL_CONTACTS,
+  ON_CALL_EMAIL_MAX,
+  ON_CALL_NAME_MAX,
   MAX_SCHOOL_PLACES,
   SCHOOL_CODE_PATTERN,
   SCHOOL_PLACE_NAME_MAX,
@@ -31,8 +35,10 @@ import {
   type School,
 } from '@app/identity';
 import { LOCATIONS, type Location } from '@app/incidents';
+import { DEFAULT_SCHOOL_HOURS, SCHOOL_HOURS_PATTERN } from '@app/common';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 import { isPresent } from '../../http/validation';
+import { IsAfterOpening } from './school-hours.validator';
 
 export class DeadlinePolicyDto {
   @ApiProperty({
@@ -123,6 +129,52 @@ export class SchoolPlaceView {
   @ApiProperty({ enum: LOCATIONS, enumName: 'Location', example: 'hallway' }) location: string;
 }
 
+const HH_MM_RULE = 'must be a time HH:MM (24-hour clock), e.g. 08:00';
+
+/** When the school is staffed on its school days, local time in its time zone. */
+export class SchoolHoursDto {
+  @ApiProperty({ example: '08:00', pattern: SCHOOL_HOURS_PATTERN.source })
+  @IsString()
+  @Matches(SCHOOL_HOURS_PATTERN, { message: `opens ${HH_MM_RULE}` })
+  opens: string;
+
+  @ApiProperty({
+    example: '15:30',
+    pattern: SCHOOL_HOURS_PATTERN.source,
+    description: 'After opens',
+  })
+  @IsString()
+  @Matches(SCHOOL_HOURS_PATTERN, { message: `closes ${HH_MM_RULE}` })
+  @IsAfterOpening()
+  closes: string;
+}
+
+/** Someone to e-mail at once about a critical report while the school is closed. */
+export class OnCallContactDto {
+  @ApiProperty({ example: 'Dr. Rivera (principal)', minLength: 1, maxLength: ON_CALL_NAME_MAX })
+  @Transform(trim)
+  @IsString()
+  @Length(1, ON_CALL_NAME_MAX)
+  name: string;
+
+  @ApiProperty({ example: 'on-call@maple.example.org', maxLength: ON_CALL_EMAIL_MAX })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(ON_CALL_EMAIL_MAX)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email: string;
+}
+
+export class OnCallContactView {
+  @ApiProperty({ example: 'Dr. Rivera (principal)' }) name: string;
+  @ApiProperty({ example: 'on-call@maple.example.org' }) email: string;
+}
+
+export class SchoolHoursView {
+  @ApiProperty({ example: '08:00' }) opens: string;
+  @ApiProperty({ example: '15:30' }) closes: string;
+}
+
 export class CreateSchoolDto {
   @ApiProperty({ example: 'Maple Ridge Middle School' })
   @IsString()
@@ -188,6 +240,30 @@ export class CreateSchoolDto {
   @ValidateNested({ each: true })
   @Type(() => SchoolPlaceDto)
   places?: SchoolPlaceDto[];
+
+  @ApiPropertyOptional({
+    type: SchoolHoursDto,
+    description: `When the school is staffed on its school days, in its time zone (default ${DEFAULT_SCHOOL_HOURS.opens}-${DEFAULT_SCHOOL_HOURS.closes}); outside them reports and messages get the automatic reply`,
+  })
+  @ValidateIf(isPresent)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SchoolHoursDto)
+  schoolHours?: SchoolHoursDto;
+
+  @ApiPropertyOptional({
+    type: [OnCallContactDto],
+    maxItems: MAX_ON_CALL_CONTACTS,
+    description:
+      'Whom to e-mail when a report becomes critical while the school is closed (addresses, not accounts); replaces the whole list',
+  })
+  @ValidateIf(isPresent)
+  @IsArray()
+  @ArrayMaxSize(MAX_ON_CALL_CONTACTS)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => OnCallContactDto)
+  onCallContacts?: OnCallContactDto[];
 }
 
 /** Fields left out stay as they are; `null` is refused rather than written (every field is required). */
@@ -203,6 +279,8 @@ export class SchoolDto {
   @ApiProperty({ type: DeadlinePolicyDto }) policy: DeadlinePolicyDto;
   @ApiProperty({ type: [CrisisContactView] }) crisisContacts: CrisisContactView[];
   @ApiProperty({ type: [SchoolPlaceView] }) places: SchoolPlaceView[];
+  @ApiProperty({ type: SchoolHoursView }) schoolHours: SchoolHoursView;
+  @ApiProperty({ type: [OnCallContactView] }) onCallContacts: OnCallContactView[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -224,6 +302,8 @@ export class SchoolDto {
         hours: hours ?? null,
       })),
       places: school.places.map(({ name, location }) => ({ name, location })),
+      schoolHours: { opens: school.schoolHours.opens, closes: school.schoolHours.closes },
+      onCallContacts: school.onCallContacts.map(({ name, email }) => ({ name, email })),
       createdAt: school.createdAt,
       updatedAt: school.updatedAt,
     };

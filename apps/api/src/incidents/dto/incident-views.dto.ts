@@ -1,3 +1,4 @@
+import { HelpView } from './help.dto';
 import {
   ApiProperty,
   ApiPropertyOptional,
@@ -353,8 +354,13 @@ export class InvolvedFamilyIncidentSummary {
 
 export class MessageView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['staff', 'reporter', 'family', 'anonymous'] }) authorKind: string;
-  @ApiProperty({ description: 'A name, or "Anonymous reporter"' }) authorName: string;
+  @ApiProperty({
+    enum: ['staff', 'reporter', 'family', 'anonymous', 'system'],
+    description: "system: the school's automatic reply (after hours), written by nobody",
+  })
+  authorKind: string;
+  @ApiProperty({ description: 'A name, "Anonymous reporter", or "Automatic reply"' })
+  authorName: string;
   @ApiProperty({ description: 'Whether you wrote it' }) mine: boolean;
   @ApiPropertyOptional({
     format: 'uuid',
@@ -387,4 +393,5 @@ export class IncidentPageDto {
 export class AnonymousReportStatusView extends ReporterIncidentView {
   @ApiProperty({ type: [MessageView], description: 'Your thread with the school, oldest first' })
   messages: MessageView[];
+  @ApiProperty({ type: HelpView, description: 'Where to get help now' }) help: HelpView;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CrisisContactView, SchoolPlaceView } from '../../admin/dto/school.dto';
+import { HelpView } from './help.dto';
 
 /** What an anonymous reporter sees of a school before reporting. */
 export class PublicSchoolDto {
@@ -15,4 +16,10 @@ export class PublicSchoolDto {
     description: 'Named places of the school for the report form; may be empty',
   })
   places: SchoolPlaceView[];
+  @ApiProperty({
+    type: HelpView,
+    description:
+      'Where to get help now: the crisis contacts (the district’s when the school lists none), 911, 988, and the school’s hours',
+  })
+  help: HelpView;
 }

@@ -26,6 +26,7 @@ import {
 } from '@app/incidents';
 import { IsRecentPastDateTime } from '../../http/past-date.validator';
 import { isPresent } from '../../http/validation';
+import { HelpView } from './help.dto';
 import { SCHOOL_TIME_ZONE } from './incident-views.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -161,6 +162,15 @@ export class PublicReportDto extends ReportFieldsDto {
   @ValidateNested({ each: true })
   @Type(() => PublicPartyDto)
   parties?: PublicPartyDto[];
+
+  @ApiPropertyOptional({
+    enum: ['en', 'es'],
+    description:
+      "The reporter's language, for the school's automatic replies in the thread (default en)",
+  })
+  @ValidateIf(isPresent)
+  @IsIn(['en', 'es'])
+  locale?: 'en' | 'es';
 }
 
 export class FiledIncidentDto {
@@ -177,6 +187,7 @@ export class FiledIncidentDto {
   @ApiProperty() triageDueAt: Date;
   @ApiProperty() resolveDueAt: Date;
   @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
+  @ApiProperty({ type: HelpView, description: 'Where to get help now' }) help: HelpView;
 }
 
 export class FiledAnonymousReportDto {
@@ -191,4 +202,5 @@ export class FiledAnonymousReportDto {
   @ApiProperty({ description: 'The school should have resolved the report by then' })
   resolveDueAt: Date;
   @ApiProperty(SCHOOL_TIME_ZONE) schoolTimeZone: string;
+  @ApiProperty({ type: HelpView, description: 'Where to get help now' }) help: HelpView;
 }

@@ -7,6 +7,7 @@ import { NotFoundPage } from '../layout/NotFoundPage';
 import { Page } from '../layout/Page';
 import { RoleOnly } from '../layout/RoleOnly';
 import { schoolHref, useAdminSchools, useChosenSchool } from './admin-api';
+import { AfterHoursSettings } from '../after-hours/AfterHoursSettings';
 import { SchoolSettingsForm } from './SchoolSettingsForm';
 import './admin.css';
 
@@ -50,6 +51,7 @@ function SettingsContent() {
         district={isDistrictAdmin(profile)}
         onSaved={setSchool}
       />
+      <AfterHoursSettings key={`${school.id}-hours`} school={school} onSaved={setSchool} />
     </Page>
   );
 }

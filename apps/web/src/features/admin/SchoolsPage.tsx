@@ -21,6 +21,7 @@ import {
   type School,
 } from './admin-api';
 import { SelectField } from '../forms/SelectField';
+import { DistrictCrisisContacts } from '../after-hours/DistrictCrisisContacts';
 import './admin.css';
 
 function CreateSchoolForm({ onCreated }: { onCreated: (school: School) => void }) {
@@ -164,6 +165,7 @@ function SchoolsContent() {
         </ul>
       )}
       <CreateSchoolForm onCreated={() => void reload()} />
+      {schools?.[0] && <DistrictCrisisContacts districtId={schools[0].districtId} />}
     </Page>
   );
 }

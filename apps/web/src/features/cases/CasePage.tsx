@@ -11,6 +11,7 @@ import { loadCase, loadThread, type CaseAnswer, type CaseView, type Message } fr
 import { CaseStatus } from './CaseStatus';
 import { InvolvedFamilyCase, OutcomeNotice } from './InvolvedFamilyCase';
 import { useDateWords } from '../../lib/dates';
+import { CaseHelpLines } from '../after-hours/CaseHelpLines';
 import { MessageThread } from './MessageThread';
 import { Outcome } from './Outcome';
 import { sharedEntries, SharedUpdates } from './SharedUpdates';
@@ -150,6 +151,7 @@ function FamilyCasePage({ id }: { id: string }) {
     return (
       <Page title={t('title', { reference: incident.reference })}>
         <InvolvedFamilyCase incident={incident} thread={thread} />
+        <CaseHelpLines incidentId={id} />
       </Page>
     );
   }
@@ -168,6 +170,7 @@ function FamilyCasePage({ id }: { id: string }) {
       <SharedUpdates entries={sharedEntries(incident)} />
       <Attachments files={incident.attachments} />
       {thread}
+      <CaseHelpLines incidentId={id} />
     </Page>
   );
 }

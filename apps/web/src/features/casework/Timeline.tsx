@@ -27,7 +27,13 @@ const KINDS = {
     'severity_changed',
   ],
   interventions: ['action_recorded'],
-  messages: ['message_posted', 'family_notified', 'outcome_notice'],
+  messages: [
+    'message_posted',
+    'family_notified',
+    'outcome_notice',
+    'after_hours_reply',
+    'after_hours_critical',
+  ],
   files: ['attachment_added'],
   reminders: ['deadline_reminder', 'overdue_escalated'],
 } as const;

@@ -9,6 +9,9 @@ const NONE: ReadonlySet<string> = new Set();
 function Author({ message }: { message: Message }) {
   const { t } = useTranslation('messages');
   if (message.mine) return <strong>{t('you')}</strong>;
+  if (message.authorKind === 'system') {
+    return <strong className="automatic-tag">{t('after-hours:automaticReply')}</strong>;
+  }
   return (
     <strong>
       {message.authorKind === 'staff'
@@ -34,7 +37,12 @@ export function MessageList({
     <ol className="messages">
       {messages.map((message) => {
         const fresh = newIds.has(message.id);
-        const classes = ['message', message.mine ? 'mine' : 'theirs', fresh ? 'is-new' : '']
+        const classes = [
+          'message',
+          message.mine ? 'mine' : 'theirs',
+          message.authorKind === 'system' ? 'automatic' : '',
+          fresh ? 'is-new' : '',
+        ]
           .filter(Boolean)
           .join(' ');
         return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, type Schemas } from '../../lib/api-client';
 import { useAuth } from '../../lib/auth';
+import i18n, { isLanguage } from '../../lib/i18n';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
 import { useSafety } from '../safety/safety-context';
@@ -28,7 +29,8 @@ const STEPS: StepId[] = [
 async function fileAnonymously(body: Schemas['PublicReportDto'], key: string, signal: AbortSignal) {
   return resultOf(
     await api.POST('/api/v1/public/reports', {
-      body,
+      // The school's automatic replies come in the language the page is shown in.
+      body: { ...body, locale: isLanguage(i18n.language) ? i18n.language : 'en' },
       params: { header: { 'Idempotency-Key': key } },
       signal,
     }),

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HelpLines } from '../after-hours/HelpLines';
 import { Checkbox } from '../forms/Checkbox';
 import { ErrorSummary, errorFor, type FieldError } from '../forms/ErrorSummary';
 import { Page } from '../layout/Page';
@@ -114,6 +115,7 @@ export function AnonymousSent({ filed, answers, schoolName, onDone }: Props) {
         schoolTimeZone={filed.schoolTimeZone}
       />
       <p>{t('sent.anonymousNext', { address: trackAddress })}</p>
+      <HelpLines help={filed.help} />
       {uploads.length > 0 && (
         <section aria-labelledby="sent-files">
           <h2 id="sent-files">{t('sent.files')}</h2>

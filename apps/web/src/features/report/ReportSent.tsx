@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { HelpLines } from '../after-hours/HelpLines';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { Page } from '../layout/Page';
 import type { Answers } from './answers';
@@ -48,6 +49,7 @@ export function ReportSent({ filed, answers }: { filed: FiledReport; answers: An
         schoolTimeZone={filed.schoolTimeZone}
       />
       <p>{t('sent.notices')}</p>
+      <HelpLines help={filed.help} />
       {uploads.length > 0 && (
         <section aria-labelledby="sent-files">
           <h2 id="sent-files">{t('sent.files')}</h2>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api-client';
+import { HelpLines } from '../after-hours/HelpLines';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary';
 import { FilePicker } from '../forms/FilePicker';
 import { Page } from '../layout/Page';
@@ -75,6 +76,7 @@ export function TrackedReport({ view, trackingCode, errors, busy, onReload, onFo
       <CaseStatus incident={view} />
       <Outcome outcome={view.outcome} summary={view.resolutionSummary} />
       <SharedUpdates entries={view.timeline} />
+      <HelpLines help={view.help} />
 
       <section aria-labelledby="messages-title">
         <h2 id="messages-title">{t('messages:title')}</h2>
