@@ -1,5 +1,6 @@
 import { AnonymousAccess } from './anonymous-access.entity';
 import { Attachment } from './attachment.entity';
+import { DangerTermRow } from './danger-term.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { IncidentCounter } from './incident-counter.entity';
 import { IncidentEvent } from './incident-event.entity';
@@ -10,6 +11,7 @@ import { Message } from './message.entity';
 export {
   AnonymousAccess,
   Attachment,
+  DangerTermRow,
   IdempotencyKey,
   Incident,
   IncidentCounter,
@@ -29,4 +31,5 @@ export const incidentEntities = [
   Attachment,
   AnonymousAccess,
   IdempotencyKey,
+  DangerTermRow,
 ];
