@@ -16,6 +16,8 @@ import { AnonymousFilingService } from './anonymous/anonymous-filing.service';
 import { FilingService } from './filing/filing.service';
 import { IncidentWriter } from './filing/incident-writer';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { DangerTermsService } from './escalation/danger-terms.service';
+import { MessageEscalation } from './escalation/message-escalation';
 import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
 import { FamilyNoticeTimeline } from './recording/family-notice-timeline';
@@ -36,6 +38,8 @@ const services = [
   OwnViewService,
   StaffViewService,
   MessagesService,
+  DangerTermsService,
+  MessageEscalation,
 ];
 
 /** Reports: filing, anonymous intake, evidence, messages and who sees what. */

@@ -31,6 +31,13 @@ export {
   type IncomingFile,
 } from './attachments/attachments.service';
 export { CRITICAL_REASONS, type CriticalReason } from './escalation/critical-reasons';
+export { DangerTermsService, type DangerTermView } from './escalation/danger-terms.service';
+export {
+  DANGER_CATEGORIES,
+  DANGER_LANGUAGES,
+  type DangerCategory,
+  type DangerLanguage,
+} from './escalation/terms/term-data';
 export { FilingService } from './filing/filing.service';
 export { studentInvolvement } from './involvement/student-involvement';
 export { MessagesService } from './messages/messages.service';

@@ -53,6 +53,10 @@ export enum Permission {
   LiveSubscribe = 'live.subscribe',
   /** Acknowledge a critical alert: someone owns the case now. */
   AlertAcknowledge = 'alert.acknowledge',
+  /** Read a district's own danger terms (school admins: so they know what escalates). */
+  DangerTermsRead = 'danger-terms.read',
+  /** Add and remove a district's own danger terms. */
+  DangerTermsAdminister = 'danger-terms.administer',
 }
 
 /** Counselors and school administrators: the people who work a school's cases. */
@@ -192,6 +196,16 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
     reach: 'their schools’ incidents',
     subject: 'Incident',
     audiences: ['staff'],
+  },
+  [Permission.DangerTermsRead]: {
+    roles: ADMIN_ROLES,
+    reach: 'district admin: their district; school admin: their schools’ district',
+    subject: 'District',
+  },
+  [Permission.DangerTermsAdminister]: {
+    roles: ['district_admin'],
+    reach: 'their district',
+    subject: 'District',
   },
 };
 

@@ -6,6 +6,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Message, type MessageAuthorKind } from '../entities/message.entity';
 import type { Incident } from '../entities/incident.entity';
+import { MessageEscalation } from '../escalation/message-escalation';
 import { CaseRecorder } from '../recording/case-recorder';
 import type { MessageView } from '../views/incident.views';
 
@@ -33,6 +34,7 @@ export class MessagesService {
     private readonly access: IncidentAccessService,
     private readonly recorder: CaseRecorder,
     private readonly directory: DirectoryService,
+    private readonly escalation: MessageEscalation,
   ) {}
 
   /** One page of the caller's thread (staff: every thread), oldest first. */
@@ -200,6 +202,8 @@ export class MessagesService {
         payload: { messageId: message.id, authorKind, threadStudentId },
       },
     });
+    // Danger in a family's or reporter's message makes the case critical, as at filing.
+    await this.escalation.scan(manager, incident, message);
     return message;
   }
 
