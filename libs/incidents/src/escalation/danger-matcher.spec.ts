@@ -168,6 +168,7 @@ describe('findDangerTerms', () => {
 
   it('does not read everyday words as typos of terms, nor parts of words as words', () => {
     expect(findDangerTerms(terms, 'I keep putting myself out there')).toEqual([]);
+    expect(findDangerTerms(terms, 'two dress code violations this week')).toEqual([]);
     expect(findDangerTerms(terms, 'me quiere contar algo, quiere contarme')).toEqual([]);
     expect(
       findDangerTerms(terms, 'He has real skill at gunnery drills and bombastic jokes'),

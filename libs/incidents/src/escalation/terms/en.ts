@@ -155,6 +155,9 @@ export const EN_TERMS: DangerTermData = {
   ],
   knownWords: [
     'putting',
+    'violation',
+    'violations',
+    'violated',
     'shoving',
     'showing',
     'shouting',
