@@ -258,6 +258,24 @@ describe('danger detection', () => {
       );
     });
 
+    it('takes two dangerous messages arriving together, one after the other', async () => {
+      const filed = await file(api.student);
+      const answers = await Promise.all([
+        api.student.message(filed.id, { body: 'he has a gun' }),
+        api.parent.message(filed.id, { body: 'my son wants to kill himself' }),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+
+      const incident = await view(filed.id);
+      expect(incident.severity).toBe('critical');
+      expect([...(incident.escalationReasons as string[])].sort()).toEqual(['self_harm', 'weapon']);
+      expect(escalations(incident.timeline).map((entry) => entry.data.previousSeverity)).toEqual([
+        null,
+        'critical',
+      ]);
+      expect(await outboxCount(filed.id, 'escalated')).toBe(1);
+    });
+
     it('does not scan staff messages, and ignores idioms', async () => {
       const filed = await file(api.student);
       await api.counselor

@@ -47,7 +47,12 @@ export class MessageEscalation {
     if (found.length === 0) return [];
     const [before] = await manager.query<
       { severity: string | null; escalation_reasons: string[] }[]
-    >('SELECT severity, escalation_reasons FROM incidents WHERE id = $1 FOR UPDATE', [incident.id]);
+    >(
+      // NO KEY UPDATE: the message's own rows hold a KEY SHARE lock on the case
+      // (foreign keys), and two messages at once must queue, not deadlock.
+      'SELECT severity, escalation_reasons FROM incidents WHERE id = $1 FOR NO KEY UPDATE',
+      [incident.id],
+    );
     const reasons = mergedReasons(before.escalation_reasons, found);
     await manager.query(
       `UPDATE incidents SET severity = 'critical', escalation_reasons = $2,
