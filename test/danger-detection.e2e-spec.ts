@@ -258,6 +258,17 @@ describe('danger detection', () => {
       );
     });
 
+    it('raises the alert again on a critical case whose alert was acknowledged', async () => {
+      const filed = await file(api.student, { description: 'I want to hurt myself' });
+      await api.counselor.post(`/incidents/${filed.id}/alert/acknowledge`).expect(200);
+      expect((await alertsOf(api.counselor)).map((a) => a.incidentId)).not.toContain(filed.id);
+
+      await api.student.message(filed.id, { body: 'I have a knife now' }).expectStatus(201);
+
+      expect((await alertsOf(api.counselor)).map((a) => a.incidentId)).toContain(filed.id);
+      expect(await outboxCount(filed.id, 'escalated')).toBe(1);
+    });
+
     it('takes two dangerous messages arriving together, one after the other', async () => {
       const filed = await file(api.student);
       const answers = await Promise.all([
