@@ -14,6 +14,7 @@ import { AllExceptionsFilter } from './http/exception.filter';
 import { LiveHttpModule } from './live/live-http.module';
 import { loggerOptions } from './logging/logger.options';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { SafetyHttpModule } from './safety/safety-http.module';
 import { StudentsHttpModule } from './students/students-http.module';
 
 export interface ApiModuleOptions {
@@ -58,6 +59,7 @@ export class ApiModule {
         NotificationsHttpModule,
         StudentsHttpModule,
         LiveHttpModule,
+        SafetyHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -19,6 +19,8 @@ import { AnonymousFilingService } from './anonymous/anonymous-filing.service';
 import { FilingService } from './filing/filing.service';
 import { IncidentWriter } from './filing/incident-writer';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { DangerTermsService } from './escalation/danger-terms.service';
+import { MessageEscalation } from './escalation/message-escalation';
 import { MessagesService } from './messages/messages.service';
 import { CaseRecorder } from './recording/case-recorder';
 import { FamilyNoticeTimeline } from './recording/family-notice-timeline';
@@ -44,6 +46,8 @@ const services = [
   HelpService,
   AfterHoursReplies,
   OnCallAlerts,
+  DangerTermsService,
+  MessageEscalation,
 ];
 
 /** Reports: filing, anonymous intake, evidence, messages and who sees what. */

@@ -46,6 +46,13 @@ export {
   criticalReasons,
   type CriticalReason,
 } from './escalation/critical-reasons';
+export { DangerTermsService, type DangerTermView } from './escalation/danger-terms.service';
+export {
+  DANGER_CATEGORIES,
+  DANGER_LANGUAGES,
+  type DangerCategory,
+  type DangerLanguage,
+} from './escalation/terms/term-data';
 export { FilingService } from './filing/filing.service';
 export { studentInvolvement } from './involvement/student-involvement';
 export { MessagesService } from './messages/messages.service';

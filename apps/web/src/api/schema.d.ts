@@ -227,6 +227,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{id}/danger-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The district’s own danger terms (district and school administrators)
+         * @description On top of the built-in terms (docs/safety.md), a report or message of the district’s schools that contains one of these becomes critical and alerts every caseworker of the school.
+         */
+        get: operations["DangerTermsController_list"];
+        put?: never;
+        /**
+         * Add a danger term to the district (district administrators)
+         * @description On top of the built-in terms (docs/safety.md), a report or message of the district’s schools that contains one of these becomes critical and alerts every caseworker of the school. Audited for each school of the district. 409 when the district has the phrase in that language already.
+         */
+        post: operations["DangerTermsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{id}/danger-terms/{termId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a danger term of the district (district administrators)
+         * @description Answers the removed term. Audited for each school of the district.
+         */
+        delete: operations["DangerTermsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts/{id}/days-off": {
         parameters: {
             query?: never;
@@ -1494,7 +1538,45 @@ export interface components {
             phone: string;
         };
         /** @enum {string} */
-        CriticalReason: "urgent_flag" | "self_harm" | "weapon" | "threat" | "triage";
+        CriticalReason: "urgent_flag" | "self_harm" | "weapon" | "threat" | "abuse" | "triage";
+        /** @enum {string} */
+        DangerCategory: "self_harm" | "weapon" | "threat" | "abuse";
+        /** @enum {string} */
+        DangerLanguage: "en" | "es";
+        DangerTermDto: {
+            category: components["schemas"]["DangerCategory"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description null once that account is gone */
+            createdBy: components["schemas"]["PersonRef"] | null;
+            /** Format: uuid */
+            districtId: string;
+            /** Format: uuid */
+            id: string;
+            language: components["schemas"]["DangerLanguage"];
+            /**
+             * @description As the matcher reads it
+             * @example red sunrise
+             */
+            phrase: string;
+        };
+        DangerTermInputDto: {
+            /** @example threat */
+            category: components["schemas"]["DangerCategory"];
+            /** @example en */
+            language: components["schemas"]["DangerLanguage"];
+            /**
+             * @description Words to look for, as people write them. Stored as the matcher reads it (lower case, no accents or punctuation); at least 3 letters.
+             * @example red sunrise
+             */
+            phrase: string;
+        };
+        DangerTermListDto: {
+            /** Format: uuid */
+            districtId: string;
+            /** @description By language, category and phrase */
+            items: components["schemas"]["DangerTermDto"][];
+        };
         DayOffDto: {
             /** @description Set by the district for all its schools (school admins cannot remove it) */
             districtWide: boolean;
@@ -2408,7 +2490,7 @@ export interface components {
             createdAt: string;
             /** @description Severity critical, from escalation at filing or from triage: critical open cases lead the queue */
             critical: boolean;
-            /** @description Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat` (danger terms in the report), or `triage` (a caseworker set severity critical) */
+            /** @description Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat`, `abuse` (danger terms in the report or in a message), or `triage` (a caseworker set severity critical) */
             criticalReasons: components["schemas"]["CriticalReason"][];
             /**
              * Format: date-time
@@ -3026,6 +3108,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DistrictCrisisContactsDto"];
+                };
+            };
+        };
+    };
+    DangerTermsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DangerTermListDto"];
+                };
+            };
+        };
+    };
+    DangerTermsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DangerTermInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DangerTermDto"];
+                };
+            };
+        };
+    };
+    DangerTermsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                termId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DangerTermDto"];
                 };
             };
         };

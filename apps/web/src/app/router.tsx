@@ -22,6 +22,7 @@ const AdminUsersPage = lazy(() => import('../features/admin/UsersPage'));
 const AdminSchoolPage = lazy(() => import('../features/admin/SchoolSettingsPage'));
 const AdminSchoolsPage = lazy(() => import('../features/admin/SchoolsPage'));
 const AdminPosterPage = lazy(() => import('../features/admin/PosterPage'));
+const DangerTermsPage = lazy(() => import('../features/danger-terms/DangerTermsPage'));
 
 /** Pages for signed-in users; a signed-out visitor gets the sign-in page and comes back. */
 function SignedIn({ children }: { children: React.ReactNode }) {
@@ -72,6 +73,11 @@ export function AppRoutes() {
         <Route path="/admin/calendar">
           <SignedIn>
             <CalendarPage />
+          </SignedIn>
+        </Route>
+        <Route path="/admin/danger-terms">
+          <SignedIn>
+            <DangerTermsPage />
           </SignedIn>
         </Route>
         <Route path="/students">

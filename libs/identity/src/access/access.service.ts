@@ -62,8 +62,19 @@ export class AccessService {
               sql: 'SELECT id FROM schools WHERE id = ANY($1) AND id = ANY($2)',
               params: [schools],
             };
+      case Permission.DangerTermsRead:
+        return district
+          ? {
+              sql: 'SELECT id FROM districts WHERE id = ANY($1) AND id = $2',
+              params: [principal.districtId],
+            }
+          : {
+              sql: 'SELECT DISTINCT district_id AS id FROM schools WHERE district_id = ANY($1) AND id = ANY($2)',
+              params: [schools],
+            };
       case Permission.DistrictCalendar:
       case Permission.DistrictCrisisContacts:
+      case Permission.DangerTermsAdminister:
         return {
           sql: 'SELECT id FROM districts WHERE id = ANY($1) AND id = $2',
           params: [principal.districtId],

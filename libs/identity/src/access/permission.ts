@@ -55,6 +55,10 @@ export enum Permission {
   AlertAcknowledge = 'alert.acknowledge',
   /** A district's crisis contacts, shown for its schools that list none. */
   DistrictCrisisContacts = 'district.crisis-contacts',
+  /** Read a district's own danger terms (school admins: so they know what escalates). */
+  DangerTermsRead = 'danger-terms.read',
+  /** Add and remove a district's own danger terms. */
+  DangerTermsAdminister = 'danger-terms.administer',
 }
 
 /** Counselors and school administrators: the people who work a school's cases. */
@@ -197,6 +201,16 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
     audiences: ['staff'],
   },
   [Permission.DistrictCrisisContacts]: {
+    roles: ['district_admin'],
+    reach: 'their district',
+    subject: 'District',
+  },
+  [Permission.DangerTermsRead]: {
+    roles: ADMIN_ROLES,
+    reach: 'district admin: their district; school admin: their schools’ district',
+    subject: 'District',
+  },
+  [Permission.DangerTermsAdminister]: {
     roles: ['district_admin'],
     reach: 'their district',
     subject: 'District',

@@ -115,7 +115,7 @@ export class Incident {
   @Column({ type: 'boolean', default: false })
   urgent: boolean;
 
-  /** Why the report was escalated at filing: `urgent_flag`, `self_harm`, `weapon`, `threat`. */
+  /** Why the report was escalated (at filing, or by a message): `urgent_flag`, `self_harm`, `weapon`, `threat`, `abuse`. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   escalationReasons: string[];
 

@@ -1,6 +1,7 @@
 import { AnonymousAccess } from './anonymous-access.entity';
 import { Attachment } from './attachment.entity';
 import { CaseGroup } from './case-group.entity';
+import { DangerTermRow } from './danger-term.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { IncidentCounter } from './incident-counter.entity';
 import { IncidentEvent } from './incident-event.entity';
@@ -13,6 +14,7 @@ export {
   AnonymousAccess,
   Attachment,
   CaseGroup,
+  DangerTermRow,
   IdempotencyKey,
   Incident,
   IncidentCounter,
@@ -35,4 +37,5 @@ export const incidentEntities = [
   IdempotencyKey,
   OutcomeNotice,
   CaseGroup,
+  DangerTermRow,
 ];

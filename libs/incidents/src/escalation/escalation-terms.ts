@@ -1,114 +1,72 @@
+import {
+  compileTerms,
+  extendTerms,
+  findDangerTerms,
+  normaliseWords,
+  type CompiledTerms,
+  type DangerHit,
+  type DangerTerm,
+} from './danger-matcher';
+import { EN_TERMS } from './terms/en';
+import { ES_TERMS } from './terms/es';
+import { DANGER_CATEGORIES, type DangerCategory } from './terms/term-data';
+
 /**
- * Words and phrases that make a report critical at once, in English and
- * Spanish (the languages families use with the platform). Matching ignores
- * case and accents and only takes whole words, so "skill" is not "kill".
- * Erring towards escalating is deliberate: a counselor can lower the severity
- * at triage, but a missed threat cannot be undone.
- *
- * Maintain this list with the district's safety team; add both languages.
+ * What makes a report or a message critical at once: the built-in danger
+ * terms of `terms/en.ts` and `terms/es.ts` (both apply to every text: families
+ * mix languages), plus a district's own (`danger_terms`). The web app's "Get
+ * help now" watch imports this file too (`@safety-terms`), with the built-in
+ * terms only. Erring towards escalating is deliberate: a counselor can lower
+ * the severity at triage, but a missed danger cannot be undone
+ * (docs/safety.md).
  */
-export const ESCALATION_TERMS = {
-  self_harm: [
-    'suicide',
-    'suicidal',
-    'kill myself',
-    'killing myself',
-    'end my life',
-    'want to die',
-    'wanna die',
-    'hurt myself',
-    'hurting myself',
-    'cut myself',
-    'cutting myself',
-    'self harm',
-    'self-harm',
-    'no reason to live',
-    'suicidio',
-    'suicidarme',
-    'matarme',
-    'quiero morir',
-    'quitarme la vida',
-    'hacerme dano',
-    'cortarme',
-  ],
-  weapon: [
-    'gun',
-    'guns',
-    'pistol',
-    'rifle',
-    'firearm',
-    'knife',
-    'knives',
-    'blade',
-    'weapon',
-    'weapons',
-    'bomb',
-    'explosive',
-    'pistola',
-    'arma',
-    'armas',
-    'cuchillo',
-    'navaja',
-    'bomba',
-  ],
-  threat: [
-    'kill you',
-    'kill him',
-    'kill her',
-    'kill them',
-    'going to kill',
-    'gonna kill',
-    'threatened to kill',
-    'shoot up',
-    'shoot the school',
-    'hurt you',
-    'beat you up',
-    'death threat',
-    'te voy a matar',
-    'lo voy a matar',
-    'la voy a matar',
-    'amenaza de muerte',
-    'amenazo con matar',
-  ],
-} as const;
+let builtIn: CompiledTerms | undefined;
 
-export type EscalationCategory = keyof typeof ESCALATION_TERMS;
-
-export interface EscalationMatch {
-  category: EscalationCategory;
-  term: string;
+/** The built-in terms, compiled on first use (a few tens of milliseconds, once). */
+export function builtInTerms(): CompiledTerms {
+  builtIn ??= compileTerms([EN_TERMS, ES_TERMS]);
+  return builtIn;
 }
 
-/** Lower case, accents removed, every run of non-letters a single space. */
-export function normaliseForMatching(text: string): string {
-  return ` ${text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+export { DANGER_CATEGORIES, type DangerCategory, type DangerHit, type DangerTerm };
+export type EscalationCategory = DangerCategory;
+export type EscalationMatch = DangerHit;
+
+/** The built-in terms plus a district's (compiled on the fly: a district has a handful). */
+export function termsWith(extra: readonly DangerTerm[] = []): CompiledTerms {
+  return extendTerms(builtInTerms(), extra);
 }
 
-const NORMALISED_TERMS = Object.entries(ESCALATION_TERMS).flatMap(([category, terms]) =>
-  terms.map((term) => ({
-    category: category as EscalationCategory,
-    term,
-    needle: normaliseForMatching(term),
-  })),
-);
+/** Every danger term found in the text (built-in, and the given district terms). */
+export function findEscalationTerms(
+  text: string,
+  extra: readonly DangerTerm[] = [],
+): EscalationMatch[] {
+  return findDangerTerms(termsWith(extra), text);
+}
 
-/** Every escalation term found in the text, as whole words. */
-export function findEscalationTerms(text: string): EscalationMatch[] {
-  const haystack = normaliseForMatching(text);
-  return NORMALISED_TERMS.filter(({ needle }) => haystack.includes(needle)).map(
-    ({ category, term }) => ({ category, term }),
+/** The danger categories of the texts, each once, sorted. */
+export function dangerCategories(
+  texts: readonly string[],
+  extra: readonly DangerTerm[] = [],
+): DangerCategory[] {
+  const terms = termsWith(extra);
+  const found = new Set(
+    texts.flatMap((text) => findDangerTerms(terms, text)).map((h) => h.category),
   );
+  return DANGER_CATEGORIES.filter((category) => found.has(category));
 }
 
 /** Why a report is escalated: the reporter's urgent flag and the term categories found. */
-export function escalationReasons(urgent: boolean, texts: string[]): string[] {
-  const categories = new Set(
-    texts.flatMap((text) => findEscalationTerms(text).map((m) => m.category)),
-  );
-  return [...(urgent ? ['urgent_flag'] : []), ...[...categories].sort()];
+export function escalationReasons(
+  urgent: boolean,
+  texts: readonly string[],
+  extra: readonly DangerTerm[] = [],
+): string[] {
+  return [...(urgent ? ['urgent_flag'] : []), ...dangerCategories(texts, extra).sort()];
+}
+
+/** A phrase as the matcher reads it: lower case, no accents or punctuation. */
+export function normalisePhrase(phrase: string): string {
+  return normaliseWords(phrase).join(' ');
 }

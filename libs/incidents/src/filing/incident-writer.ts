@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { AfterHoursReplies } from '../after-hours/after-hours-replies';
 import { IncidentParty } from '../entities/incident-party.entity';
 import { Incident } from '../entities/incident.entity';
+import { districtDangerTerms } from '../escalation/danger-terms.service';
 import { escalationReasons } from '../escalation/escalation-terms';
 import type { ReporterKind } from '../incident.constants';
 import { CaseRecorder } from '../recording/case-recorder';
@@ -41,11 +42,16 @@ export class IncidentWriter {
     const now = this.clock.now();
     // Weekends, the school's holidays and days off, its district's, its year.
     const calendar = await schoolCalendarOf(manager, school.id);
-    const reasons = escalationReasons(report.urgent ?? false, [
-      report.description,
-      report.locationDetail ?? '',
-      ...(report.parties ?? []).map((party) => party.note ?? ''),
-    ]);
+    const reasons = escalationReasons(
+      report.urgent ?? false,
+      [
+        report.description,
+        report.locationDetail ?? '',
+        ...(report.parties ?? []).map((party) => party.note ?? ''),
+      ],
+      // The built-in terms and the district's own.
+      await districtDangerTerms(manager, school.districtId),
+    );
     const incident = await manager.getRepository(Incident).save(
       manager.getRepository(Incident).create({
         schoolId: school.id,

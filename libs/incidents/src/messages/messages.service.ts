@@ -7,6 +7,7 @@ import { AfterHoursReplies } from '../after-hours/after-hours-replies';
 import { IncidentAccessService } from '../access/incident-access.service';
 import { Message, type MessageAuthorKind } from '../entities/message.entity';
 import type { Incident } from '../entities/incident.entity';
+import { MessageEscalation } from '../escalation/message-escalation';
 import { CaseRecorder } from '../recording/case-recorder';
 import type { MessageView } from '../views/incident.views';
 
@@ -37,6 +38,7 @@ export class MessagesService {
     private readonly recorder: CaseRecorder,
     private readonly directory: DirectoryService,
     private readonly afterHours: AfterHoursReplies,
+    private readonly escalation: MessageEscalation,
   ) {}
 
   /** One page of the caller's thread (staff: every thread), oldest first. */
@@ -215,6 +217,8 @@ export class MessagesService {
       authorId,
       authorKind,
     });
+    // Danger in a family's or reporter's message makes the case critical, as at filing.
+    await this.escalation.scan(manager, incident, message);
     return message;
   }
 

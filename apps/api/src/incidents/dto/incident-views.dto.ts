@@ -302,7 +302,7 @@ export class StaffIncidentSummary {
     enumName: 'CriticalReason',
     isArray: true,
     description:
-      'Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat` (danger terms in the report), or `triage` (a caseworker set severity critical)',
+      'Why it is critical (empty when it is not): `urgent_flag` (the reporter’s tick), `self_harm`, `weapon`, `threat`, `abuse` (danger terms in the report or in a message), or `triage` (a caseworker set severity critical)',
   })
   criticalReasons: CriticalReason[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useProfile } from '../../lib/auth';
 import { isAdmin, isDistrictAdmin } from '../../lib/roles';
+import { DangerTermsHubLink } from '../danger-terms/DangerTermsHubLink';
 import { Loading } from '../layout/Loading';
 import { Page } from '../layout/Page';
 import { RoleOnly } from '../layout/RoleOnly';
@@ -73,6 +74,7 @@ export function DistrictHub() {
           <Link href="/admin/calendar">{t('hub.calendar')}</Link>
           <span className="hint">{t('hub.districtCalendarHint')}</span>
         </li>
+        <DangerTermsHubLink />
       </ul>
       {failed && <p className="notice warn">{t('loadFailed')}</p>}
       {!schools && !failed && <Loading />}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateWords } from '../../lib/dates';
+import { EscalatedEntry } from '../danger-terms/EscalatedEntry';
 import { SelectField } from '../forms/SelectField';
 import type { Assignee, TimelineEntry } from './casework-api';
 import { CorrectionEvent } from './CorrectionEvent';
@@ -71,6 +72,8 @@ function What({ entry, people }: { entry: TimelineEntry; people: Assignee[] | nu
           <p className="quoted pre-wrap">{text(data.body)}</p>
         </>
       );
+    case 'escalated':
+      return <EscalatedEntry data={data} />;
     case 'triaged':
       return (
         <p>
