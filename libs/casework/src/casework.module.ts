@@ -7,6 +7,7 @@ import { DeadlineMover } from './calendar/deadline-mover';
 import { SchoolCalendarService } from './calendar/school-calendar.service';
 import { AssignService } from './decisions/assign.service';
 import { AssigneesService } from './decisions/assignees.service';
+import { BulkReassignService } from './decisions/bulk-reassign.service';
 import { CaseChanges } from './decisions/case-changes';
 import { NotesService } from './decisions/notes.service';
 import { ResolveService } from './decisions/resolve.service';
@@ -17,6 +18,8 @@ import { DeadlineScanner } from './deadlines/deadline-scanner';
 import { DeadlineNotice } from './entities/deadline-notice.entity';
 import { IncidentAction } from './entities/incident-action.entity';
 import { IncidentNote } from './entities/incident-note.entity';
+import { FollowUpReminders } from './follow-ups/follow-up-reminders';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { AlertEscalation } from './live/alert-escalation';
 import { AlertsService } from './live/alerts.service';
 import { QueueService } from './queue.service';
@@ -26,10 +29,13 @@ const services = [
   AlertsService,
   AssignService,
   AssigneesService,
+  BulkReassignService,
   CaseChanges,
   ChronologyService,
   DeadlineMover,
   DeadlineScanner,
+  FollowUpReminders,
+  FollowUpsService,
   NotesService,
   QueueService,
   ResolveService,

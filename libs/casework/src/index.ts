@@ -37,4 +37,18 @@ export {
 export { STAFF_ACTIONS, staffActions, type StaffAction } from './workflow/staff-actions';
 export { AssigneesService, type Assignee } from './decisions/assignees.service';
 
+export {
+  BulkReassignService,
+  type ReassignInput,
+  type ReassignResult,
+} from './decisions/bulk-reassign.service';
+export { FollowUpReminders } from './follow-ups/follow-up-reminders';
+export {
+  FollowUpsService,
+  type CompleteInput,
+  type FollowUp,
+  type PlanInput,
+} from './follow-ups/follow-ups.service';
+export { ACTION_STATUSES, type ActionStatus } from './entities/incident-action.entity';
+
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

@@ -15,5 +15,6 @@ export const NOTICE_TYPES = [
   'deadline_reminder',
   'overdue_escalated',
   'alert_escalated',
+  'follow_up_due',
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];

@@ -4,10 +4,18 @@ import { CaseworkModule } from '@app/casework';
 import { AuditController } from './audit.controller';
 import { CaseloadController } from './caseload.controller';
 import { CaseworkController } from './casework.controller';
+import { FollowUpsController } from './follow-ups.controller';
+import { ReassignCasesController } from './reassign-cases.controller';
 
 /** The counselor's and school admin's tools: decisions, notes, caseload, chronology, audit. */
 @Module({
   imports: [CaseworkModule, AuditModule],
-  controllers: [CaseworkController, CaseloadController, AuditController],
+  controllers: [
+    CaseworkController,
+    CaseloadController,
+    AuditController,
+    FollowUpsController,
+    ReassignCasesController,
+  ],
 })
 export class CaseworkHttpModule {}

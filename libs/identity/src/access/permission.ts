@@ -53,6 +53,8 @@ export enum Permission {
   LiveSubscribe = 'live.subscribe',
   /** Acknowledge a critical alert: someone owns the case now. */
   AlertAcknowledge = 'alert.acknowledge',
+  /** Move a leaving caseworker's open cases (and planned follow-ups) of a school to another caseworker. */
+  CasesReassign = 'cases.reassign',
 }
 
 /** Counselors and school administrators: the people who work a school's cases. */
@@ -192,6 +194,11 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
     reach: 'their schools’ incidents',
     subject: 'Incident',
     audiences: ['staff'],
+  },
+  [Permission.CasesReassign]: {
+    roles: ADMIN_ROLES,
+    reach: 'the open cases of schools within reach (district admins: their district’s schools)',
+    subject: 'User',
   },
 };
 

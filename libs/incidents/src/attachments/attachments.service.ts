@@ -288,7 +288,7 @@ export class Upload {
   private async next(): Promise<Buffer | undefined> {
     if (this.finished) return undefined;
     try {
-      const { value, done } = await this.chunks.next();
+      const { value, done } = (await this.chunks.next()) as IteratorResult<Buffer, undefined>;
       if (done) this.finished = true;
       return done ? undefined : value;
     } catch (error) {

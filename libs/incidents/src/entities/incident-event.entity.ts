@@ -29,6 +29,10 @@ export const TIMELINE_EVENT_TYPES = [
   'family_notified',
   'deadline_moved',
   'alert_acknowledged',
+  'follow_up_scheduled',
+  'follow_up_completed',
+  'follow_up_cancelled',
+  'follow_up_reassigned',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

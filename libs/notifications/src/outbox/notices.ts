@@ -19,6 +19,8 @@ export interface NoticePayloads {
   deadline_reminder: Deadline;
   overdue_escalated: Deadline;
   alert_escalated: { alertId: string };
+  /** `dueAt`: the planned day, `YYYY-MM-DD`. */
+  follow_up_due: { actionId: string; dueAt: NonNullable<NoticeFacts['dueAt']> };
 }
 
 /** A notice to queue: its type and that type's payload (optional when it has none). */
