@@ -75,9 +75,11 @@ export class BulkReassignService {
         });
       }
       const followUps = await manager.query<{ id: string; incident_id: string }[]>(
-        `UPDATE incident_actions SET owner_id = $2
-          WHERE owner_id = $1 AND school_id = $3 AND status = 'planned'
-        RETURNING id, incident_id`,
+        `WITH moved AS (
+           UPDATE incident_actions SET owner_id = $2
+            WHERE owner_id = $1 AND school_id = $3 AND status = 'planned'
+           RETURNING id, incident_id, scheduled_for)
+         SELECT id, incident_id FROM moved ORDER BY scheduled_for, id`,
         [fromUserId, input.toUserId, schoolId],
       );
       for (const followUp of followUps) {
