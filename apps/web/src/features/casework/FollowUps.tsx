@@ -149,18 +149,18 @@ export function FollowUps({
                   <button
                     type="button"
                     className="button"
+                    aria-label={`${t('done.open')}: ${typeName(item.type)}`}
                     onClick={() => setOpen({ id: item.id, mode: 'done' })}
                   >
                     {t('done.open')}
-                    <span className="visually-hidden">: {typeName(item.type)}</span>
                   </button>
                   <button
                     type="button"
                     className="button"
+                    aria-label={`${t('cancel.open')}: ${typeName(item.type)}`}
                     onClick={() => setOpen({ id: item.id, mode: 'cancel' })}
                   >
                     {t('cancel.open')}
-                    <span className="visually-hidden">: {typeName(item.type)}</span>
                   </button>
                 </div>
               )}
