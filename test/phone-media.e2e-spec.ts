@@ -242,7 +242,9 @@ describe('phone photos and videos as evidence', () => {
         [response.body.id],
       );
       expect(row.sha256).toBe(expected);
-      expect(statSync(join(uploads(), world.school.id, response.body.id as string)).size).toBe(30 * MB);
+      expect(statSync(join(uploads(), world.school.id, response.body.id as string)).size).toBe(
+        30 * MB,
+      );
     } finally {
       sampling = false;
     }
