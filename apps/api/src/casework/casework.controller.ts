@@ -154,8 +154,10 @@ export class CaseworkController {
     if (scheduledFor !== undefined) {
       return this.followUps.plan(principal, id, { type, description, scheduledFor, ownerId });
     }
-    return this.notes
-      .recordAction(principal, id, { type, description, takenAt: new Date(takenAt!) })
-      .then((action) => ({ ...action, status: 'done' as const }));
+    return this.notes.recordAction(principal, id, {
+      type,
+      description,
+      takenAt: new Date(takenAt!),
+    });
   }
 }

@@ -1048,10 +1048,11 @@ export interface components {
              * @example 2026-12-08
              */
             scheduledFor?: string;
-            status: components["schemas"]["ActionStatus"];
+            /** @description `planned` for a follow-up planned with scheduledFor; absent when recorded done */
+            status?: components["schemas"]["ActionStatus"];
             /**
              * Format: date-time
-             * @description Null while planned or cancelled
+             * @description Null for a planned follow-up
              */
             takenAt: string | null;
             type: components["schemas"]["ActionType"];

@@ -22,9 +22,14 @@ export class NoteView {
 export class ActionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ACTION_TYPES, enumName: 'ActionType' }) type: ActionType;
-  @ApiProperty({ enum: ACTION_STATUSES, enumName: 'ActionStatus' }) status: ActionStatus;
   @ApiProperty() description: string;
-  @ApiProperty({ type: Date, nullable: true, description: 'Null while planned or cancelled' })
+  @ApiPropertyOptional({
+    enum: ACTION_STATUSES,
+    enumName: 'ActionStatus',
+    description: '`planned` for a follow-up planned with scheduledFor; absent when recorded done',
+  })
+  status?: ActionStatus;
+  @ApiProperty({ type: Date, nullable: true, description: 'Null for a planned follow-up' })
   takenAt: Date | null;
   @ApiPropertyOptional({ example: '2026-12-08', description: 'Planned follow-ups only' })
   scheduledFor?: string;
