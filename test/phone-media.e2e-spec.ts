@@ -3,6 +3,7 @@ import {
   createReadStream,
   existsSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   rmSync,
   statSync,
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import sharp from 'sharp';
 import type { Factory } from './support/factory';
 import type { ApiClient } from './support/api-driver';
 import { TestApp } from './support/test-app';
@@ -176,6 +178,24 @@ describe('phone photos and videos as evidence', () => {
     expect(download.headers['content-type']).toBe(type);
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
     expect(Buffer.compare(download.body as Buffer, content)).toBe(0);
+  });
+
+  it('keeps an HEIF photo without its Exif (GPS position included)', async () => {
+    const incidentId = await newCase();
+    const photo = await sharp({
+      create: { width: 32, height: 32, channels: 3, background: 'green' },
+    })
+      .withExif({ IFD0: { Copyright: 'GPS 40.7128 N 74.0060 W' } })
+      .heif({ compression: 'av1' })
+      .toBuffer();
+    // As a phone would brand it (sharp writes AV1-coded HEIF only, branded avif).
+    photo.write('heic', 8, 'latin1');
+    expect(photo.indexOf('GPS 40.7128')).toBeGreaterThan(0);
+    const response = await upload(incidentId, photo, 'IMG_0044.HEIC').expect(201);
+    expect(response.body).toMatchObject({ contentType: 'image/heic', size: photo.length });
+    const kept = readFileSync(join(uploads(), world.school.id, response.body.id as string));
+    expect(kept.length).toBe(photo.length);
+    expect(kept.indexOf('GPS 40.7128')).toBe(-1);
   });
 
   it('refuses a program renamed .mp4 with 415 and stores nothing', async () => {

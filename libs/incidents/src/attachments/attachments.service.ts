@@ -26,6 +26,7 @@ import {
   isVideo,
   sniffContentType,
 } from './file-type';
+import { blankHeifMetadata } from './strip-heif-metadata';
 import { isImage, stripImageMetadata } from './strip-image-metadata';
 
 const tooMany = () =>
@@ -157,6 +158,12 @@ export class AttachmentsService {
           storageKey,
           Readable.from([await stripImageMetadata(received, contentType)]),
         );
+      } else if (contentType === 'image/heic' || contentType === 'image/heif') {
+        // A phone photo (at most MAX_ATTACHMENT_BYTES, in memory): its Exif and XMP items are
+        // overwritten with zeros in place. A layout this cannot read is kept as sent.
+        const received = await upload.readAll(limit);
+        blankHeifMetadata(received);
+        stored = await this.storage.write(storageKey, Readable.from([received]));
       } else {
         // Everything else goes to the storage as it arrives, counted: over the limit, the
         // partial file is removed and the upload refused. Memory stays at a few chunks.
