@@ -63,7 +63,14 @@ export async function createApiApp(
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   await app.register(multipart, {
-    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 4, fieldSize: 256, parts: 5 },
+    // The largest file of any type: each type's own limit is counted as the file streams in.
+    limits: {
+      fileSize: Math.max(MAX_ATTACHMENT_BYTES, config.MAX_VIDEO_BYTES),
+      files: 1,
+      fields: 4,
+      fieldSize: 256,
+      parts: 5,
+    },
   });
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -7,6 +7,7 @@ import { DeadlineMover } from './calendar/deadline-mover';
 import { SchoolCalendarService } from './calendar/school-calendar.service';
 import { AssignService } from './decisions/assign.service';
 import { AssigneesService } from './decisions/assignees.service';
+import { BulkReassignService } from './decisions/bulk-reassign.service';
 import { CaseChanges } from './decisions/case-changes';
 import { NotesService } from './decisions/notes.service';
 import { PartiesService } from './decisions/parties.service';
@@ -22,6 +23,8 @@ import { IncidentNote } from './entities/incident-note.entity';
 import { CaseGroupsService } from './groups/case-groups.service';
 import { GroupResolution } from './groups/group-resolution';
 import { RelatedSuggestionsService } from './groups/related-suggestions.service';
+import { FollowUpReminders } from './follow-ups/follow-up-reminders';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { AlertEscalation } from './live/alert-escalation';
 import { AlertsService } from './live/alerts.service';
 import { OutcomeNoticesService } from './outcome-notices/outcome-notices.service';
@@ -32,12 +35,15 @@ const services = [
   AlertsService,
   AssignService,
   AssigneesService,
+  BulkReassignService,
   CaseChanges,
   CaseGroupsService,
   ChronologyService,
   DeadlineMover,
   DeadlineScanner,
   GroupResolution,
+  FollowUpReminders,
+  FollowUpsService,
   NotesService,
   OutcomeNoticesService,
   QueueService,

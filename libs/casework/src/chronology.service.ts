@@ -90,7 +90,7 @@ export class ChronologyService {
                 array_agg(DISTINCT v.role ORDER BY v.role) AS roles,
                 (SELECT coalesce(json_agg(json_build_object('type', a.type, 'takenAt', a.taken_at)
                                           ORDER BY a.taken_at, a.id), '[]')
-                   FROM incident_actions a WHERE a.incident_id = i.id) AS interventions
+                   FROM incident_actions a WHERE a.incident_id = i.id AND a.status = 'done') AS interventions
            FROM ${studentInvolvement('ARRAY[$1::uuid]')} v JOIN incidents i ON i.id = v.incident_id
           WHERE i.school_id = ANY($2)
             AND ($4::timestamptz IS NULL OR (i.occurred_at, i.id) < ($4::timestamptz, $5::uuid))

@@ -67,4 +67,18 @@ export {
   type RelatedSignals,
 } from './groups/related-score';
 
+export {
+  BulkReassignService,
+  type ReassignInput,
+  type ReassignResult,
+} from './decisions/bulk-reassign.service';
+export { FollowUpReminders } from './follow-ups/follow-up-reminders';
+export {
+  FollowUpsService,
+  type CompleteInput,
+  type FollowUp,
+  type PlanInput,
+} from './follow-ups/follow-ups.service';
+export { ACTION_STATUSES, type ActionStatus } from './entities/incident-action.entity';
+
 export const caseworkEntities = [IncidentNote, IncidentAction, DeadlineNotice];

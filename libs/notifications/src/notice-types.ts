@@ -18,5 +18,6 @@ export const NOTICE_TYPES = [
   'outcome_notice',
   'child_named_target',
   'after_hours_critical',
+  'follow_up_due',
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '@app/common';
-import { AlertEscalation, DeadlineScanner } from '@app/casework';
+import { AlertEscalation, DeadlineScanner, FollowUpReminders } from '@app/casework';
 import { EmailSender, LiveEventsService, OutboxDispatcher } from '@app/notifications';
 
 const MAX_BACKOFF_MS = 30_000;
@@ -29,6 +29,7 @@ export class WorkerLoop implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly email: EmailSender,
     private readonly deadlines: DeadlineScanner,
     private readonly alerts: AlertEscalation,
+    private readonly followUps: FollowUpReminders,
     private readonly liveEvents: LiveEventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -42,6 +43,8 @@ export class WorkerLoop implements OnApplicationBootstrap, OnApplicationShutdown
           await this.deadlines.scan();
           // Critical alerts nobody acknowledged, and live events past their catch-up window.
           await this.alerts.scan();
+          // Planned follow-ups whose day has come: their owners are reminded once.
+          await this.followUps.scan();
           await this.liveEvents.deleteOld();
         },
         this.config.DEADLINE_SCAN_SECONDS * 1000,

@@ -7,6 +7,8 @@ import { CaseworkController } from './casework.controller';
 import { OutcomeNoticesController } from './outcome-notices.controller';
 import { PartiesController } from './parties.controller';
 import { RelatedController } from './related.controller';
+import { FollowUpsController } from './follow-ups.controller';
+import { ReassignCasesController } from './reassign-cases.controller';
 
 /** The counselor's and school admin's tools: decisions, notes, caseload, chronology, audit. */
 @Module({
@@ -18,6 +20,8 @@ import { RelatedController } from './related.controller';
     AuditController,
     OutcomeNoticesController,
     RelatedController,
+    FollowUpsController,
+    ReassignCasesController,
   ],
 })
 export class CaseworkHttpModule {}

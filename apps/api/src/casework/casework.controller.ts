@@ -9,6 +9,7 @@ import {
 import {
   AssigneesService,
   AssignService,
+  FollowUpsService,
   NotesService,
   ResolveService,
   TransitionService,
@@ -45,6 +46,7 @@ export class CaseworkController {
     private readonly resolutions: ResolveService,
     private readonly notes: NotesService,
     private readonly assignees: AssigneesService,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   @Get('assignees')
@@ -136,13 +138,26 @@ export class CaseworkController {
   }
 
   @Post('actions')
-  @ApiOperation({ summary: 'Record an intervention (counseling session, safety plan, ...)' })
+  @ApiOperation({
+    summary:
+      'Record an intervention (counseling session, safety plan, ...), or plan a follow-up with scheduledFor (and ownerId)',
+    description:
+      'A planned follow-up answers `status: planned` with `scheduledFor` and `owner`; it is listed by `GET /incidents/{id}/follow-ups` and later marked done or cancelled.',
+  })
   @ApiCreatedResponse({ type: ActionView })
   recordAction(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam()) id: string,
     @Body() body: ActionDto,
   ): Promise<ActionView> {
-    return this.notes.recordAction(principal, id, { ...body, takenAt: new Date(body.takenAt) });
+    const { type, description, takenAt, scheduledFor, ownerId } = body;
+    if (scheduledFor !== undefined) {
+      return this.followUps.plan(principal, id, { type, description, scheduledFor, ownerId });
+    }
+    return this.notes.recordAction(principal, id, {
+      type,
+      description,
+      takenAt: new Date(takenAt!),
+    });
   }
 }

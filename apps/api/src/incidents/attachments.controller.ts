@@ -26,7 +26,8 @@ export const FILE_UPLOAD_BODY = {
       file: {
         type: 'string',
         format: 'binary',
-        description: 'png, jpeg, webp, gif, pdf or txt; 10 MB',
+        description:
+          'png, jpeg, webp, gif, heic/heif, pdf or txt up to 10 MB; mp4 or mov video up to MAX_VIDEO_BYTES (50 MB by default)',
       },
     },
   },
@@ -47,7 +48,8 @@ export class AttachmentsController {
   @Post('incidents/:id/attachments')
   @RequirePermission(Permission.IncidentAttach)
   @ApiOperation({
-    summary: 'Add evidence (type judged from the content; 413 over 10 MB, 415 for other types)',
+    summary:
+      "Add evidence (type judged from the content; 413 over the type's limit, 415 for other types)",
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_UPLOAD_BODY)

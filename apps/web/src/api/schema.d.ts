@@ -417,8 +417,45 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an intervention (counseling session, safety plan, ...) */
+        /**
+         * Record an intervention (counseling session, safety plan, ...), or plan a follow-up with scheduledFor (and ownerId)
+         * @description A planned follow-up answers `status: planned` with `scheduledFor` and `owner`; it is listed by `GET /incidents/{id}/follow-ups` and later marked done or cancelled.
+         */
         post: operations["CaseworkController_recordAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/actions/{actionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a planned follow-up, with a reason (409 when it is done or cancelled already) */
+        post: operations["FollowUpsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/actions/{actionId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a planned follow-up done (409 when it is done or cancelled already) */
+        post: operations["FollowUpsController_complete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -491,8 +528,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add evidence (type judged from the content; 413 over 10 MB, 415 for other types) */
+        /** Add evidence (type judged from the content; 413 over the type's limit, 415 for other types) */
         post: operations["AttachmentsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The follow-ups planned on the case: planned ones first, by day */
+        get: operations["FollowUpsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1174,6 +1228,26 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/reassign-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move every open case of a caseworker at one school (and their planned follow-ups) to another caseworker of that school, all at once
+         * @description For a caseworker who leaves. Each case gets its own `assigned` timeline event, audit row and notice to the new assignee. 422 when the new caseworker is not an active counselor or administrator of the school, or when `schoolId` is needed.
+         */
+        post: operations["ReassignCasesController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1196,10 +1270,25 @@ export interface components {
     schemas: {
         ActionDto: {
             description: string;
-            /** @example 2026-11-24T10:00:00-05:00 */
-            takenAt: string;
+            /**
+             * Format: uuid
+             * @description Who carries out a planned follow-up: a counselor or administrator of the school; the caller when absent
+             */
+            ownerId?: string;
+            /**
+             * @description Plans a follow-up for this day (YYYY-MM-DD, today or later in the school time zone) instead of recording one done; its owner is reminded that morning
+             * @example 2026-12-08
+             */
+            scheduledFor?: string;
+            /**
+             * @description When it was done; required unless `scheduledFor` plans it instead
+             * @example 2026-11-24T10:00:00-05:00
+             */
+            takenAt?: string;
             type: components["schemas"]["ActionType"];
         };
+        /** @enum {string} */
+        ActionStatus: "done" | "planned" | "cancelled";
         /** @enum {string} */
         ActionType: "counseling_session" | "parent_conference" | "safety_plan" | "supervision_change" | "disciplinary_referral" | "peer_mediation" | "law_enforcement_referral" | "other";
         ActionView: {
@@ -1208,9 +1297,21 @@ export interface components {
             description: string;
             /** Format: uuid */
             id: string;
+            /** @description Planned follow-ups only: who does it */
+            owner?: components["schemas"]["PersonRef"];
             recordedBy: components["schemas"]["PersonRef"];
-            /** Format: date-time */
-            takenAt: string;
+            /**
+             * @description Planned follow-ups only
+             * @example 2026-12-08
+             */
+            scheduledFor?: string;
+            /** @description `planned` for a follow-up planned with scheduledFor; absent when recorded done */
+            status?: components["schemas"]["ActionStatus"];
+            /**
+             * Format: date-time
+             * @description Null for a planned follow-up
+             */
+            takenAt: string | null;
             type: components["schemas"]["ActionType"];
         };
         AddPartyDto: {
@@ -1372,6 +1473,9 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: string | null;
         };
+        CancelFollowUpDto: {
+            reason: string;
+        };
         CaseloadDto: {
             assignedToMe: components["schemas"]["AssignedToMeDto"];
             byStatus: components["schemas"]["StatusCountsDto"];
@@ -1435,6 +1539,12 @@ export interface components {
             /** Format: date-time */
             takenAt: string;
             type: components["schemas"]["ActionType"];
+        };
+        CompleteFollowUpDto: {
+            /** @description What was done; the plan stays when absent */
+            description?: string;
+            /** @example 2026-12-08T10:00:00-05:00 */
+            takenAt: string;
         };
         CreateGuardianshipDto: {
             /** Format: uuid */
@@ -1755,6 +1865,32 @@ export interface components {
             /** Format: date-time */
             triageDueAt: string;
         };
+        FollowUpView: {
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            owner: components["schemas"]["PersonRef"];
+            recordedBy: components["schemas"]["PersonRef"];
+            /**
+             * Format: date-time
+             * @description When the owner was reminded
+             */
+            remindedAt: string | null;
+            /**
+             * @description The planned day, school time
+             * @example 2026-12-08
+             */
+            scheduledFor: string;
+            status: components["schemas"]["ActionStatus"];
+            /** Format: date-time */
+            takenAt: string | null;
+            type: components["schemas"]["ActionType"];
+        };
         GuardianRef: {
             displayName: string;
             /** Format: uuid */
@@ -1966,7 +2102,7 @@ export interface components {
              * @description Named after the case timeline event the notice announces
              * @enum {string}
              */
-            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "after_hours_critical";
+            type: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "after_hours_critical" | "follow_up_due";
         };
         NotificationPageDto: {
             /** @description Newest first */
@@ -2195,6 +2331,34 @@ export interface components {
             total: number;
             /** @description Nobody assigned, ignoring the assignee filter */
             unassigned: number;
+        };
+        ReassignCasesDto: {
+            /** @example Ms. Rivera left the school */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Required when the person works at several schools within your reach
+             */
+            schoolId?: string;
+            /**
+             * Format: uuid
+             * @description An active counselor or administrator of the school
+             */
+            toUserId: string;
+        };
+        ReassignedCaseView: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+        };
+        ReassignResultView: {
+            cases: components["schemas"]["ReassignedCaseView"][];
+            /** @description Planned follow-ups that changed owner */
+            followUpsMoved: number;
+            /** @description How many open cases moved */
+            moved: number;
+            /** Format: uuid */
+            schoolId: string;
         };
         RefreshTokenDto: {
             refreshToken: string;
@@ -2609,7 +2773,7 @@ export interface components {
             repeat: components["schemas"]["RepeatSummaryDto"];
         };
         /** @enum {string} */
-        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "after_hours_critical" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged" | "party_added" | "party_changed" | "party_removed" | "severity_changed" | "case_linked" | "case_unlinked" | "case_primary_changed" | "after_hours_reply";
+        TimelineEventType: "filed" | "escalated" | "assigned" | "status_changed" | "shared_note" | "resolved" | "message_posted" | "deadline_reminder" | "overdue_escalated" | "alert_escalated" | "outcome_notice" | "child_named_target" | "after_hours_critical" | "follow_up_due" | "triaged" | "party_linked" | "investigation_started" | "dismissed" | "closed" | "reopened" | "internal_note" | "action_recorded" | "attachment_added" | "family_notified" | "deadline_moved" | "alert_acknowledged" | "party_added" | "party_changed" | "party_removed" | "severity_changed" | "case_linked" | "case_unlinked" | "case_primary_changed" | "after_hours_reply" | "follow_up_scheduled" | "follow_up_completed" | "follow_up_cancelled" | "follow_up_reassigned";
         TokenPairDto: {
             /** @description Bearer token for the Authorization header */
             accessToken: string;
@@ -3448,6 +3612,58 @@ export interface operations {
             };
         };
     };
+    FollowUpsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
+        };
+    };
+    FollowUpsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
+        };
+    };
     AlertsController_acknowledge: {
         parameters: {
             query?: never;
@@ -3529,7 +3745,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description png, jpeg, webp, gif, pdf or txt; 10 MB
+                     * @description png, jpeg, webp, gif, heic/heif, pdf or txt up to 10 MB; mp4 or mov video up to MAX_VIDEO_BYTES (50 MB by default)
                      */
                     file: string;
                 };
@@ -3543,6 +3759,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+        };
+    };
+    FollowUpsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"][];
                 };
             };
         };
@@ -4180,7 +4417,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description png, jpeg, webp, gif, pdf or txt; 10 MB
+                     * @description png, jpeg, webp, gif, heic/heif, pdf or txt up to 10 MB; mp4 or mov video up to MAX_VIDEO_BYTES (50 MB by default)
                      */
                     file: string;
                     trackingCode: string;
@@ -4601,6 +4838,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    ReassignCasesController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignCasesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignResultView"];
                 };
             };
         };

@@ -101,7 +101,7 @@ export class NotesService {
         id: action.id,
         type: action.type,
         description: action.description,
-        takenAt: action.takenAt,
+        takenAt: input.takenAt,
         recordedBy: { id: principal.id, displayName: principal.displayName },
         createdAt: action.createdAt,
       };

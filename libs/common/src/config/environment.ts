@@ -252,6 +252,13 @@ export class EnvironmentVariables {
   @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 256 * 1024;
 
+  /** Largest evidence video (MP4, QuickTime) accepted; it is streamed to storage, never held in memory. Pictures, PDFs and text stay at 10 MB. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(2 * 1024 * 1024 * 1024)
+  MAX_VIDEO_BYTES = 50 * 1024 * 1024;
+
   @Transform(toBoolean)
   @IsBoolean()
   TRUST_PROXY = false;

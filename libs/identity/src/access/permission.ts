@@ -59,6 +59,8 @@ export enum Permission {
   DangerTermsRead = 'danger-terms.read',
   /** Add and remove a district's own danger terms. */
   DangerTermsAdminister = 'danger-terms.administer',
+  /** Move a leaving caseworker's open cases (and planned follow-ups) of a school to another caseworker. */
+  CasesReassign = 'cases.reassign',
 }
 
 /** Counselors and school administrators: the people who work a school's cases. */
@@ -214,6 +216,11 @@ export const PERMISSIONS: Record<Permission, PermissionDefinition> = {
     roles: ['district_admin'],
     reach: 'their district',
     subject: 'District',
+  },
+  [Permission.CasesReassign]: {
+    roles: ADMIN_ROLES,
+    reach: 'the open cases of schools within reach (district admins: their district’s schools)',
+    subject: 'User',
   },
 };
 

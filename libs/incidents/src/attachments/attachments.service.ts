@@ -1,4 +1,6 @@
 import {
+  APP_CONFIG,
+  type AppConfig,
   InvalidInputError,
   NotFoundError,
   RuleViolationError,
@@ -7,7 +9,7 @@ import {
 } from '@app/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, reachesRecord, type Principal } from '@app/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,14 +18,21 @@ import { Attachment } from '../entities/attachment.entity';
 import type { Incident } from '../entities/incident.entity';
 import { CaseRecorder } from '../recording/case-recorder';
 import type { AttachmentView } from '../views/incident.views';
-import { AttachmentStorage } from './attachment-storage';
+import { AttachmentStorage, type StoredObject } from './attachment-storage';
 import { sanitiseFileName } from './file-name';
-import { ALLOWED_CONTENT_TYPES, sniffContentType } from './file-type';
+import {
+  ALLOWED_CONTENT_TYPES,
+  type EvidenceContentType,
+  isVideo,
+  sniffContentType,
+} from './file-type';
+import { blankHeifMetadata } from './strip-heif-metadata';
 import { isImage, stripImageMetadata } from './strip-image-metadata';
 
 const tooMany = () =>
   new RuleViolationError(`An incident holds at most ${MAX_ATTACHMENTS_PER_INCIDENT} files`);
 
+/** The largest picture, PDF or text file; videos have their own limit (`MAX_VIDEO_BYTES`). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_INCIDENT = 25;
 
@@ -49,6 +58,7 @@ export class AttachmentsService {
     private readonly access: IncidentAccessService,
     private readonly storage: AttachmentStorage,
     private readonly recorder: CaseRecorder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async attach(
@@ -125,23 +135,46 @@ export class AttachmentsService {
       file.content.resume();
       throw tooMany();
     }
-    // The whole upload is held in memory (at most MAX_ATTACHMENT_BYTES, cut by the multipart
-    // limits) and checked there: only the bytes to keep are ever written, once. A picture's
-    // metadata (a phone photo's GPS position, say) never reaches the storage, not even briefly.
-    const received = await readAll(file.content);
-    if (file.truncated()) {
-      throw new TooLargeError(`Files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-    }
-    const contentType = sniffContentType(received.subarray(0, SNIFFED_BYTES));
-    if (!contentType) {
-      throw new UnsupportedTypeError(
-        `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted (judged from the file's content)`,
-      );
-    }
-    const kept = isImage(contentType) ? await stripImageMetadata(received, contentType) : received;
+    const upload = new Upload(file.content);
     const id = randomUUID();
     const storageKey = `${incident.schoolId}/${id}`;
-    const stored = await this.storage.write(storageKey, Readable.from(kept));
+    let contentType: EvidenceContentType;
+    let stored: StoredObject;
+    try {
+      const head = await upload.head(SNIFFED_BYTES);
+      const sniffed = sniffContentType(head);
+      if (!sniffed) {
+        throw new UnsupportedTypeError(
+          `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted (judged from the file's content)`,
+        );
+      }
+      contentType = sniffed;
+      const limit = isVideo(contentType) ? this.config.MAX_VIDEO_BYTES : MAX_ATTACHMENT_BYTES;
+      if (isImage(contentType)) {
+        // A picture is decoded whole to drop its metadata (a phone photo's GPS position, say),
+        // so it is held in memory (at most MAX_ATTACHMENT_BYTES): only the kept bytes are written.
+        const received = await upload.readAll(limit);
+        stored = await this.storage.write(
+          storageKey,
+          Readable.from([await stripImageMetadata(received, contentType)]),
+        );
+      } else if (contentType === 'image/heic' || contentType === 'image/heif') {
+        // A phone photo (at most MAX_ATTACHMENT_BYTES, in memory): its Exif and XMP items are
+        // overwritten with zeros in place. A layout this cannot read is kept as sent.
+        const received = await upload.readAll(limit);
+        blankHeifMetadata(received);
+        stored = await this.storage.write(storageKey, Readable.from([received]));
+      } else {
+        // Everything else goes to the storage as it arrives, counted: over the limit, the
+        // partial file is removed and the upload refused. Memory stays at a few chunks.
+        stored = await this.storage.write(storageKey, upload.stream(limit));
+      }
+      if (file.truncated()) throw tooLarge(limit);
+    } catch (error) {
+      await this.storage.remove(storageKey);
+      await upload.drain();
+      throw error;
+    }
     try {
       const attachment = await this.dataSource.transaction(async (manager) => {
         // Counted again under the incident's lock: uploads arriving together cannot pass the limit.
@@ -194,16 +227,80 @@ const SNIFFED_BYTES = 4096;
 
 const incomplete = () => new InvalidInputError('The upload ended before the file was complete');
 
-/** The upload's bytes; a body cut off inside the file is the client's doing. */
-async function readAll(content: Readable): Promise<Buffer> {
-  if (content.destroyed) throw incomplete();
-  const chunks: Buffer[] = [];
-  try {
-    for await (const chunk of content) chunks.push(chunk as Buffer);
-  } catch (error) {
-    throw (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE'
-      ? incomplete()
-      : error;
+const tooLarge = (limit: number) =>
+  new TooLargeError(`Files of this type may be at most ${Math.floor(limit / 1024 / 1024)} MB`);
+
+const premature = (error: unknown) =>
+  (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' ? incomplete() : error;
+
+/**
+ * An upload read chunk by chunk: its first bytes to judge the type, then the
+ * rest as a counted stream (or, for pictures, in memory), never more than the
+ * type's limit. A body cut off inside the file is the client's doing.
+ */
+export class Upload {
+  private readonly chunks: AsyncIterator<Buffer>;
+  private readonly peeked: Buffer[] = [];
+  private finished = false;
+
+  constructor(private readonly content: Readable) {
+    this.chunks = content[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   }
-  return Buffer.concat(chunks);
+
+  /** At least `bytes` first bytes (fewer when the file is shorter). */
+  async head(bytes: number): Promise<Buffer> {
+    if (this.content.destroyed) throw incomplete();
+    let size = 0;
+    while (size < bytes) {
+      const chunk = await this.next();
+      if (!chunk) break;
+      this.peeked.push(chunk);
+      size += chunk.length;
+    }
+    return Buffer.concat(this.peeked).subarray(0, bytes);
+  }
+
+  /** Every byte (the head included), refusing past `limit`. */
+  stream(limit: number): Readable {
+    return Readable.from(this.counted(limit), { objectMode: false });
+  }
+
+  async readAll(limit: number): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.counted(limit)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  /** Reads what is left of the file without keeping it, so the answer can go out. */
+  async drain(): Promise<void> {
+    try {
+      while (await this.next());
+    } catch {
+      // the client went away: nothing left to read
+    }
+  }
+
+  private async *counted(limit: number): AsyncGenerator<Buffer> {
+    let size = 0;
+    const peeked = this.peeked.splice(0);
+    for (;;) {
+      const chunk = peeked.shift() ?? (await this.next());
+      if (!chunk) return;
+      size += chunk.length;
+      if (size > limit) throw tooLarge(limit);
+      yield chunk;
+    }
+  }
+
+  private async next(): Promise<Buffer | undefined> {
+    if (this.finished) return undefined;
+    try {
+      const { value, done } = (await this.chunks.next()) as IteratorResult<Buffer, undefined>;
+      if (done) this.finished = true;
+      return done ? undefined : value;
+    } catch (error) {
+      this.finished = true;
+      throw premature(error);
+    }
+  }
 }

@@ -2,13 +2,21 @@ import { TooLargeError, UnsupportedTypeError } from '@app/common';
 import sharp from 'sharp';
 import type { EvidenceContentType } from './file-type';
 
-export type ImageContentType = Extract<EvidenceContentType, `image/${string}`>;
+/** The pictures whose metadata is removed before they are stored (decoded whole, in memory). */
+export type ImageContentType = Extract<
+  EvidenceContentType,
+  'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif'
+>;
 
 /** Larger pictures (a decompression bomb, say) are refused before they are decoded. */
 export const MAX_IMAGE_PIXELS = 60_000_000;
 
+/**
+ * HEIC/HEIF photos are not among them: the image library cannot decode HEVC, so
+ * they are kept as sent (see docs/operations.md).
+ */
 export const isImage = (contentType: EvidenceContentType): contentType is ImageContentType =>
-  contentType.startsWith('image/');
+  Object.hasOwn(NAMES, contentType);
 
 const NAMES: Record<ImageContentType, string> = {
   'image/png': 'PNG',

@@ -37,6 +37,10 @@ export const TIMELINE_EVENT_TYPES = [
   'case_unlinked',
   'case_primary_changed',
   'after_hours_reply',
+  'follow_up_scheduled',
+  'follow_up_completed',
+  'follow_up_cancelled',
+  'follow_up_reassigned',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

@@ -24,6 +24,8 @@ export interface NoticePayloads {
   /** The child the report concerns (for the record and the "told once" rule; never in the words). */
   child_named_target: { studentId: string };
   after_hours_critical: { addresses: AddressRecipient[] };
+  /** `dueAt`: the planned day, `YYYY-MM-DD`. */
+  follow_up_due: { actionId: string; dueAt: NonNullable<NoticeFacts['dueAt']> };
 }
 
 /** A recipient that is no account: a name and an e-mail address (a school's on-call contact). */

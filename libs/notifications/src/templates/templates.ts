@@ -11,7 +11,7 @@ export interface NoticeFacts {
   /** For new reports and escalations. */
   category?: string;
   location?: string;
-  /** For overdue and due-soon notices. */
+  /** For overdue and due-soon notices, and the day of a follow-up. */
   dueAt?: string;
   /** Whether the recipient is a family member (family wording) or staff. */
   family: boolean;
@@ -209,6 +209,16 @@ export const TEMPLATES: Record<NoticeType, Template> = {
     (f) => ({
       title: `URGENTE: reporte crítico ${f.reference} con ${f.schoolName} cerrada`,
       text: `Un reporte en ${f.schoolName} se volvió crítico (alguien puede estar en peligro) fuera del horario escolar. Usted es el contacto de guardia de la escuela: ábralo ahora.`,
+    }),
+  ),
+  follow_up_due: by(
+    (f) => ({
+      title: `Follow-up due today on report ${f.reference}`,
+      text: `You planned a follow-up on report ${f.reference} at ${f.schoolName} for ${f.dueAt}. Record it when it is done, or cancel it.`,
+    }),
+    (f) => ({
+      title: `Seguimiento para hoy en el reporte ${f.reference}`,
+      text: `Usted planificó un seguimiento del reporte ${f.reference} en ${f.schoolName} para el ${f.dueAt}. Regístrelo cuando lo haya hecho, o cancélelo.`,
     }),
   ),
 };

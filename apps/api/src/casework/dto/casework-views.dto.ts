@@ -1,7 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ACTION_STATUSES,
   ACTION_TYPES,
   NOTE_VISIBILITIES,
+  type ActionStatus,
   type ActionType,
   type NoteVisibility,
 } from '@app/casework';
@@ -21,7 +23,18 @@ export class ActionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ACTION_TYPES, enumName: 'ActionType' }) type: ActionType;
   @ApiProperty() description: string;
-  @ApiProperty() takenAt: Date;
+  @ApiPropertyOptional({
+    enum: ACTION_STATUSES,
+    enumName: 'ActionStatus',
+    description: '`planned` for a follow-up planned with scheduledFor; absent when recorded done',
+  })
+  status?: ActionStatus;
+  @ApiProperty({ type: Date, nullable: true, description: 'Null for a planned follow-up' })
+  takenAt: Date | null;
+  @ApiPropertyOptional({ example: '2026-12-08', description: 'Planned follow-ups only' })
+  scheduledFor?: string;
+  @ApiPropertyOptional({ type: PersonRef, description: 'Planned follow-ups only: who does it' })
+  owner?: PersonRef;
   @ApiProperty({ type: PersonRef }) recordedBy: PersonRef;
   @ApiProperty() createdAt: Date;
 }

@@ -10,6 +10,7 @@ import {
   IsUUID,
   Length,
   Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -29,6 +30,7 @@ import {
   type Outcome,
   type Severity,
 } from '@app/incidents';
+import { IsCalendarDate } from '../../http/calendar-date.validator';
 import { IsRecentPastDateTime } from '../../http/past-date.validator';
 import { isPresent } from '../../http/validation';
 
@@ -160,7 +162,37 @@ export class ActionDto {
   @Length(1, 5000)
   description: string;
 
-  @ApiProperty({ example: '2026-11-24T10:00:00-05:00' })
+  @ApiPropertyOptional({
+    example: '2026-11-24T10:00:00-05:00',
+    description: 'When it was done; required unless `scheduledFor` plans it instead',
+  })
+  @ValidateIf((dto: ActionDto) => dto.scheduledFor === undefined || dto.takenAt !== undefined)
   @IsRecentPastDateTime()
-  takenAt: string;
+  takenAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-08',
+    description:
+      'Plans a follow-up for this day (YYYY-MM-DD, today or later in the school time zone) instead of recording one done; its owner is reminded that morning',
+  })
+  @ValidateIf(isPresent)
+  @IsCalendarDate()
+  @ValidateBy({
+    name: 'withoutTakenAt',
+    validator: {
+      validate: (_value, args) => (args?.object as ActionDto).takenAt === undefined,
+      defaultMessage: () =>
+        'scheduledFor plans a follow-up: send it without takenAt (mark it done later)',
+    },
+  })
+  scheduledFor?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Who carries out a planned follow-up: a counselor or administrator of the school; the caller when absent',
+  })
+  @ValidateIf(isPresent)
+  @IsUUID()
+  ownerId?: string;
 }

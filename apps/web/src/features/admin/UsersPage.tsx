@@ -23,6 +23,7 @@ import {
 } from './admin-api';
 import { CreateUserForm } from './CreateUserForm';
 import { GuardiansPanel } from './GuardiansPanel';
+import { ReassignCases, worksCases } from './ReassignCases';
 import { SelectField } from '../forms/SelectField';
 import './admin.css';
 
@@ -150,6 +151,7 @@ function UserRow({
       <p role="status" className={status ? 'notice ok' : undefined}>
         {status}
       </p>
+      {worksCases(user) && <ReassignCases user={user} schoolName={schoolName} />}
     </li>
   );
 }

@@ -19,6 +19,10 @@ export const KNOWN_ACTIONS = [
   'action.recorded',
   'message.posted',
   'attachment.added',
+  'follow_up.scheduled',
+  'follow_up.completed',
+  'follow_up.cancelled',
+  'follow_up.reassigned',
 ] as const;
 
 export type AuditKind = 'read' | 'change';

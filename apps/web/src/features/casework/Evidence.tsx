@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../cases/case-api';
 import { useDownload } from '../cases/useDownload';
-import { fileSize } from '../report/files';
+import { fileSize, PREVIEWED_TYPES } from '../report/files';
 import { attachmentUrl } from './casework-api';
 
 /** A picture fetched with the caller's token (files need it), shown from a blob: URL. */
@@ -48,7 +48,7 @@ export function Evidence({ files }: { files: Attachment[] }) {
         <ul className="evidence-list">
           {files.map((file) => (
             <li key={file.id}>
-              {file.contentType.startsWith('image/') && <Picture file={file} />}
+              {PREVIEWED_TYPES.includes(file.contentType) && <Picture file={file} />}
               <p>
                 <button
                   type="button"

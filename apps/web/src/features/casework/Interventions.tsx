@@ -47,7 +47,10 @@ export function Interventions({
   const dates = useDateWords();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const recorded = timeline.filter((entry) => entry.type === 'action_recorded');
+  // Interventions recorded as done, and planned follow-ups marked done.
+  const recorded = timeline.filter(
+    (entry) => entry.type === 'action_recorded' || entry.type === 'follow_up_completed',
+  );
   const type = drafts.get('action.type') as ActionType | '';
   const description = drafts.get('action.description');
   const day = drafts.get('action.day') || today();

@@ -11,6 +11,7 @@ import { loadAssignees, type Assignee, type StaffView } from './casework-api';
 import { Decisions } from './Decisions';
 import { useDrafts } from './drafts';
 import { Evidence } from './Evidence';
+import { FollowUps } from './FollowUps';
 import { Interventions } from './Interventions';
 import { NoteForm } from './NoteForm';
 import { OutcomeNotices } from './OutcomeNotices';
@@ -272,6 +273,7 @@ export default function StaffCasePage({ id }: { id: string }) {
             drafts={drafts}
             onAdded={reload}
           />
+          <FollowUps incidentId={id} assignees={assignees} onChanged={reload} />
         </div>
         <div className="case-column">
           <RelatedReports incidentId={id} onChanged={reload} />

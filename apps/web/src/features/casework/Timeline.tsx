@@ -27,7 +27,13 @@ const KINDS = {
     'party_removed',
     'severity_changed',
   ],
-  interventions: ['action_recorded'],
+  interventions: [
+    'action_recorded',
+    'follow_up_scheduled',
+    'follow_up_completed',
+    'follow_up_cancelled',
+    'follow_up_reassigned',
+  ],
   messages: [
     'message_posted',
     'family_notified',
@@ -36,7 +42,7 @@ const KINDS = {
     'after_hours_critical',
   ],
   files: ['attachment_added'],
-  reminders: ['deadline_reminder', 'overdue_escalated'],
+  reminders: ['deadline_reminder', 'overdue_escalated', 'follow_up_due'],
 } as const;
 type Kind = 'all' | keyof typeof KINDS;
 const KIND_NAMES = ['all', ...Object.keys(KINDS)] as Kind[];

@@ -8,9 +8,24 @@ export const ACCEPTED_TYPES = [
   'image/gif',
   'application/pdf',
   'text/plain',
+  // Phone photos and videos (browsers that know no type for HEIC give none: the server decides)
+  'image/heic',
+  'image/heif',
+  'image/heic-sequence',
+  'image/heif-sequence',
+  'video/mp4',
+  'video/quicktime',
 ];
-export const ACCEPT = 'image/*,application/pdf,text/plain';
+export const ACCEPT =
+  'image/*,video/mp4,video/quicktime,.heic,.heif,.mp4,.mov,application/pdf,text/plain';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The server's default `MAX_VIDEO_BYTES`; a school that set it lower answers 413, said as "too big". */
+export const MAX_VIDEO_BYTES = 50 * 1024 * 1024;
+
+const isVideo = (file: File) => file.type.startsWith('video/') || /\.(mp4|mov)$/i.test(file.name);
+
+/** Pictures a browser shows on the page; HEIC photos and videos are offered as downloads. */
+export const PREVIEWED_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 
 export type FileProblem = 'type' | 'size' | 'empty';
 
@@ -34,7 +49,7 @@ export function checkFiles(
 
 export function fileProblem(file: File): FileProblem | null {
   if (file.size === 0) return 'empty';
-  if (file.size > MAX_FILE_BYTES) return 'size';
+  if (file.size > (isVideo(file) ? MAX_VIDEO_BYTES : MAX_FILE_BYTES)) return 'size';
   if (file.type && !ACCEPTED_TYPES.includes(file.type)) return 'type';
   return null;
 }
