@@ -7,12 +7,19 @@ interface Sample {
   text: string;
   dangerous: boolean;
   category?: string;
-  /** Written after the term data was last tuned: its figures are the honest ones. */
-  heldOut?: boolean;
 }
 
-const corpus = (language: DangerLanguage): Sample[] =>
-  JSON.parse(readFileSync(join(__dirname, `${language}.json`), 'utf8')) as Sample[];
+/**
+ * `<language>.json`: the corpus the term data is maintained against.
+ * `<language>.held-out.json`: texts written by someone who never saw the term
+ * data, and never tuned against: their figures show how the matcher does on
+ * wording nobody planned for. Tuning against them makes them corpus texts:
+ * move them into the corpus and write new held-out texts.
+ */
+const read = (file: string): Sample[] =>
+  JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as Sample[];
+const corpus = (language: DangerLanguage) => read(`${language}.json`);
+const heldOut = (language: DangerLanguage) => read(`${language}.held-out.json`);
 
 function figures(samples: Sample[]) {
   let hits = 0;
@@ -47,14 +54,16 @@ describe.each(DANGER_LANGUAGES)('the %s danger corpus', (language) => {
 
   it('is caught with recall >= 0.95 and precision >= 0.85 (figures printed)', () => {
     const all = figures(samples);
-    const heldOut = figures(samples.filter((sample) => sample.heldOut));
+    const unseen = figures(heldOut(language));
     // The figures are the point of this test: they are printed for whoever runs it.
     // eslint-disable-next-line no-console
     console.log(
       `danger corpus ${language}: ${all.texts} texts, recall ${round(all.recall)}, precision ${round(all.precision)}; ` +
-        `held-out ${heldOut.texts} texts, recall ${round(heldOut.recall)}, precision ${round(heldOut.precision)}`,
+        `held-out ${unseen.texts} texts, recall ${round(unseen.recall)}, precision ${round(unseen.precision)}`,
     );
     expect(all.recall).toBeGreaterThanOrEqual(0.95);
     expect(all.precision).toBeGreaterThanOrEqual(0.85);
+    // Printed, not asserted: the held-out figure is a measurement, not a target.
+    expect(unseen.texts).toBeGreaterThanOrEqual(40);
   });
 });

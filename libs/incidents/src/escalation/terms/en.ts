@@ -4,7 +4,7 @@ import type { DangerTermData } from './term-data';
 const SELF =
   '(myself|my self|herself|her self|himself|him self|themselves|themself|yourself|urself|ourselves)';
 const PERSON =
-  '(you|u|him|her|them|us|me|everyone|everybody|all of you|all of them|people|somebody|someone)';
+  '(you|u|him|her|them|us|me|everyone|everybody|all of you|all of them|people|somebody|someone|anyone|anybody|whoever|all of us|the whole class)';
 /** "will", "gonna", and the contractions as typed without the apostrophe ("hell", "hed"). */
 const WILL =
   '(going to|gonna|gon|gunna|will|ll|would|d|ill|hell|shell|theyll|youll|well|hed|shed|theyd|id|wants to|want to|wanna|tried to|try to|threatened to|threatens to|plans to|planning to)';
@@ -64,6 +64,25 @@ export const EN_TERMS: DangerTermData = {
       '(take|took|taking|swallow|swallowed) (all|all of|a bunch of|a lot of|too many|all the|all my) (my|the|) pills',
       'razor (blade|blades)',
       'goodbye forever',
+      // Cutting again, and wishing not to be alive, said indirectly.
+      '(cut|cutting|cuts) again',
+      '(started|start|starting) cutting',
+      '(easier|better) if (i|she|he|they) (wasnt|werent|was not|were not|wasn t|weren t) (alive|here|around|born)',
+      '(easier|better) if (i|she|he|they) (was|were) (dead|gone)',
+      '(easier|better) if (i|she|he|they) (disappeared|died|just died|never woke up)',
+      '(not|no longer) (be|being) alive',
+      '(dont|do not|cant|cannot|can not) see the point (of|in) (living|life|being alive|going on|waking up)',
+      '(hope|wish|wished) (i|she|he) (never|dont|do not|wont|will not) wake up',
+      '(no one|nobody|noone) would (miss|notice|care) if (i|she|he) (died|was gone|were gone|disappeared|wasnt here|was dead)',
+      '(better off|easier|better) if (i|she|he|they) just (disappeared|died|was gone|were gone|wasnt here|went away)',
+      '(better off|easier) if (i|she|he|they) (disappeared|went away)',
+      '(notice|care|miss me) if (i|she|he) (wasnt|werent|was not|were not) (here|around|alive)',
+      '(goodbye|good bye|suicide) (letter|letters|note|notes)',
+      '(go to sleep|fall asleep|sleep) and never wake up',
+      'never wake up again',
+      '(giving|gave|gives|give) (away|) (her|his|my|their|all her|all his|all my) (things|stuff|stuffed animals|belongings) (away|)',
+      '(wont|will not|dont|do not) have to worry about me (much longer|anymore|any more|soon|for long)',
+      '(hurt|cut|burned|burnt) (myself|herself|himself) on purpose',
       'say goodbye to everyone',
     ],
     weapon: [
@@ -93,6 +112,12 @@ export const EN_TERMS: DangerTermData = {
       '(ll|will|gonna|going to) end (you|him|her)',
       'make (you|him|her|them) bleed',
       '(you ll|youll|you will) die',
+      `${WILL} (stab|murder|shoot)`,
+      '(blood bath|bloodbath)',
+      '(burn|burning|set fire to|torch) (your|his|her|my|our|their) (house|home|car)',
+      '(beat|beats|beating) (me|you|him|her|them) (til|till|until|untill) (i|you|he|she|they) (cant|can not|cannot|pass out|bleed)',
+      '(put|puts|send|sent|putting) (me|you|him|her|them) in the hospital',
+      '(jump|jumping) (me|you|him|her) (after|at|with|when|outside)',
     ],
     abuse: [
       '(he|she|they) (touches|touched|touching|keeps touching|kept touching|touch) me',
@@ -114,6 +139,18 @@ export const EN_TERMS: DangerTermData = {
       '(afraid|scared|too scared|terrified) to go home',
       '(leaves|left|leaving) (marks|bruises) on me',
       '(burns|burned|burnt) (me|her|him|them) with',
+      // Grooming: secrecy asked by an adult, visits at night.
+      '(told|tells|telling|said|says|made) me (not to tell|to not tell|not to tell anyone|not to say anything|to keep it secret|to keep it a secret|to keep this secret|to keep this a secret|promise not to tell)',
+      '(our|its our|it s our|its just our) (little|) secret',
+      '(from|with) (my|his|her|their) (dads|moms|fathers|mothers|stepdads|dad s|mom s) belt',
+      '(hits|hit|beats|beat|whips|whipped) (me|us|her|him) with (a|his|her|the) (belt|cord|cable|stick|extension cord)',
+      '(makes|made|making|forces|forced) (me|her|him) do (things|stuff) (i|she|he) (dont|doesnt|didnt|do not|does not|did not) (want|wanna)',
+      '(asks|asked|tells|told|makes|made) me (to|) delete (our|the|his|her|all our) (chats|messages|texts|dms|pictures|photos)',
+      '(dont|doesnt|do not|does not|wont|will not) (feed|give) (me|us) (food|anything to eat|dinner)',
+      '(locks|locked|leaves|left|kicks|kicked) (me|us) (out|outside) (of the house|all night|overnight)',
+      '(comes|came|coming|sneaks|snuck|goes|went|gets|got) (in|into|in to) (my|her|his) (room|bed|bedroom) (at night|every night|late at night|when)',
+      '(touches|touched|touching|keeps touching|kept touching) me (and|at night|when no one|when nobody|when im alone|in my room|in the bathroom|in the shower)',
+      '(adult|man|grown up|grownup|teacher|coach|driver|janitor|neighbor|neighbour|tutor|guy|counselor|volunteer|boyfriend) (touched|touches|keeps touching|kept touching|has touched|has been touching) me',
     ],
   },
   idioms: [
@@ -128,6 +165,9 @@ export const EN_TERMS: DangerTermData = {
     'drop dead (gorgeous|beautiful)',
     'dead (tired|serious|last|end|silence)',
     // Things that are not weapons.
+    '(knife|knives) to (chop|cut|slice|dice) (onions|vegetables|veggies|carrots|bread|tomatoes|apples|the onions|the vegetables)',
+    '(hunting|hunt|hunted) (with|using) (a|his|her|my|their|the) (rifle|rifles|gun|guns|shotgun|bow)',
+    '(hunting|hunt) (rifle|rifles|gun|guns|shotgun)',
     '(glue|water|nerf|squirt|toy|staple|heat|nail|spray|finger|bubble|caulk|caulking|massage) (gun|guns)',
     '(top gun|son of a gun|jump the gun|jumped the gun|jumping the gun|smoking gun|big guns|guns blazing)',
     '(stick|stuck|sticking|stuck) to (my|his|her|their) guns',
@@ -155,6 +195,9 @@ export const EN_TERMS: DangerTermData = {
   ],
   knownWords: [
     'putting',
+    'blames',
+    'blamed',
+    'blaming',
     'violation',
     'violations',
     'violated',
