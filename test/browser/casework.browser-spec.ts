@@ -153,11 +153,13 @@ describeInBrowser('casework: the counselor’s queue and case page', () => {
 
     // Interventions: a parent conference and a change of lunch seating.
     await page.getByLabel('What was done').selectOption('parent_conference');
-    await page.getByLabel('Details').fill('Met Pat Carter after school about the lunchroom.');
+    await page
+      .getByLabel('Details', { exact: true })
+      .fill('Met Pat Carter after school about the lunchroom.');
     await page.getByRole('button', { name: 'Record the intervention' }).click();
     await page.getByText('Recorded: Parent conference.').waitFor();
     await page.getByLabel('What was done').selectOption('supervision_change');
-    await page.getByLabel('Details').fill('lunch seating change');
+    await page.getByLabel('Details', { exact: true }).fill('lunch seating change');
     await page.getByRole('button', { name: 'Record the intervention' }).click();
     await page.getByText('Recorded: Supervision change.').waitFor();
     const interventions = page.getByRole('region', { name: 'Interventions' });

@@ -51,7 +51,7 @@ describeInBrowser('follow-ups and reassigning a leaver’s cases', () => {
     await panel.getByText('Choose what is planned').first().waitFor();
 
     await panel.getByLabel('What is planned').selectOption('counseling_session');
-    await panel.getByLabel('Details').fill('Check in with Sam about the bus ride.');
+    await panel.getByLabel('Details of the plan').fill('Check in with Sam about the bus ride.');
     await panel.getByLabel('Day').fill(dayFromNow(14));
     expect(await panel.getByLabel('Who does it').inputValue()).toBeTruthy();
     await panel.getByRole('button', { name: 'Plan the follow-up' }).click();
