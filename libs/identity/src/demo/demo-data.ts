@@ -1,5 +1,6 @@
 import type { Locale, Role } from '../roles';
 import type { CrisisContact } from '../schools/crisis-contacts';
+import type { OnCallContact } from '../schools/on-call-contacts';
 
 export const DEMO_DISTRICT = 'Riverside Unified';
 
@@ -21,6 +22,12 @@ export const DEMO_CRISIS_CONTACTS: Record<SchoolKey, CrisisContact[]> = {
     },
   ],
   oak: [{ name: 'Oak Hill front office', phone: '555-0157', hours: 'School days 8:00–3:00' }],
+};
+
+/** Who is e-mailed when a case turns critical while the school is closed (the demo mailbox). */
+export const DEMO_ON_CALL_CONTACTS: Record<SchoolKey, OnCallContact[]> = {
+  maple: [{ name: 'Alex Admin (on call)', email: 'oncall.maple@riverside.example' }],
+  oak: [{ name: 'Avery Admin (on call)', email: 'oncall.oakhill@riverside.example' }],
 };
 
 export interface DemoUser {

@@ -9,6 +9,7 @@ import { User } from '../entities/user.entity';
 import { PasswordService } from '../passwords/password.service';
 import {
   DEMO_CRISIS_CONTACTS,
+  DEMO_ON_CALL_CONTACTS,
   DEMO_DISTRICT,
   DEMO_SCHOOLS,
   DEMO_TIME_ZONE,
@@ -46,6 +47,7 @@ export class DemoSeedService {
             triageSchoolDays: 1,
             resolveSchoolDays: 10,
             crisisContacts: DEMO_CRISIS_CONTACTS[school.key],
+            onCallContacts: DEMO_ON_CALL_CONTACTS[school.key],
           }),
         );
       }
