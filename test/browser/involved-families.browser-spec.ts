@@ -183,4 +183,16 @@ describeInBrowser('involved families: the outcome notice per family', () => {
     await page.setViewportSize(PHONE);
     await h.screenshot(page, 'involved-family-es');
   });
+
+  it('the counselor’s timeline shows who in the family was told, and how, in words', async () => {
+    await deliver();
+    const page = await h.newPage({ viewport: DESKTOP });
+    await h.signIn(page, 'counselor.casey');
+    await page.goto(`/cases/${caseId}`);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline
+      .getByText(`Family told (their outcome notice): ${mother.displayName}, in the app`)
+      .waitFor();
+    await expectAccessibleAtBothSizes(page);
+  });
 });

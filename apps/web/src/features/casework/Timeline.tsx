@@ -5,6 +5,7 @@ import { EscalatedEntry } from '../danger-terms/EscalatedEntry';
 import { SelectField } from '../forms/SelectField';
 import type { Assignee, TimelineEntry } from './casework-api';
 import { CorrectionEvent } from './CorrectionEvent';
+import { FamilyNotifiedEntry } from './FamilyNotifiedEntry';
 import { WrittenOn } from './RelatedReports';
 
 /** The kinds a caseworker filters the timeline by, and the event types of each. */
@@ -136,6 +137,8 @@ function What({ entry, people }: { entry: TimelineEntry; people: Assignee[] | nu
         </p>
       );
     }
+    case 'family_notified':
+      return <FamilyNotifiedEntry entry={entry} />;
     case 'party_added':
     case 'party_changed':
     case 'party_removed':
