@@ -194,13 +194,17 @@ describeInBrowser('after hours: help lines and the automatic reply', () => {
     const panel = page.getByRole('region', { name: 'After hours' });
     await panel.waitFor();
     await panel.getByLabel('Closes').fill('15:00');
+    // The demo school has one on-call contact; a second one is added.
+    expect(await panel.getByLabel('E-mail address').first().inputValue()).toBe(
+      'oncall.maple@riverside.example',
+    );
     await panel.getByRole('button', { name: 'Add an on-call contact' }).click();
     await panel.getByRole('button', { name: 'Save hours and on-call contacts' }).click();
     // Missing name and address: both named, the form keeps what was typed.
-    await panel.getByText('Enter the name of on-call contact 1.').first().waitFor();
+    await panel.getByText('Enter the name of on-call contact 2.').first().waitFor();
     await expectNoAxeViolations(page);
-    await panel.getByLabel('Name').fill('Principal Rivera');
-    await panel.getByLabel('E-mail address').fill('rivera@maple.example.org');
+    await panel.getByLabel('Name').last().fill('Principal Rivera');
+    await panel.getByLabel('E-mail address').last().fill('rivera@maple.example.org');
     await panel.getByRole('button', { name: 'Save hours and on-call contacts' }).click();
     await panel.getByText('School hours and on-call contacts saved.').waitFor();
     await expectAccessibleAtBothSizes(page);
@@ -214,6 +218,7 @@ describeInBrowser('after hours: help lines and the automatic reply', () => {
     ).items[0];
     expect(maple.schoolHours).toEqual({ opens: '08:00', closes: '15:00' });
     expect(maple.onCallContacts).toEqual([
+      { name: 'Alex Admin (on call)', email: 'oncall.maple@riverside.example' },
       { name: 'Principal Rivera', email: 'rivera@maple.example.org' },
     ]);
 
