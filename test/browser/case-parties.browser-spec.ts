@@ -34,8 +34,10 @@ describeInBrowser('case parties: correcting who a report involves and how severe
     throw new Error('the worker never ran out of notices');
   };
   /** The id of the element that has the keyboard. */
-  const focusedText = async (page: Page) =>
-    String(await page.evaluate("document.activeElement?.id ?? ''"));
+  /** Focus moves in the next animation frame: wait for it to land on the element with this id. */
+  const expectFocusOn = async (page: Page, id: string | null) => {
+    await page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`);
+  };
 
   beforeAll(async () => {
     h = await BrowserHarness.start();
@@ -81,7 +83,7 @@ describeInBrowser('case parties: correcting who a report involves and how severe
     await panel.getByRole('button', { name: 'Add a student involved' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Add a student involved', level: 3 }).waitFor();
-    expect(await focusedText(page)).toBe('party-add-role');
+    await expectFocusOn(page, 'party-add-role');
     await page.keyboard.press('Space');
     expect(await page.getByRole('radio', { name: 'Targeted' }).isChecked()).toBe(true);
     await page.getByText('their parents or guardians are told', { exact: false }).waitFor();
@@ -103,7 +105,7 @@ describeInBrowser('case parties: correcting who a report involves and how severe
     await page.keyboard.type('Sam told me at recess it is him they push.');
     await panel.getByRole('button', { name: 'Add this student' }).press('Enter');
     await page.getByText('Sam Carter was added to the case.').waitFor();
-    expect(await focusedText(page)).toBe('parties-panel-title');
+    await expectFocusOn(page, 'parties-panel-title');
     await panel.getByRole('link', { name: 'Sam Carter' }).waitFor();
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await timeline.getByText('Added Sam Carter (Targeted)').waitFor();
@@ -117,7 +119,7 @@ describeInBrowser('case parties: correcting who a report involves and how severe
     const severity = page.getByRole('region', { name: 'Severity' });
     await severity.getByText('Severity now: Medium.').waitFor();
     await severity.getByRole('button', { name: 'Change severity' }).press('Enter');
-    expect(await focusedText(page)).toBe('severity-change');
+    await expectFocusOn(page, 'severity-change');
     await page.getByRole('radio', { name: 'High', exact: true }).check();
     await page.getByRole('radio', { name: /^Critical/ }).waitFor();
     await severity
@@ -139,7 +141,8 @@ describeInBrowser('case parties: correcting who a report involves and how severe
     await expectReflowAt320(page);
     await expectAccessibleAtBothSizes(page, (size) => h.screenshot(page, `parties-remove-${size}`));
     await panel.getByRole('button', { name: 'Cancel' }).click();
-    expect(await focusedText(page)).toBe(
+    await expectFocusOn(
+      page,
       await panel.getByRole('button', { name: 'Remove Eli from 8B' }).getAttribute('id'),
     );
 

@@ -184,8 +184,8 @@ export function CreateUserForm({
           id="new-locale"
           label={t('create.language')}
           options={[
-            { value: 'en', label: t('common:language.name.en', { lng: 'en' }) },
-            { value: 'es', label: t('common:language.name.es', { lng: 'es' }) },
+            { value: 'en', label: t('common:language.name.en') },
+            { value: 'es', label: t('common:language.name.es') },
           ]}
           value={draft.locale}
           onChange={(event) => set({ locale: event.target.value as 'en' | 'es' })}

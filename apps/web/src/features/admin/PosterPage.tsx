@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useProfile } from '../../lib/auth';
+import { useEveryLanguage } from '../../lib/i18n';
 import { isAdmin, isDistrictAdmin } from '../../lib/roles';
 import { Loading } from '../layout/Loading';
 import { NotFoundPage } from '../layout/NotFoundPage';
@@ -14,6 +15,7 @@ const POSTER_LANGUAGES = ['en', 'es'] as const;
 
 /** The printed poster: the same words in English and Spanish, families read both. */
 function Poster({ name, code }: { name: string; code: string }) {
+  useEveryLanguage();
   const { t } = useTranslation('admin');
   const address = `${window.location.origin}/report/${code}`;
   const shortAddress = address.replace(/^https?:\/\//, '');

@@ -12,7 +12,7 @@ export function LanguageSwitch() {
       lang={other}
       onClick={() => void i18n.changeLanguage(other)}
     >
-      {t(`language.switchTo.${other}`, { lng: other })}
+      {t(`language.switchTo.${other}`)}
     </button>
   );
 }

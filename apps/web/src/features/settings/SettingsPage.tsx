@@ -49,7 +49,7 @@ function LanguageSetting() {
                 checked={selected === language}
                 onChange={() => choose(language)}
               />
-              {t(`common:language.name.${language}`, { lng: language })}
+              {t(`common:language.name.${language}`)}
             </label>
           ))}
         </fieldset>
